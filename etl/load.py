@@ -1,0 +1,333 @@
+"""Load a drop folder into a new DuckDB store and swap it in atomically.
+
+The store is rebuilt from the whole drop on every load (the drop folder is the
+source of truth; snapshots and periods are chosen from it), into a temporary
+file beside the target. Only a complete build replaces the target, with
+os.replace, so readers see the old store or the new one, never a half one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from . import sqlrun
+from .contract import DEMO_MARKER, DROP_METADATA, EXTRACTS, Column, Extract
+from .pseudonym import Pseudonymiser, key_from_env
+from .readers import FileUnusable, read_extract
+from .region import load_region, name_lookup, region_path
+from .validate import checked_query
+
+DEMO_PSEUDONYM_KEY = "demo-sleutel-niet-voor-productie"
+
+SQL_TYPES = {
+    "date": "DATE", "bool": "BOOLEAN", "decimal": "DOUBLE", "int": "BIGINT",
+    "amount": "DECIMAL(18,2)", "year": "INTEGER", "likert": "INTEGER",
+}
+
+
+class LoadFailed(Exception):
+    """The drop cannot be used; the previous store stays in place."""
+
+    def __init__(self, message: str, report: "LoadReport | None" = None):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass
+class FileReport:
+    file: str
+    used: bool
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    error: str | None = None
+
+
+@dataclass
+class Rejection:
+    file: str
+    row: int
+    column: str | None
+    reason: str
+
+
+@dataclass
+class LoadReport:
+    files: list[FileReport] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"files": [asdict(f) for f in self.files],
+                "rejections": [asdict(r) for r in self.rejections]}
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@dataclass
+class Candidate:
+    path: Path
+    relpath: str
+    extract: Extract
+    stamp: str | None
+
+    @property
+    def file_date(self) -> dt.date | None:
+        """The extract's own date: dates in it may not lie later."""
+        s = self.stamp
+        if not s:
+            return None
+        if self.extract.stamp == "date":
+            return dt.date(int(s[:4]), int(s[4:6]), int(s[6:8]))
+        if self.extract.stamp == "month":
+            year, month = int(s[:4]), int(s[4:6])
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        if self.extract.stamp == "year":
+            return dt.date(int(s), 12, 31)
+        return None
+
+    @property
+    def period(self) -> str | None:
+        return f"{self.stamp[:4]}-{self.stamp[4:6]}" if self.extract.stamp == "month" else None
+
+
+def _checkpoint(stage: str) -> None:
+    """Called after each table is written; tests inject failures here."""
+
+
+def discover(drop: Path) -> tuple[list[Candidate], list[FileReport]]:
+    candidates, unknown = [], []
+    for path in sorted(p for p in drop.rglob("*") if p.is_file()):
+        rel = path.relative_to(drop).as_posix()
+        if rel.casefold() in DROP_METADATA:
+            continue
+        match = next(((e, m) for e in EXTRACTS if (m := e.matches(rel))), None)
+        if match is None:
+            unknown.append(FileReport(rel, used=False, error="onbekend bestand: geen extract uit het datacontract"))
+            continue
+        extract, m = match
+        candidates.append(Candidate(path, rel, extract, m.groupdict().get("stamp")))
+    return candidates, unknown
+
+
+def choose(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """(used, superseded). Snapshots: the newest date wins. Periodic: every
+    period counts once; a re-delivered period (same period, a name that sorts
+    later, e.g. `_2`) replaces the earlier file."""
+    used, superseded = [], []
+    for extract in EXTRACTS:
+        mine = [c for c in candidates if c.extract is extract]
+        if extract.mode == "snapshot":
+            groups = {None: mine} if mine else {}
+        else:
+            groups = {}
+            for c in mine:
+                groups.setdefault(c.stamp, []).append(c)
+        for group in groups.values():
+            ranked = sorted(group, key=lambda c: (c.stamp or "", c.relpath))
+            used.append(ranked[-1])
+            superseded.extend(ranked[:-1])
+    return used, superseded
+
+
+def _bad_stamp(c: Candidate) -> str | None:
+    try:
+        c.file_date
+    except ValueError:
+        return "datum in de bestandsnaam is ongeldig"
+    return None
+
+
+def raw_table_ddl(extract: Extract) -> str:
+    cols = [f'"{c.name}" {SQL_TYPES.get(c.kind, "VARCHAR")}' for c in extract.columns]
+    cols += ["source_file VARCHAR", "source_row BIGINT", "file_date DATE"]
+    if extract.name == "coa_bezetting":
+        cols.append("peildatum DATE")
+    return f"CREATE TABLE {extract.table} ({', '.join(cols)})"
+
+
+def _with_pseudonyms(table: pa.Table, extract: Extract, pseudo: Pseudonymiser) -> pa.Table:
+    for col in extract.columns:
+        if col.kind in ("bsn", "vnummer"):
+            keys, reasons = pseudo.replace_column(table[col.name], col.kind)
+            index = table.schema.get_field_index(col.name)
+            table = table.set_column(index, col.name, keys)
+            table = table.append_column(col.name + "__reason", reasons)
+    return table
+
+
+def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_rows) -> None:
+    tables = []
+    for c in files:
+        result = report_rows[c.relpath]["result"]
+        t = _with_pseudonyms(result.table, extract, pseudo)
+        n = t.num_rows
+        t = t.append_column("__file", pa.array([c.relpath] * n, pa.string()))
+        t = t.append_column("__file_date", pa.array([c.file_date] * n, pa.date32()))
+        t = t.append_column("__period", pa.array([c.period] * n, pa.string()))
+        peil = result.peildatum or c.file_date
+        t = t.append_column("__peildatum", pa.array([peil] * n, pa.date32()))
+        tables.append(t)
+    if not tables:
+        return
+    incoming = pa.concat_tables(tables)  # noqa: F841 - read by DuckDB by name
+    con.register("incoming", incoming)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {checked_query(extract)}")
+    con.unregister("incoming")
+    cols = ", ".join(f'"{c.name}"' for c in extract.columns)
+    extra = ", __peildatum" if extract.name == "coa_bezetting" else ""
+    con.execute(f"INSERT INTO {extract.table} SELECT {cols}, __file, __row, __file_date{extra} "
+                "FROM checked WHERE __rejection IS NULL ORDER BY __file, __row")
+    for file, rows, rejected in con.execute(
+            "SELECT __file, count(*), count(__rejection) FROM checked GROUP BY __file").fetchall():
+        report_rows[file]["rows"] += rows
+        report_rows[file]["rejected"] += rejected
+    for file, row, column, reason in con.execute(
+            "SELECT __file, __row, __rejection.column, __rejection.reason FROM checked "
+            "WHERE __rejection IS NOT NULL ORDER BY __file, __row").fetchall():
+        report_rows[file]["rejections"].append(Rejection(file, row, column, reason))
+    con.execute("DROP TABLE checked")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+HISTORY_DDL = [
+    """CREATE TABLE load_runs (run_id VARCHAR, loaded_at TIMESTAMP, drop_name VARCHAR,
+       is_demo BOOLEAN, demo_key BOOLEAN, region_file VARCHAR, gemeenten INTEGER,
+       duration_s DOUBLE)""",
+    """CREATE TABLE load_files (run_id VARCHAR, file VARCHAR, extract VARCHAR, used BOOLEAN,
+       file_date DATE, checksum VARCHAR, rows_read BIGINT, rows_loaded BIGINT,
+       rows_rejected BIGINT, error VARCHAR)""",
+    """CREATE TABLE load_rejections (file VARCHAR, "row" BIGINT, "column" VARCHAR,
+       reason VARCHAR)""",
+]
+
+
+def _carry_history(con, previous: Path) -> None:
+    """Earlier loads' history lives on in each new store."""
+    if not previous.exists():
+        return
+    try:
+        con.execute(f"ATTACH '{previous}' AS previous (READ_ONLY)")
+        con.execute("INSERT INTO load_runs SELECT * FROM previous.load_runs")
+        con.execute("INSERT INTO load_files SELECT * FROM previous.load_files")
+    except duckdb.Error:
+        pass  # an older or foreign store: start the history afresh
+    finally:
+        try:
+            con.execute("DETACH previous")
+        except duckdb.Error:
+            pass
+
+
+def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -> LoadReport:
+    """Build the store from `drop`. Raises LoadFailed (with the report
+    attached) when the drop cannot be used; the target is then untouched."""
+    started = time.perf_counter()
+    drop, db = Path(drop), Path(db)
+    if not drop.is_dir():
+        raise LoadFailed(f"leveringsmap bestaat niet: {drop}")
+    is_demo = (drop / DEMO_MARKER).exists()
+    key = key_from_env(is_demo, DEMO_PSEUDONYM_KEY)
+    region = load_region(region_file)
+    pseudo = Pseudonymiser(key)
+
+    report = LoadReport()
+    candidates, unknown = discover(drop)
+    used, superseded = choose(candidates)
+    state = {}
+    errors = False
+    for c in used:
+        entry = {"result": None, "rows": 0, "rejected": 0, "rejections": [], "error": _bad_stamp(c)}
+        if entry["error"] is None:
+            try:
+                entry["result"] = read_extract(c.path, c.extract)
+                entry["rejections"] = [Rejection(c.relpath, r, col, why)
+                                       for r, col, why in entry["result"].row_rejections]
+                entry["rows"] = entry["rejected"] = len(entry["rejections"])
+            except FileUnusable as exc:
+                entry["error"] = str(exc)
+        errors |= entry["error"] is not None
+        state[c.relpath] = entry
+
+    def finish_report():
+        order = {c.relpath: i for i, c in enumerate(sorted(candidates, key=lambda c: c.relpath))}
+        for c in sorted(used + superseded, key=lambda c: order[c.relpath]):
+            if c.relpath in state:
+                e = state[c.relpath]
+                ok = e["error"] is None
+                report.files.append(FileReport(
+                    c.relpath, used=ok, rows_read=e["rows"] if ok else 0,
+                    rows_loaded=e["rows"] - e["rejected"] if ok else 0,
+                    rows_rejected=e["rejected"] if ok else 0, error=e["error"]))
+                if ok:
+                    report.rejections.extend(sorted(e["rejections"], key=lambda r: r.row))
+            else:
+                report.files.append(FileReport(c.relpath, used=False))
+        report.files.extend(unknown)
+
+    if errors:
+        finish_report()
+        raise LoadFailed("levering onbruikbaar: " + "; ".join(
+            f"{f}: {e['error']}" for f, e in state.items() if e["error"]), report)
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db.with_name(f"{db.name}.tmp-{uuid.uuid4().hex[:8]}")
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR)")
+            con.executemany("INSERT INTO ref_gemeenten VALUES (?, ?)", [(m.code, m.name) for m in region])
+            con.execute("CREATE TABLE ref_gemeente_namen (naam_sleutel VARCHAR, gemeentecode VARCHAR)")
+            con.executemany("INSERT INTO ref_gemeente_namen VALUES (?, ?)",
+                            list(name_lookup(region).items()))
+            for extract in EXTRACTS:
+                con.execute(raw_table_ddl(extract))
+                _load_extract(con, extract, [c for c in used if c.extract is extract], pseudo, state)
+                _checkpoint(extract.name)
+            finish_report()
+            for ddl in HISTORY_DDL:
+                con.execute(ddl)
+            _carry_history(con, db)
+            run_id = uuid.uuid4().hex[:12]
+            loaded_at = dt.datetime.now().replace(microsecond=0)
+            checks = {c.relpath: c for c in candidates}
+            con.executemany("INSERT INTO load_files VALUES (?,?,?,?,?,?,?,?,?,?)", [
+                (run_id, f.file, checks[f.file].extract.name if f.file in checks else None, f.used,
+                 checks[f.file].file_date if f.file in checks else None,
+                 _sha256(drop / f.file), f.rows_read, f.rows_loaded, f.rows_rejected, f.error)
+                for f in report.files])
+            con.executemany("INSERT INTO load_rejections VALUES (?,?,?,?)",
+                            [(r.file, r.row, r.column, r.reason) for r in report.rejections])
+            _checkpoint("history")
+            sqlrun.apply(con, today=today)
+            _checkpoint("sql")
+            con.execute("INSERT INTO load_runs VALUES (?,?,?,?,?,?,?,?)", [
+                run_id, loaded_at, drop.name, is_demo,
+                key == DEMO_PSEUDONYM_KEY.encode(), region_path(region_file).name, len(region),
+                round(time.perf_counter() - started, 3)])
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            if leftover.exists():
+                leftover.unlink()
+    return report

@@ -1,0 +1,194 @@
+"""Read one extract file into an Arrow table of text cells, as delivered.
+
+Readers only decode and split: every cell stays text, so that all parsing and
+every rejection reason comes from one place (validate.py). Each table gets
+`__row`, the data-row number the rejection report uses (header = row 0).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from .contract import Extract
+
+
+class FileUnusable(Exception):
+    """The file cannot be used at all; the load must not go ahead."""
+
+
+@dataclass
+class ReadResult:
+    table: pa.Table  # one string column per contract column, plus __row
+    row_rejections: list[tuple[int, str | None, str]] = field(default_factory=list)
+    peildatum: dt.date | None = None  # from the COA title row
+
+
+def _header_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().casefold())
+
+
+def _map_header(header: list[str], extract: Extract) -> dict[str, int]:
+    """Contract column -> position, tolerant of case and spaces."""
+    positions = {_header_key(h): i for i, h in reversed(list(enumerate(header)))}
+    missing = [c.source for c in extract.columns if _header_key(c.source) not in positions]
+    if missing:
+        hint = " (verkeerd scheidingsteken?)" if len(header) <= 1 else ""
+        raise FileUnusable(f"verplichte kolom ontbreekt: {', '.join(missing)}{hint}")
+    return {c.source: positions[_header_key(c.source)] for c in extract.columns}
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in. Municipal exports come as UTF-8 with a
+    BOM, the older system's as Windows-1252, in the same drop."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # cp1252, not latin-1: byte 0x80 is the euro sign there.
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise FileUnusable("bestand is geen UTF-8 en geen Windows-1252") from exc
+
+
+def read_csv(path: Path, extract: Extract) -> ReadResult:
+    delimiter = "," if extract.dialect == "vista" else ";"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileUnusable(f"bestand niet leesbaar: {exc.strerror}") from exc
+    text, encoding = decode(data)
+    text = text.rstrip()  # trailing empty lines
+    if not text:
+        raise FileUnusable("bestand is leeg")
+    first_line = text.split("\n", 1)[0]
+    header = next(csv.reader([first_line.rstrip("\r")], delimiter=delimiter))
+    positions = _map_header(header, extract)
+    utf8 = text.encode("utf-8") if encoding == "cp1252" else (
+        data[3:] if encoding == "utf-8-sig" else data).rstrip()
+
+    ragged: list[int] = []
+    names = [f"c{i}" for i in range(len(header))]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(utf8),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter,
+                invalid_row_handler=lambda row: ragged.append(row.number) or "skip"),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names}, strings_can_be_null=False),
+        )
+    except pa.ArrowInvalid as exc:
+        raise FileUnusable(f"bestand is geen geldige CSV: {str(exc).splitlines()[0]}") from exc
+    if ragged:
+        # Skipped rows would shift every later row number; the exact but slower
+        # path keeps the report honest.
+        return _read_csv_exact(utf8.decode("utf-8"), delimiter, header, positions, extract)
+    columns = {c.name: table.column(positions[c.source]) for c in extract.columns}
+    columns["__row"] = pa.array(range(1, table.num_rows + 1), pa.int64())
+    return ReadResult(_drop_blank_rows(pa.table(columns)))
+
+
+def _read_csv_exact(text, delimiter, header, positions, extract) -> ReadResult:
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))[1:]
+    good, rejections = [], []
+    for number, row in enumerate(rows, start=1):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            rejections.append((number, None,
+                               f"rij heeft {len(row)} velden, de kop heeft er {len(header)}"))
+            continue
+        good.append((number, row))
+    columns = {c.name: pa.array([r[positions[c.source]] for _, r in good], pa.string())
+               for c in extract.columns}
+    columns["__row"] = pa.array([n for n, _ in good], pa.int64())
+    return ReadResult(pa.table(columns), rejections)
+
+
+def _drop_blank_rows(table: pa.Table) -> pa.Table:
+    """A row of only separators (`;;;;`) is an empty line, not a data row."""
+    import pyarrow.compute as pc
+    any_value = None
+    for name in table.column_names:
+        if name == "__row":
+            continue
+        filled = pc.not_equal(pc.utf8_trim_whitespace(table[name]), "")
+        any_value = filled if any_value is None else pc.or_(any_value, filled)
+    return table.filter(any_value) if any_value is not None else table
+
+
+def _cell_text(value) -> str:
+    """Excel cells as text. Date cells become ISO dates; the validator accepts
+    ISO and dd-mm-jjjj for COA, so typed and typed-in dates both work."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+PEILDATUM = re.compile(r"peildatum\s*:?\s*(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNORECASE)
+
+
+def read_xlsx(path: Path, extract: Extract) -> ReadResult:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own types for every broken file
+        raise FileUnusable("bestand is geen leesbaar Excel-bestand") from exc
+    wanted = extract.sheet.casefold()
+    sheet_name = next((s for s in book.sheet_names if s.strip().casefold() == wanted), None)
+    if sheet_name is None:
+        raise FileUnusable(f"werkblad '{extract.sheet}' ontbreekt")
+    rows = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+    header_row = extract.extra.get("header_row", 1)
+    if len(rows) < header_row:
+        raise FileUnusable("werkblad heeft geen kopregel")
+
+    peildatum = None
+    if extract.extra.get("title_row"):
+        title = " ".join(_cell_text(c) for c in rows[extract.extra["title_row"] - 1])
+        if m := PEILDATUM.search(title):
+            try:
+                peildatum = dt.date(int(m[3]), int(m[2]), int(m[1]))
+            except ValueError as exc:
+                raise FileUnusable("peildatum in de titelregel is geen geldige datum") from exc
+
+    header = [_cell_text(c) for c in rows[header_row - 1]]
+    positions = _map_header(header, extract)
+    total_label = extract.extra.get("total_label")
+    numbers, cells = [], {c.name: [] for c in extract.columns}
+    for number, row in enumerate(rows[header_row:], start=1):
+        texts = [_cell_text(c).strip() for c in row]
+        if not any(texts):
+            continue
+        if total_label and texts and texts[0].casefold() == total_label:
+            continue  # the Totaal row sums the locations; it is not one
+        numbers.append(number)
+        for c in extract.columns:
+            pos = positions[c.source]
+            cells[c.name].append(texts[pos] if pos < len(texts) else "")
+    columns = {name: pa.array(values, pa.string()) for name, values in cells.items()}
+    columns["__row"] = pa.array(numbers, pa.int64())
+    return ReadResult(pa.table(columns), peildatum=peildatum)
+
+
+def read_extract(path: Path, extract: Extract) -> ReadResult:
+    return read_xlsx(path, extract) if extract.sheet else read_csv(path, extract)

@@ -1,0 +1,57 @@
+"""The configured region: which municipalities the product serves.
+
+The region is data (a `;`-separated file), so serving a province or the whole
+country is a matter of pointing at another file, never of changing code.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_REGION = Path(__file__).resolve().parent.parent / "data" / "regio_maastricht_heuvelland.csv"
+CBS_CODE = re.compile(r"GM\d{4}")
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name: str
+    coa_names: tuple[str, ...]
+
+
+def normalise_name(name: str) -> str:
+    """COA spells names its own way (`Valkenburg a/d Geul`, `MAASTRICHT`):
+    compare on letters only, so spacing, case and hyphens do not matter."""
+    return re.sub(r"[^a-z]", "", name.casefold())
+
+
+def region_path(explicit: str | os.PathLike | None = None) -> Path:
+    return Path(explicit or os.environ.get("MONITOR_REGION") or DEFAULT_REGION)
+
+
+def load_region(path: str | os.PathLike | None = None) -> list[Municipality]:
+    with open(region_path(path), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    region = []
+    for row in rows:
+        code = row["gemeentecode"].strip().upper()
+        if not CBS_CODE.fullmatch(code):
+            raise ValueError(f"regiobestand: '{code}' is geen CBS-gemeentecode")
+        aliases = tuple(a.strip() for a in (row.get("coa_namen") or "").split("|") if a.strip())
+        region.append(Municipality(code, row["naam"].strip(), aliases))
+    if not region:
+        raise ValueError("regiobestand bevat geen gemeenten")
+    return region
+
+
+def name_lookup(region: list[Municipality]) -> dict[str, str]:
+    """Normalised municipality name (official or COA spelling) -> CBS code."""
+    lookup = {}
+    for m in region:
+        for name in (m.name, *m.coa_names):
+            lookup[normalise_name(name)] = m.code
+    return lookup
