@@ -199,6 +199,11 @@ def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_
     con.execute("DROP TABLE checked")
 
 
+def _insert(con, table: str, rows: list[tuple]) -> None:
+    if rows:  # executemany refuses an empty batch
+        con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -293,10 +298,9 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -
         con = duckdb.connect(str(tmp))
         try:
             con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR)")
-            con.executemany("INSERT INTO ref_gemeenten VALUES (?, ?)", [(m.code, m.name) for m in region])
-            con.execute("CREATE TABLE ref_gemeente_namen (naam_sleutel VARCHAR, gemeentecode VARCHAR)")
-            con.executemany("INSERT INTO ref_gemeente_namen VALUES (?, ?)",
-                            list(name_lookup(region).items()))
+            _insert(con, "ref_gemeenten", [(m.code, m.name) for m in region])
+            con.execute("CREATE TABLE ref_gemeente_namen (alias_key VARCHAR, alias_code VARCHAR)")
+            _insert(con, "ref_gemeente_namen", list(name_lookup(region).items()))
             for extract in EXTRACTS:
                 con.execute(raw_table_ddl(extract))
                 _load_extract(con, extract, [c for c in used if c.extract is extract], pseudo, state)
@@ -308,13 +312,13 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -
             run_id = uuid.uuid4().hex[:12]
             loaded_at = dt.datetime.now().replace(microsecond=0)
             checks = {c.relpath: c for c in candidates}
-            con.executemany("INSERT INTO load_files VALUES (?,?,?,?,?,?,?,?,?,?)", [
+            _insert(con, "load_files", [
                 (run_id, f.file, checks[f.file].extract.name if f.file in checks else None, f.used,
                  checks[f.file].file_date if f.file in checks else None,
                  _sha256(drop / f.file), f.rows_read, f.rows_loaded, f.rows_rejected, f.error)
                 for f in report.files])
-            con.executemany("INSERT INTO load_rejections VALUES (?,?,?,?)",
-                            [(r.file, r.row, r.column, r.reason) for r in report.rejections])
+            _insert(con, "load_rejections",
+                    [(r.file, r.row, r.column, r.reason) for r in report.rejections])
             _checkpoint("history")
             sqlrun.apply(con, today=today)
             _checkpoint("sql")

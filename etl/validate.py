@@ -112,8 +112,10 @@ def column_sql(col: Column, dialect: str) -> tuple[str, str]:
             f"WHEN {code} NOT IN (SELECT gemeentecode FROM ref_gemeenten) THEN "
             f"'gemeentecode ' || {code} || ' hoort niet bij de regio' END")
     if k == "gemeentenaam":
-        code = (f"(SELECT n.gemeentecode FROM ref_gemeente_namen n "
-                f"WHERE n.naam_sleutel = regexp_replace(lower({v}), '[^a-z]', '', 'g'))")
+        # Inner columns are named apart from the outer ones, or the
+        # correlated reference would bind to the lookup table.
+        code = (f"(SELECT alias_code FROM ref_gemeente_namen "
+                f"WHERE alias_key = regexp_replace(lower({v}), '[^a-z]', '', 'g'))")
         return code, (f"CASE WHEN {v} IS NOT NULL AND {code} IS NULL THEN "
                       f"'gemeente ''' || {v} || ''' hoort niet bij de regio' END")
     if k == "wijkcode":
@@ -164,7 +166,7 @@ def checked_query(extract: Extract, source: str = "incoming") -> str:
         ref_rule = ""
     return f"""
 WITH parsed AS (
-    SELECT __file, __row, __file_date, __period, {', '.join(select)},
+    SELECT __file, __row, __file_date, __period, __peildatum, {', '.join(select)},
            {column_rejection} AS __rej
     FROM {source}
 ),
