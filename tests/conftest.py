@@ -1,0 +1,42 @@
+"""Shared fixtures: a pseudonym key for hand-made drops, one demo store per run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+TEST_KEY = "test-sleutel"
+DEMO_TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def pseudonym_key(monkeypatch):
+    monkeypatch.setenv("PSEUDONYM_KEY", TEST_KEY)
+    return TEST_KEY
+
+
+@pytest.fixture(scope="session")
+def demo_drop(tmp_path_factory):
+    from etl.demo import write_demo_drop
+
+    drop = tmp_path_factory.mktemp("demo_drop")
+    summary = write_demo_drop(drop, seed=2024, today=DEMO_TODAY)
+    return drop, summary
+
+
+@pytest.fixture(scope="session")
+def demo_store(demo_drop, tmp_path_factory):
+    """The demo drop loaded as the app would: with the demo key."""
+    from etl.load import load
+
+    drop, _ = demo_drop
+    db = tmp_path_factory.mktemp("store") / "monitor.duckdb"
+    saved = os.environ.pop("PSEUDONYM_KEY", None)
+    try:
+        report = load(drop, db, today=DEMO_TODAY)
+    finally:
+        if saved is not None:
+            os.environ["PSEUDONYM_KEY"] = saved
+    return db, report
