@@ -170,7 +170,7 @@ def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_
     tables = []
     for c in files:
         result = report_rows[c.relpath]["result"]
-        t = _with_pseudonyms(result.table, extract, pseudo)
+        t = result.table
         n = t.num_rows
         t = t.append_column("__file", pa.array([c.relpath] * n, pa.string()))
         t = t.append_column("__file_date", pa.array([c.file_date] * n, pa.date32()))
@@ -180,14 +180,16 @@ def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_
         tables.append(t)
     if not tables:
         return
-    incoming = pa.concat_tables(tables)  # noqa: F841 - read by DuckDB by name
+    # Pseudonymise after concatenating: one pass over the distinct identifiers
+    # of all periods, instead of one per monthly file.
+    incoming = _with_pseudonyms(pa.concat_tables(tables), extract, pseudo)
     con.register("incoming", incoming)
     con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {checked_query(extract)}")
     con.unregister("incoming")
     cols = ", ".join(f'"{c.name}"' for c in extract.columns)
     extra = ", __peildatum" if extract.name == "coa_bezetting" else ""
     con.execute(f"INSERT INTO {extract.table} SELECT {cols}, __file, __row, __file_date{extra} "
-                "FROM checked WHERE __rejection IS NULL ORDER BY __file, __row")
+                "FROM checked WHERE __rejection IS NULL")
     for file, rows, rejected in con.execute(
             "SELECT __file, count(*), count(__rejection) FROM checked GROUP BY __file").fetchall():
         report_rows[file]["rows"] += rows
@@ -296,6 +298,7 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -
     tmp = db.with_name(f"{db.name}.tmp-{uuid.uuid4().hex[:8]}")
     try:
         con = duckdb.connect(str(tmp))
+        con.execute("SET enable_progress_bar = false")  # the report is the ETL's output
         try:
             con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR)")
             _insert(con, "ref_gemeenten", [(m.code, m.name) for m in region])
