@@ -90,7 +90,9 @@ def read_csv(path: Path, extract: Extract) -> ReadResult:
                 column_types={n: pa.string() for n in names}, strings_can_be_null=False),
         )
     except pa.ArrowInvalid as exc:
-        raise FileUnusable(f"bestand is geen geldige CSV: {str(exc).splitlines()[0]}") from exc
+        # Arrow's message quotes the offending line, which may hold a BSN.
+        raise FileUnusable("bestand is geen geldige CSV (bijvoorbeeld een niet-afgesloten "
+                           "aanhalingsteken)") from exc
     if ragged:
         # Skipped rows would shift every later row number; the exact but slower
         # path keeps the report honest.
