@@ -27,6 +27,7 @@ from .readers import FileUnusable, read_extract
 from .region import load_region, name_lookup, region_path
 from .validate import checked_query
 
+# Public on purpose: it only ever pseudonymises the synthetic demo drop.
 DEMO_PSEUDONYM_KEY = "demo-sleutel-niet-voor-productie"
 
 SQL_TYPES = {

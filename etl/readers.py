@@ -74,6 +74,8 @@ def read_csv(path: Path, extract: Extract) -> ReadResult:
     first_line = text.split("\n", 1)[0]
     header = next(csv.reader([first_line.rstrip("\r")], delimiter=delimiter))
     positions = _map_header(header, extract)
+    if "\n" not in text:  # a header without rows is a valid, empty delivery
+        return ReadResult(_empty(extract))
     utf8 = text.encode("utf-8") if encoding == "cp1252" else (
         data[3:] if encoding == "utf-8-sig" else data).rstrip()
 
@@ -117,6 +119,12 @@ def _read_csv_exact(text, delimiter, header, positions, extract) -> ReadResult:
                for c in extract.columns}
     columns["__row"] = pa.array([n for n, _ in good], pa.int64())
     return ReadResult(pa.table(columns), rejections)
+
+
+def _empty(extract: Extract) -> pa.Table:
+    columns = {c.name: pa.array([], pa.string()) for c in extract.columns}
+    columns["__row"] = pa.array([], pa.int64())
+    return pa.table(columns)
 
 
 def _drop_blank_rows(table: pa.Table) -> pa.Table:

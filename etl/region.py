@@ -25,8 +25,9 @@ class Municipality:
 
 def normalise_name(name: str) -> str:
     """COA spells names its own way (`Valkenburg a/d Geul`, `MAASTRICHT`):
-    compare on letters only, so spacing, case and hyphens do not matter."""
-    return re.sub(r"[^a-z]", "", name.casefold())
+    compare on letters and digits only, so spacing, case and hyphens do not
+    matter."""
+    return re.sub(r"[^a-z0-9]", "", name.casefold())
 
 
 def region_path(explicit: str | os.PathLike | None = None) -> Path:

@@ -115,7 +115,7 @@ def column_sql(col: Column, dialect: str) -> tuple[str, str]:
         # Inner columns are named apart from the outer ones, or the
         # correlated reference would bind to the lookup table.
         code = (f"(SELECT alias_code FROM ref_gemeente_namen "
-                f"WHERE alias_key = regexp_replace(lower({v}), '[^a-z]', '', 'g'))")
+                f"WHERE alias_key = regexp_replace(lower({v}), '[^a-z0-9]', '', 'g'))")
         return code, (f"CASE WHEN {v} IS NOT NULL AND {code} IS NULL THEN "
                       f"'gemeente ''' || {v} || ''' hoort niet bij de regio' END")
     if k == "wijkcode":

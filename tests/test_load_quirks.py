@@ -189,3 +189,22 @@ def test_dates_are_checked_against_the_dialect(drop, tmp_path):
     write_csv(drop, "gemeente/inburgeraars_20250106.csv", [person(1, **{"Datum PIP": nl(P)})])
     report = load(drop, tmp_path / "s.duckdb")
     assert report.rejections == []  # the extract's own date itself is allowed
+
+
+def test_header_only_file_is_an_empty_delivery(drop, tmp_path):
+    write_csv(drop, "gemeente/inburgeraars_20250106.csv", [person(1)])
+    write_csv(drop, "gemeente/uitkeringen_202201.csv", [])
+    report = load(drop, tmp_path / "s.duckdb")
+    empty = next(f for f in report.files if "uitkeringen" in f.file)
+    assert (empty.used, empty.rows_read, empty.error) == (True, 0, None)
+
+
+def test_coa_names_that_differ_only_by_number_stay_apart(drop, tmp_path):
+    region = tmp_path / "regio.csv"
+    region.write_text("gemeentecode;naam;coa_namen\nGM5001;Demogemeente 001;\n"
+                      "GM5002;Demogemeente 002;\n", encoding="utf-8")
+    write_csv(drop, "gemeente/inburgeraars_20250106.csv", [person(1, Gemeentecode="GM5002")])
+    write_xlsx(drop, "coa/coa_koppelingen_202412.xlsx", [
+        {"V-nummer": vnummer(1), "Gekoppelde gemeente": "DEMOGEMEENTE 002"}])
+    load(drop, tmp_path / "s.duckdb", region_file=region)
+    assert rows(tmp_path / "s.duckdb", "SELECT gemeentecode FROM raw_coa_koppelingen") == [("GM5002",)]
