@@ -1,7 +1,11 @@
 """Apply the SQL layer (sql/) to a freshly loaded store.
 
-Layers run in a fixed order, files within a layer alphabetically; a file may
-only depend on earlier layers or on files that sort before it. See sql/README.md.
+Layers run in a fixed order (staging, intermediate, indicators, marts), files
+within a layer alphabetically. A view may use a view of the same layer that
+sorts later: a file whose dependency does not exist yet is retried after the
+others of its layer. Then the catalogue seed becomes ref_indicators, the
+peildata variable is set to every month end, and the marts that pages read
+often are materialised as tables. See sql/README.md.
 """
 
 from __future__ import annotations
@@ -9,14 +13,67 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import duckdb
+
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 LAYERS = ("staging", "intermediate", "indicators", "marts")
+CATALOGUE = SQL_DIR / "seeds" / "indicator_catalogue.csv"
+# view -> table materialised from it, for all default peildata
+MATERIALISE = {
+    "mart_indicator_cube_v": "mart_indicator_cube",
+    "mart_huisvesting_wijk_v": "mart_huisvesting_wijk",
+}
+# Views read many times while the cube is built: computed once into a scratch
+# table for the duration of the materialisation, then the view is restored
+# (the export reads the plain views at its own peildatum).
+SCRATCH = ("int_person_cells",)
 
 
 def sql_files() -> list[Path]:
     return [f for layer in LAYERS for f in sorted((SQL_DIR / layer).glob("*.sql"))]
 
 
+def _run_layer(con, files: list[Path]) -> None:
+    pending = list(files)
+    while pending:
+        failed, last_error = [], None
+        for path in pending:
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+            except duckdb.CatalogException as exc:  # a dependency later in the layer
+                failed.append(path)
+                last_error = exc
+        if len(failed) == len(pending):
+            raise RuntimeError(f"{failed[0].name}: {last_error}")
+        pending = failed
+
+
+def load_catalogue(con) -> None:
+    con.execute("CREATE OR REPLACE TABLE ref_indicators AS SELECT * FROM read_csv("
+                "?, header = true, all_varchar = true)", [str(CATALOGUE)])
+    con.execute("ALTER TABLE ref_indicators ALTER headline TYPE BOOLEAN USING headline = '1'")
+    con.execute("ALTER TABLE ref_indicators ALTER teller_personen TYPE BOOLEAN "
+                "USING teller_personen = '1'")
+    con.execute("ALTER TABLE ref_indicators ALTER referentie TYPE BOOLEAN USING referentie = '1'")
+
+
 def apply(con, today: dt.date | None = None) -> None:
-    for path in sql_files():
-        con.execute(path.read_text(encoding="utf-8"))
+    for layer in LAYERS:
+        _run_layer(con, sorted((SQL_DIR / layer).glob("*.sql")))
+    load_catalogue(con)
+    # All month ends (int_maandeinden); the views read it through int_peildata.
+    con.execute("SET VARIABLE peildata = (SELECT peildata FROM int_maandeinden)")
+    for view in SCRATCH:
+        con.execute(f"CREATE OR REPLACE TABLE scratch_{view} AS SELECT * FROM {view}")
+        con.execute(f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM scratch_{view}")
+    try:
+        # No ORDER BY: sorting ~20M national rows costs more than it saves;
+        # the UNION ALL already writes each indicator's rows together, which
+        # keeps DuckDB's zone maps on indicator_id effective.
+        for view, table in MATERIALISE.items():
+            con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view}")
+    finally:
+        for view in SCRATCH:
+            con.execute((SQL_DIR / "intermediate" / f"{view}.sql").read_text(encoding="utf-8"))
+            con.execute(f"DROP TABLE IF EXISTS scratch_{view}")
+        con.execute("RESET VARIABLE peildata")

@@ -1,0 +1,143 @@
+"""`python -m etl export --db FILE --peildatum JJJJ-MM-DD`: every catalogue
+indicator at one peildatum as the JSON of indicators.md, disclosure-controlled.
+
+The store is opened read-only; the indicator views read the peildatum from the
+DuckDB variable `peildata`, so any date works, not only the materialised month
+ends. Indicators come for ALL (sum over the gemeenten) and per gemeentecode,
+with the key where the definition has one; the AZC occupancy for ALL only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.sqlrun import SCRATCH
+from monitor.disclosure import protect, weighted_median
+from monitor.store import query_text
+
+ALL_ONLY = {"huisvesting.azc_bezettingsgraad_pct"}
+MEDIAN_UNITS = {"dagen", "uren"}
+DEMO_TEXT = ("Let op: dit zijn synthetische demogegevens, geen echte personen of cijfers van "
+             "de gemeenten. Ze zijn alleen bedoeld om het dashboard te tonen.")
+
+
+def _cells(con, peildatum: dt.date) -> pd.DataFrame:
+    con.execute("SET VARIABLE peildata = [CAST(? AS DATE)]", [peildatum])
+    # As at load (sqlrun.SCRATCH): views that many indicator views read are
+    # computed once, into a temp table that a temp view of the same name
+    # shadows; temp objects work on the read-only connection.
+    for view in SCRATCH:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE scratch_{view} AS SELECT * FROM main.{view}")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * FROM temp.scratch_{view}")
+    return con.execute(query_text("export_cells")).df()
+
+
+def _values(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator x gemeente x key. Additive indicators are summed
+    (vectorised: ~17k groups nationally); medians are weighted medians over
+    their per-value rows."""
+    keys = ["indicator_id", "gemeente", "key"]
+    cols = keys + ["domain", "eenheid", "teller_personen", "value", "numerator", "denominator",
+                   "persons"]
+    df = df.copy()
+    df["key"] = ["__geen_sleutel__" if k is None or pd.isna(k) else k for k in df["key"]]
+    is_med = df["eenheid"].isin(MEDIAN_UNITS)
+    add = (df[~is_med].groupby(keys, sort=False, as_index=False)
+           .agg(domain=("domain", "first"), eenheid=("eenheid", "first"),
+                teller_personen=("teller_personen", "first"), numerator=("numerator", "sum"),
+                denominator=("denominator", "sum"), persons=("persons", "sum")))
+    pct = add["eenheid"] != "aantal"
+    add["value"] = None
+    add.loc[~pct, "value"] = add.loc[~pct, "numerator"]
+    den = add["denominator"].where(add["denominator"] > 0)
+    add.loc[pct, "value"] = (100.0 * add["numerator"] / den)[pct]
+    add["denominator"] = add["denominator"].astype(object)
+    add.loc[~pct, "denominator"] = None
+    rows = []
+    for key, g in df[is_med].groupby(keys, sort=False):
+        n = g["persons"].sum()
+        rows.append({**dict(zip(keys, key)), "domain": g["domain"].iloc[0],
+                     "eenheid": g["eenheid"].iloc[0], "teller_personen": g["teller_personen"].iloc[0],
+                     "value": weighted_median(g["median_value"], g["persons"]),
+                     "numerator": None, "denominator": float(n), "persons": n})
+    out = pd.concat([add[cols], pd.DataFrame(rows, columns=cols)], ignore_index=True)
+    out["key"] = pd.Series([None if k == "__geen_sleutel__" else k for k in out["key"]],
+                           index=out.index, dtype=object)
+    out["value"] = out["value"].astype(object).where(out["value"].notna(), None)
+    return out
+
+
+def _clean(x, ndigits=None):
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    x = float(x)
+    if ndigits is not None:
+        return round(x, ndigits)
+    return int(x) if x.is_integer() else x
+
+
+def export(db: Path, peildatum: dt.date) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        con.execute("SET enable_progress_bar = false")
+        cat = con.execute(query_text("catalogue")).df()
+        cells = _cells(con, peildatum)
+        is_demo = bool(con.execute(query_text("is_demo")).fetchone()[0])
+        gemeenten = [r[0] for r in con.execute(query_text("gemeenten")).fetchall()]
+    finally:
+        con.close()
+
+    values = _values(cells)
+    values = values[~(values["indicator_id"].isin(ALL_ONLY) & (values["gemeente"] != "ALL"))]
+    # every catalogue indicator appears, also without data: ALL and each
+    # gemeente (except ALL-only ones) get a row with value null
+    wanted = []
+    for _, ind in cat.iterrows():
+        places = ["ALL"] if ind["id"] in ALL_ONLY else ["ALL", *sorted(gemeenten)]
+        have = values[values["indicator_id"] == ind["id"]] if not values.empty else values
+        for g in places:
+            if have.empty or not (have["gemeente"] == g).any():
+                if ind["id"] in ALL_ONLY and not have.empty:
+                    continue  # per-location rows exist
+                wanted.append({"indicator_id": ind["id"], "gemeente": g, "key": None,
+                               "domain": ind["domain"], "eenheid": ind["eenheid"],
+                               "teller_personen": ind["teller_personen"],
+                               # no persons in the population: a count is 0,
+                               # a percentage has no value
+                               "value": 0.0 if ind["eenheid"] == "aantal" else None,
+                               "numerator": 0.0 if ind["eenheid"] == "aantal" else None,
+                               "denominator": None, "persons": 0})
+    if wanted:
+        values = pd.concat([values, pd.DataFrame(wanted)], ignore_index=True)
+    values["is_total"] = values["gemeente"] == "ALL"
+    values["key_group"] = values["key"].map(lambda k: "" if k is None else str(k))
+    protected = protect(values, group_by=["indicator_id", "key_group"])
+
+    order = {i: n for n, i in enumerate(cat["id"])}
+    protected["_o"] = protected["indicator_id"].map(order)
+    protected["_g"] = protected["gemeente"].map(lambda g: "" if g == "ALL" else g)
+    protected = protected.sort_values(["_o", "_g", "key_group"])
+    indicators = []
+    for r in protected.itertuples(index=False):
+        suppressed = bool(r.suppressed)
+        indicators.append({
+            "id": r.indicator_id,
+            "domain": str(r.domain),
+            "gemeente": r.gemeente,
+            "key": None if r.key is None or (isinstance(r.key, float) and math.isnan(r.key))
+            else str(r.key),
+            "value": None if suppressed else _clean(r.value, 1),
+            "numerator": None if suppressed or r.eenheid in MEDIAN_UNITS else _clean(r.numerator),
+            "denominator": None if suppressed else _clean(r.denominator),
+            "suppressed": suppressed,
+        })
+    result = {"peildatum": peildatum.isoformat(), "demo": is_demo}
+    if is_demo:
+        result["toelichting"] = DEMO_TEXT
+    result["indicators"] = indicators
+    return result

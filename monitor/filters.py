@@ -1,0 +1,154 @@
+"""The filter state every page query takes (URL (de)serialisation is added
+by the pages' engineer in this module)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Empty tuple = no filter (the whole region / every value)."""
+
+    peildatum: dt.date | None = None
+    gemeenten: tuple[str, ...] = ()
+    doelgroep: tuple[str, ...] = ()
+    geslacht: tuple[str, ...] = ()
+    leeftijdsgroep: tuple[str, ...] = ()
+    leerroute: tuple[str, ...] = ()
+    cohort: tuple[str, ...] = ()
+
+    def params(self) -> dict:
+        """Named parameters for the sql/queries files (lists, empty = all)."""
+        return {"gemeenten": list(self.gemeenten), "doelgroep": list(self.doelgroep),
+                "geslacht": list(self.geslacht), "leeftijdsgroep": list(self.leeftijdsgroep),
+                "leerroute": list(self.leerroute), "cohort": list(self.cohort)}
+
+
+DIMENSIONS = ("gemeentecode", "doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort")
+
+
+# --- URL (de)serialisation (issue 5: a copied link reopens the same view) ----
+# Pure functions, no Streamlit: pages/components.py calls them with
+# st.query_params. Multiple values are comma-separated (repeated keys are read
+# too): ?peildatum=2026-10-31&gemeente=GM0935,GM0938&doelgroep=Nareiziger
+
+#: query parameter -> Filters field
+QUERY_KEYS = {
+    "peildatum": "peildatum",
+    "gemeente": "gemeenten",
+    "doelgroep": "doelgroep",
+    "geslacht": "geslacht",
+    "leeftijd": "leeftijdsgroep",
+    "leerroute": "leerroute",
+    "cohort": "cohort",
+}
+_LABEL = {"gemeente": "Gemeente", "doelgroep": "Doelgroep", "geslacht": "Geslacht",
+          "leeftijd": "Leeftijdsgroep", "leerroute": "Leerroute", "cohort": "Cohort"}
+_FALLBACK = {"gemeente": "deze gemeente is genegeerd", "doelgroep": "deze waarde is genegeerd",
+             "geslacht": "deze waarde is genegeerd", "leeftijd": "deze waarde is genegeerd",
+             "leerroute": "deze waarde is genegeerd", "cohort": "deze waarde is genegeerd"}
+_ALL_WORDS = {"all", "alle", "regio"}
+
+
+def _query_values(params, key: str) -> list[str]:
+    """All values of a query parameter, comma-separated or repeated."""
+    raw = params.get(key) if params else None
+    if raw is None:
+        return []
+    items = [raw] if isinstance(raw, str) else list(raw)
+    out: list[str] = []
+    for item in items:
+        out.extend(part.strip() for part in str(item).split(","))
+    return [v for v in out if v]
+
+
+def _to_date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip()[:10])
+
+
+def _echo(value: str) -> str:
+    """User input, safe to repeat in a notice: printable and short."""
+    text = "".join(ch for ch in str(value) if ch.isprintable())
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def filters_from_query(params, valid_options: dict) -> tuple[Filters, list[str]]:
+    """Filters from URL query parameters, checked against `valid_options`.
+
+    `valid_options` maps a Filters field to its allowed values: "peildatum"
+    a list of dates (the newest is the default), the other fields lists of
+    strings. A field missing from `valid_options` accepts any value. Invalid
+    values fall back to the default (peildatum: the nearest earlier one, else
+    the newest; other fields: the value is dropped, so all) with a Dutch
+    notice for each. Parameters other than QUERY_KEYS belong to pages and are
+    ignored.
+    """
+    params = params or {}
+    notices: list[str] = []
+    values: dict = {}
+
+    peildata = sorted({_to_date(d) for d in (valid_options.get("peildatum") or [])})
+    values["peildatum"] = peildata[-1] if peildata else None
+    raw = _query_values(params, "peildatum")
+    if raw:
+        try:
+            asked = _to_date(raw[-1])
+        except ValueError:
+            notices.append(f"Peildatum ‘{_echo(raw[-1])}’ in de link is geen geldige datum "
+                           "(verwacht JJJJ-MM-DD); de nieuwste peildatum wordt getoond.")
+        else:
+            if not peildata or asked in peildata:
+                values["peildatum"] = asked
+            else:
+                earlier = [d for d in peildata if d <= asked]
+                if earlier:
+                    values["peildatum"] = earlier[-1]
+                    notices.append(f"Voor peildatum {asked.isoformat()} zijn geen cijfers; de "
+                                   f"dichtstbijzijnde eerdere peildatum ({earlier[-1].isoformat()}) "
+                                   "wordt getoond.")
+                else:
+                    notices.append(f"Voor peildatum {asked.isoformat()} zijn geen cijfers; de "
+                                   "nieuwste peildatum wordt getoond.")
+
+    for key, field in QUERY_KEYS.items():
+        if key == "peildatum":
+            continue
+        allowed = valid_options.get(field)
+        lookup = None if allowed is None else {str(a).lower(): str(a) for a in allowed}
+        chosen: list[str] = []
+        for v in _query_values(params, key):
+            if v.lower() in _ALL_WORDS:
+                chosen = []
+                break
+            if lookup is not None and v.lower() not in lookup:
+                notices.append(f"{_LABEL[key]} ‘{_echo(v)}’ in de link is onbekend; "
+                               f"{_FALLBACK[key]}.")
+                continue
+            canon = v if lookup is None else lookup[v.lower()]
+            if canon not in chosen:
+                chosen.append(canon)
+        if allowed is not None and chosen and len(chosen) == len(set(map(str, allowed))):
+            chosen = []  # every value is the same as no filter
+        values[field] = tuple(chosen)
+    return Filters(**values), notices
+
+
+def filters_to_query(f: Filters) -> dict[str, str]:
+    """URL query parameters for `f`. Empty filters are left out; the
+    peildatum is always there, so a copied link pins the date it showed."""
+    out: dict[str, str] = {}
+    if f.peildatum is not None:
+        out["peildatum"] = _to_date(f.peildatum).isoformat()
+    for key, field in QUERY_KEYS.items():
+        if key == "peildatum":
+            continue
+        value = getattr(f, field)
+        if value:
+            out[key] = ",".join(str(v) for v in value)
+    return out

@@ -1,0 +1,19 @@
+-- One row per learner (section 7, newest snapshot); codes mapped to the
+-- municipal spelling so they can sit beside section 1.
+CREATE OR REPLACE VIEW stg_vista_voortgang AS
+SELECT
+    person_key,
+    CASE leerroute WHEN 'b1' THEN 'B1' WHEN 'b1_entree' THEN 'B1-Entree' WHEN 'z' THEN 'Z'
+                   WHEN 'onderwijs' THEN 'Onderwijs' WHEN 'alfa' THEN 'Alfa' END AS vista_leerroute,
+    startdatum      AS start_date,
+    peildatum,
+    coalesce(geplande_lesuren, 0) AS planned_hours,
+    coalesce(gevolgde_lesuren, 0) AS attended_hours,
+    roosterwijzigingen AS timetable_changes,
+    niveau_lezen, niveau_luisteren, niveau_spreken, niveau_schrijven,
+    examen_datum    AS exam_date,
+    examen_behaald  AS exam_passed,
+    avondonderwijs_wens AS wants_evening_classes,
+    coalesce(uitgevallen, false) AS uitgevallen,
+    reden_uitval
+FROM raw_vista_voortgang;

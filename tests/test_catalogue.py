@@ -1,0 +1,122 @@
+"""The indicator catalogue (sql/seeds/indicator_catalogue.csv) against the
+framework, the export and the SQL layer."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+from etl import sqlrun
+
+ROOT = Path(__file__).resolve().parent.parent
+SQL = ROOT / "sql"
+DOMAINS = ["1", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3"]
+REFERENCE = {
+    "basis.pvt_afgerond_pct": "1", "huisvesting.taakstelling_realisatie_pct": "2.1",
+    "huisvesting.azc_bezettingsgraad_pct": "2.1", "huisvesting.wachttijd_azc_mediaan_dagen": "2.1",
+    "zorg.protect_afgenomen_pct": "2.2", "werk.duaal_pct": "2.3", "werk.z_uren_op_schema_pct": "2.3",
+    "werk.uitkering_pct": "2.3", "werk.podium24_binnen_3mnd_pct": "2.3", "taal.wachtlijst_pip": "3.2",
+    "taal.leerroute_b1_pct": "3.2", "taal.voorinburgering_gestart_pct": "3.2",
+    "taal.aanwezigheid_pct": "3.2", "digitaal.digid_pct": "3.3",
+    "verbindingen.banden_eens_pct": "4.1", "verbindingen.bruggen_eens_pct": "4.3",
+}
+
+
+def catalogue() -> list[dict]:
+    with open(SQL / "seeds" / "indicator_catalogue.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_two_per_domain_and_headlines():
+    cat = catalogue()
+    per = Counter(r["domain"] for r in cat)
+    assert set(per) == set(DOMAINS)
+    assert all(per[d] >= 2 for d in DOMAINS), per
+    heads = Counter(r["domain"] for r in cat if r["headline"] == "1")
+    assert all(1 <= heads[d] <= 2 for d in DOMAINS), heads
+
+
+def test_reference_ids_and_fields():
+    cat = {r["id"]: r for r in catalogue()}
+    assert len(cat) == len(catalogue()), "duplicate ids"
+    for ind, domain in REFERENCE.items():
+        assert cat[ind]["domain"] == domain
+        assert cat[ind]["referentie"] == "1"
+    for r in cat.values():
+        assert r["eenheid"] in {"pct", "aantal", "dagen", "uren", "score"}
+        assert r["richting"] in {"hoger_beter", "lager_beter", "neutraal"}
+        assert r["frequentie"] in {"maand", "halfjaar", "jaar"}
+        assert r["naam"] and r["definitie"] and r["bronnen"]
+        if "enquete" in r["bronnen"]:
+            assert "Enquête" in r["definitie"], r["id"]
+        # the id is produced by the view the catalogue names
+        view_sql = (SQL / "indicators" / f"{r['view']}.sql").read_text(encoding="utf-8")
+        assert f"'{r['id']}'" in view_sql, r["id"]
+
+
+VIEW_RE = re.compile(r"CREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)", re.I)
+
+
+def test_no_dead_views():
+    files = [p for layer in sqlrun.LAYERS for p in (SQL / layer).glob("*.sql")]
+    defined = {}
+    for p in files:
+        for name in VIEW_RE.findall(p.read_text(encoding="utf-8")):
+            defined[name] = p
+    # file name = view name (the layer convention of sql/README.md)
+    for name, p in defined.items():
+        assert p.stem == name or p.stem + "_v" == name, (name, p)
+    texts = {p: p.read_text(encoding="utf-8") for p in files}
+    queries = " ".join(p.read_text(encoding="utf-8") for p in (SQL / "queries").glob("*.sql"))
+    cat_views = {r["view"] for r in catalogue()}
+    for name, p in defined.items():
+        used = (name in cat_views or name in sqlrun.MATERIALISE
+                or re.search(rf"\b{name}\b", queries)
+                or any(re.search(rf"\b{name}\b", t) for q, t in texts.items() if q != p))
+        assert used, f"view {name} ({p.name}) is used nowhere"
+
+
+def test_every_catalogue_id_in_export(tmp_path):
+    from etl.export import export
+    from etl.load import load
+    from tests.factories import bsn, nl, write_csv
+
+    drop = tmp_path / "drop"
+    write_csv(drop, "gemeente/inburgeraars_20241231.csv", [
+        {"BSN": bsn(i), "Gemeentecode": "GM0935", "Doelgroep": "Gezinsmigrant", "Status": "Actief",
+         "Datum PIP": nl(dt.date(2024, 1, 1))} for i in range(3)])
+    db = tmp_path / "s.duckdb"
+    os.environ.setdefault("PSEUDONYM_KEY", "test-sleutel")
+    load(drop, db)
+    out = export(db, dt.date(2024, 12, 31))
+    ids = {r["id"] for r in out["indicators"]}
+    assert ids == {r["id"] for r in catalogue()}
+    # every indicator for ALL and each gemeente, occupancy for ALL only
+    for r in catalogue():
+        places = {x["gemeente"] for x in out["indicators"] if x["id"] == r["id"]}
+        if r["id"] == "huisvesting.azc_bezettingsgraad_pct":
+            assert places == {"ALL"}
+        else:
+            assert places == {"ALL", "GM0935", "GM0938", "GM0994", "GM1729", "GM0981"}
+    assert out["demo"] is False and "toelichting" not in out
+
+
+def test_demo_store_is_marked_in_export(tmp_path):
+    from etl.contract import DEMO_MARKER
+    from etl.export import export
+    from etl.load import load
+    from tests.factories import bsn, write_csv
+
+    drop = tmp_path / "drop"
+    write_csv(drop, "gemeente/inburgeraars_20241231.csv", [
+        {"BSN": bsn(1), "Gemeentecode": "GM0935", "Doelgroep": "Overig", "Status": "Intake"}])
+    (drop / DEMO_MARKER).write_text("synthetisch", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    load(drop, db)
+    out = export(db, dt.date(2024, 12, 31))
+    assert out["demo"] is True
+    assert "synthetisch" in out["toelichting"].lower()
