@@ -1,0 +1,190 @@
+"""How an indicator value is judged and told, for the pages: status against
+the norm (direction-aware), trend arrow, and the one generated Dutch sentence.
+
+Pure and importable without Streamlit, so it is unit-tested on its own.
+Values of percentage indicators are on a 0-100 scale, as in the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from monitor.formatting import MISSING, month_nl, number, pct
+
+# Okabe-Ito: colour-blind safe. Status is never shown by colour alone: every
+# status carries a symbol and a word as well.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
+             "#F0E442", "#000000"]
+
+
+@dataclass(frozen=True)
+class Status:
+    key: str
+    label: str
+    symbol: str
+    colour: str
+    background: str
+    explanation: str
+
+
+ON_TRACK = Status("op_koers", "Op koers", "✔", "#0072B2", "#E3F0F9",
+                  "de norm is gehaald")
+ATTENTION = Status("aandacht", "Aandacht", "▲", "#B26B00", "#FFF3D6",
+                   "binnen 10% van de norm, maar niet gehaald")
+OFF_TRACK = Status("uit_koers", "Uit koers", "✖", "#C04A00", "#FBE5DA",
+                   "meer dan 10% van de norm af")
+NO_NORM = Status("geen_norm", "Geen norm", "○", "#555555", "#F1F1F1",
+                 "voor deze indicator is geen norm vastgesteld")
+INFO = Status("ter_informatie", "Ter informatie", "○", "#555555", "#F1F1F1",
+              "richtwaarde zonder goed of fout (bijvoorbeeld een verdeling)")
+UNKNOWN = Status("onbekend", "Niet te tonen", "–", "#555555", "#F1F1F1",
+                 "geen waarde (te weinig personen of geen gegevens)")
+STATUSES = (ON_TRACK, ATTENTION, OFF_TRACK, NO_NORM, INFO, UNKNOWN)
+
+# How far from the norm still counts as "attention", relative to the norm.
+ATTENTION_BAND = 0.10
+
+
+def _missing(x) -> bool:
+    if x is None:
+        return True
+    try:
+        return math.isnan(float(x))
+    except (TypeError, ValueError):
+        return True
+
+
+HIGHER = {"hoger_beter", "hoger", "up", "min"}
+LOWER = {"lager_beter", "lager", "down", "max"}
+
+
+def status(value, norm, direction: str | None) -> Status:
+    """`direction` is "hoger_beter" or "lager_beter" as in the catalogue
+    (also "hoger"/"lager", "up"/"down"); anything else (e.g. "neutraal") or
+    no norm gives NO_NORM."""
+    if _missing(value):
+        return UNKNOWN
+    d = (direction or "").lower()
+    if _missing(norm):
+        return NO_NORM
+    if d not in HIGHER | LOWER:
+        return INFO
+    value, norm = float(value), float(norm)
+    band = abs(norm) * ATTENTION_BAND
+    if norm == 0:  # e.g. "nobody past the termijn": any case is off track
+        band = 0
+    if d in HIGHER:  # a minimum to reach
+        if value >= norm:
+            return ON_TRACK
+        return ATTENTION if value >= norm - band else OFF_TRACK
+    if value <= norm:  # a maximum not to exceed
+        return ON_TRACK
+    return ATTENTION if value <= norm + band else OFF_TRACK
+
+
+def trend_arrow(previous, current, tolerance: float = 0.5) -> str:
+    """↗ / ↘ / → between two values; '' when one is missing."""
+    if _missing(previous) or _missing(current):
+        return ""
+    diff = float(current) - float(previous)
+    if abs(diff) < tolerance:
+        return "→"
+    return "↗" if diff > 0 else "↘"
+
+
+def fmt_value(value, unit: str | None) -> str:
+    """A value in its unit, Dutch notation. Percentages are 0-100 here."""
+    if _missing(value):
+        return MISSING
+    u = (unit or "").lower()
+    if u in {"pct", "%", "percentage", "procent", "score"}:
+        return pct(float(value) / 100, decimals=0 if abs(float(value)) >= 10 else 1)
+    if u in {"dagen", "days", "dag"}:
+        return f"{number(value)} dagen"
+    if u in {"uren", "hours"}:
+        return f"{number(value)} uur"
+    if u in {"eur", "euro", "€"}:
+        from monitor.formatting import euro
+        return euro(value, cents=False)
+    return number(value, 0 if float(value) == int(float(value)) else 1)
+
+
+def sentence(subject: str, series: list[tuple[dt.date, float]], unit: str | None,
+             since: dt.date | None = None) -> str:
+    """One Dutch sentence on the development of an indicator:
+    "Het aandeel inburgeraars met een duaal traject steeg van 40% naar 52%
+    sinds maart 2024." `series` is (peildatum, value) ascending, suppressed
+    values already left out. The comparison point is `since` (or the first
+    value at or after it), default twelve months before the last value."""
+    points = [(d, v) for d, v in series if not _missing(v)]
+    if not points:
+        return f"{subject}: geen waarde te tonen op deze peildatum."
+    last_date, last = points[-1]
+    if len(points) == 1:
+        return f"{subject} is {fmt_value(last, unit)} ({month_nl(last_date)})."
+    if since is None:
+        since = dt.date(last_date.year - 1, last_date.month, 1)
+    start = next(((d, v) for d, v in points if d >= since), points[0])
+    if start[0] == last_date:
+        start = points[-2]
+    first_date, first = start
+    a, b = fmt_value(first, unit), fmt_value(last, unit)
+    if a == b:
+        return f"{subject} bleef {b} sinds {month_nl(first_date)}."
+    verb = "steeg" if float(last) > float(first) else "daalde"
+    return f"{subject} {verb} van {a} naar {b} sinds {month_nl(first_date)}."
+
+
+# The framework of seed 001: 13 domains in 4 clusters (indicators.md).
+CLUSTERS: dict[str, str] = {
+    "1": "De Basis",
+    "2": "IJkpunten en middelen",
+    "3": "Ondersteuners",
+    "4": "Sociale verbindingen",
+}
+DOMAINS: dict[str, str] = {
+    "1": "Rechten en verantwoordelijkheden",
+    "2.1": "Huisvesting",
+    "2.2": "Zorg en welzijn",
+    "2.3": "Werk en inkomen",
+    "2.4": "Onderwijs",
+    "2.5": "Vrije tijd",
+    "3.1": "Veiligheid en stabiliteit",
+    "3.2": "Taal en communicatie",
+    "3.3": "Digitale vaardigheden",
+    "3.4": "Cultuur en interculturele vaardigheden",
+    "4.1": "Banden",
+    "4.2": "Connecties",
+    "4.3": "Bruggen",
+}
+
+
+def cluster_of(domain: str) -> str:
+    return str(domain).split(".")[0]
+
+
+def domains_of(cluster: str) -> list[str]:
+    return [d for d in DOMAINS if cluster_of(d) == str(cluster)]
+
+
+# Subjects for the generated sentence, where the catalogue has none.
+SUBJECTS: dict[str, str] = {
+    "basis.pvt_afgerond_pct": "Het aandeel inburgeraars dat het PVT binnen een jaar na het PIP afrondde",
+    "huisvesting.taakstelling_realisatie_pct": "De realisatie van de taakstelling",
+    "huisvesting.azc_bezettingsgraad_pct": "De bezettingsgraad van de AZC-locaties",
+    "huisvesting.wachttijd_azc_mediaan_dagen": "De mediane wachttijd in het AZC na koppeling",
+    "zorg.protect_afgenomen_pct": "Het aandeel inburgeraars bij wie Protect is afgenomen",
+    "werk.duaal_pct": "Het aandeel inburgeraars met een duaal traject",
+    "werk.z_uren_op_schema_pct": "Het aandeel Z-route-inburgeraars met participatie-uren op schema",
+    "werk.uitkering_pct": "Het aandeel met een bijstandsuitkering een jaar na huisvesting",
+    "werk.podium24_binnen_3mnd_pct": "Het aandeel Podium24-aanmeldingen met een plek binnen drie maanden",
+    "taal.wachtlijst_pip": "De wachtlijst voor een PIP",
+    "taal.leerroute_b1_pct": "Het aandeel inburgeraars in de B1-route",
+    "taal.voorinburgering_gestart_pct": "Het aandeel gekoppelde statushouders dat met voorinburgering startte",
+    "taal.aanwezigheid_pct": "De aanwezigheid bij de lessen",
+    "digitaal.digid_pct": "Het aandeel inburgeraars dat zelf met DigiD inlogt",
+    "verbindingen.banden_eens_pct": "Het aandeel dat mensen met dezelfde achtergrond heeft om op terug te vallen",
+    "verbindingen.bruggen_eens_pct": "Het aandeel dat weet bij welke instantie het terecht kan",
+}
