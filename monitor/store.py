@@ -7,7 +7,6 @@ in a new store file, so a new load shows without restarting the app.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import threading
 from functools import lru_cache
@@ -84,14 +83,3 @@ def is_demo(path=None) -> bool:
         return bool(load_info(path).get("is_demo", False))
     except StoreMissing:
         return False
-
-
-def housed_asielstatushouders_per_year(path=None) -> dict[int, int]:
-    """Asielstatushouders housed per calendar year, for the budget model's
-    'gebruik actuele aantallen'."""
-    df = query("housed_per_year", path=path)
-    return {int(r.jaar): int(r.aantal) for r in df.itertuples()}
-
-
-def today() -> dt.date:
-    return dt.date.today()

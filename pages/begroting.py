@@ -45,6 +45,12 @@ def _store():
     return store
 
 
+def _indicators():
+    from monitor import indicators
+
+    return indicators
+
+
 def _store_version():
     """A cheap file stat, no query: it lets the caches below notice a new load."""
     store = _store()
@@ -73,7 +79,7 @@ def _actual_counts(version) -> tuple[dict | None, dict | None, tuple[str, ...]]:
     notes = []
     housed = azc = None
     try:
-        housed = dict(store.housed_asielstatushouders_per_year()) or None
+        housed = dict(_indicators().housed_asielstatushouders_per_year()) or None
         if housed is None:
             notes.append("De geladen gegevens bevatten geen gehuisveste asielstatushouders; de "
                          "ingevoerde aantallen blijven gelden.")
@@ -83,7 +89,7 @@ def _actual_counts(version) -> tuple[dict | None, dict | None, tuple[str, ...]]:
     except Exception:
         notes.append("Actuele aantallen zijn niet beschikbaar: er zijn nog geen gegevens geladen "
                      "of de opslag is niet leesbaar. De ingevoerde aantallen blijven gelden.")
-    fetch_azc = getattr(store, "azc_residents_not_in_brp_per_year", None)
+    fetch_azc = getattr(_indicators(), "azc_residents_not_in_brp_per_year", None)
     if fetch_azc is None:
         notes.append("Het aantal AZC-bewoners dat niet in de BRP staat komt (nog) niet uit het "
                      "COA-overzicht; het ingevoerde aantal blijft gelden.")

@@ -153,7 +153,7 @@ def test_actual_counts_without_a_store_show_a_note():
 
 
 def test_actual_counts_come_from_the_store_once(monkeypatch):
-    from monitor import store
+    from monitor import indicators, store
 
     calls = []
 
@@ -161,7 +161,7 @@ def test_actual_counts_come_from_the_store_once(monkeypatch):
         calls.append(1)
         return {2023: 30, 2024: 100}
 
-    monkeypatch.setattr(store, "housed_asielstatushouders_per_year", housed, raising=False)
+    monkeypatch.setattr(indicators, "housed_asielstatushouders_per_year", housed, raising=False)
     at = run()
     at.toggle(key="s1.actueel").set_value(True).run()
     inputs = bm.DEFAULT_INPUTS.model_copy(update={"housed_2023": 30, "housed_2024": 100})
@@ -177,11 +177,11 @@ def test_actual_counts_come_from_the_store_once(monkeypatch):
 
 
 def test_azc_residents_from_the_store_drive_the_facility_payment(monkeypatch):
-    from monitor import store
+    from monitor import indicators, store
 
-    monkeypatch.setattr(store, "housed_asielstatushouders_per_year", lambda: {2024: 134},
+    monkeypatch.setattr(indicators, "housed_asielstatushouders_per_year", lambda: {2024: 134},
                         raising=False)
-    monkeypatch.setattr(store, "azc_residents_not_in_brp_per_year", lambda: {2025: 325},
+    monkeypatch.setattr(indicators, "azc_residents_not_in_brp_per_year", lambda: {2025: 325},
                         raising=False)
     at = run({"s1.actueel": "1", "s1.facility_use": "dekking"})
     # Half the reference residents: half of € 175.000 covers 2025.
@@ -190,7 +190,7 @@ def test_azc_residents_from_the_store_drive_the_facility_payment(monkeypatch):
 
 
 def test_demo_banner(monkeypatch):
-    from monitor import store
+    from monitor import indicators, store
 
     monkeypatch.setattr(store, "is_demo", lambda *a, **k: True)
     at = run()
@@ -203,13 +203,13 @@ def test_demo_banner(monkeypatch):
 
 
 def test_store_errors_do_not_break_the_page(monkeypatch):
-    from monitor import store
+    from monitor import indicators, store
 
     def broken(*a, **k):
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(store, "is_demo", broken)
-    monkeypatch.setattr(store, "housed_asielstatushouders_per_year", broken)
+    monkeypatch.setattr(indicators, "housed_asielstatushouders_per_year", broken)
     at = run({"s1.actueel": "1"})
     assert shown_saldi(at)[1] == "€ -4.813"
     assert any("niet beschikbaar" in i.value for i in at.info)

@@ -1,6 +1,6 @@
 -- The default peildata: every month end from the first month with periodic
 -- data (benefits, COA files; or the earliest PIP if there are none) up to the
--- latest file date, plus that latest file date itself. One row holding a list,
+-- latest date observed (the newest person register), plus that date itself. One row holding a list,
 -- so sqlrun can SET VARIABLE peildata from it.
 CREATE OR REPLACE VIEW int_maandeinden AS
 WITH file_dates AS (
@@ -19,7 +19,10 @@ bounds AS (
                                  SELECT min(file_date) FROM raw_coa_koppelingen)),
             (SELECT min(datum_pip) FROM raw_inburgeraars),
             max(file_date)) AS first_day,
-        max(file_date)      AS latest
+        -- Never past the person register's own date: a monthly file counts
+        -- at its month end, but the month has not been observed beyond the
+        -- snapshot, and a peildatum in the future would suggest it had.
+        coalesce((SELECT max(file_date) FROM raw_inburgeraars), max(file_date)) AS latest
     FROM file_dates
 ),
 month_ends AS (
