@@ -23,6 +23,9 @@ MATERIALISE = {
     "mart_indicator_cube_v": "mart_indicator_cube",
     "mart_huisvesting_wijk_v": "mart_huisvesting_wijk",
 }
+# Views over the materialised tables, themselves materialised afterwards.
+POST_LAYER = "rollups"
+MATERIALISE_POST = {"mart_indicator_rollup_v": "mart_indicator_rollup"}
 # Views read many times while the cube is built: computed once into a scratch
 # table for the duration of the materialisation, then the view is restored
 # (the export reads the plain views at its own peildatum).
@@ -30,7 +33,7 @@ SCRATCH = ("int_person_cells",)
 
 
 def sql_files() -> list[Path]:
-    return [f for layer in LAYERS for f in sorted((SQL_DIR / layer).glob("*.sql"))]
+    return [f for layer in (*LAYERS, POST_LAYER) for f in sorted((SQL_DIR / layer).glob("*.sql"))]
 
 
 def _run_layer(con, files: list[Path]) -> None:
@@ -71,6 +74,9 @@ def apply(con, today: dt.date | None = None) -> None:
         # the UNION ALL already writes each indicator's rows together, which
         # keeps DuckDB's zone maps on indicator_id effective.
         for view, table in MATERIALISE.items():
+            con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view}")
+        _run_layer(con, sorted((SQL_DIR / POST_LAYER).glob("*.sql")))
+        for view, table in MATERIALISE_POST.items():
             con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view}")
     finally:
         for view in SCRATCH:
