@@ -113,16 +113,20 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
 
     group_by = list(group_by)
     if "is_total" in out and out["is_total"].any():
-        keys = out[group_by].astype(str).agg("|".join, axis=1) if group_by else pd.Series(
-            [""] * len(out))
+        # ngroup is vectorised; a row-wise string join of the keys was the
+        # slowest step of the national wijk table.
+        codes = (out.groupby(group_by, sort=False, dropna=False).ngroup().tolist()
+                 if group_by else [0] * len(out))
+        groups: dict[int, list[int]] = {}
+        for i, code in enumerate(codes):
+            groups.setdefault(code, []).append(i)
         # plain lists: this loop runs over ~17k national export rows
         is_total = [bool(x) for x in out["is_total"]]
         nums = [_num(x) for x in out["numerator"]]
         dens = [_num(x) for x in out["denominator"]]
         pers = [_num(x) for x in out["persons"]]
         unit_list = list(units)
-        for _, idx in out.groupby(keys, sort=False).groups.items():
-            idx = list(idx)
+        for idx in groups.values():
             unit_g = unit_list[idx[0]]
             if unit_g not in ADDITIVE_UNITS:
                 continue
