@@ -23,9 +23,14 @@ MATERIALISE = {
     "mart_indicator_cube_v": "mart_indicator_cube",
     "mart_huisvesting_wijk_v": "mart_huisvesting_wijk",
 }
+# Row order of a materialised table. Pages filter the cube by gemeente far
+# more than by anything else: sorted, DuckDB's zone maps skip all other
+# gemeenten (national, 3 gemeenten: 240 -> 6 ms), for ~20 s more load time.
+SORT = {"mart_indicator_cube": "gemeentecode, indicator_id, peildatum"}
 # Views over the materialised tables, themselves materialised afterwards.
 POST_LAYER = "rollups"
-MATERIALISE_POST = {"mart_indicator_rollup_v": "mart_indicator_rollup"}
+MATERIALISE_POST = {"mart_indicator_rollup_v": "mart_indicator_rollup",
+                    "mart_indicator_region_v": "mart_indicator_region"}
 # Views read many times while the cube is built: computed once into a scratch
 # table for the duration of the materialisation, then the view is restored
 # (the export reads the plain views at its own peildatum).
@@ -70,11 +75,9 @@ def apply(con, today: dt.date | None = None) -> None:
         con.execute(f"CREATE OR REPLACE TABLE scratch_{view} AS SELECT * FROM {view}")
         con.execute(f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM scratch_{view}")
     try:
-        # No ORDER BY: sorting ~20M national rows costs more than it saves;
-        # the UNION ALL already writes each indicator's rows together, which
-        # keeps DuckDB's zone maps on indicator_id effective.
         for view, table in MATERIALISE.items():
-            con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view}")
+            order = f" ORDER BY {SORT[table]}" if table in SORT else ""
+            con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view}{order}")
         _run_layer(con, sorted((SQL_DIR / POST_LAYER).glob("*.sql")))
         for view, table in MATERIALISE_POST.items():
             con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view}")

@@ -46,9 +46,15 @@ def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_k
         raise ValueError(f"onbekende dimensie: {dimension}")
     params = _params(filters, indicators=list(indicators), peildata=list(dates),
                      dimension=dimension, per_key=per_key)
-    # Without person filters the much smaller rollup answers the same question.
-    params["rollup"] = dimension in ("", "gemeentecode") and not any(
-        params[d] for d in DIMENSIONS if d != "gemeentecode")
+    # The smallest table that can answer: without person filters a rollup
+    # over the person dimensions, without any filter the region totals.
+    person_filtered = any(params[d] for d in DIMENSIONS if d != "gemeentecode")
+    if person_filtered or dimension not in ("", "gemeentecode"):
+        params["source"] = "cube"
+    elif dimension or params["gemeenten"]:
+        params["source"] = "rollup"
+    else:
+        params["source"] = "region"
     return _values(store.query("cube_cells", params, path=path))
 
 

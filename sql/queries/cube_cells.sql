@@ -4,8 +4,8 @@
 -- $doelgroep, $geslacht, $leeftijdsgroep, $leerroute, $cohort;
 -- $dimension: '' (no breakdown) or gemeentecode/doelgroep/geslacht/
 -- leeftijdsgroep/leerroute/cohort; $per_key: keep the key (Periode/Locatie);
--- $rollup: read the rollup (only when no person filter and no person
--- dimension are asked; DuckDB prunes the branch not taken).
+-- $source: 'region' (no filter at all, no dimension), 'rollup' (no person
+-- filter or person dimension) or 'cube'; DuckDB prunes the branches not taken.
 -- Additive indicators: the caller computes 100*numerator/denominator (pct) or
 -- numerator (aantal). Median indicators: `median` is the weighted median of
 -- the per-value rows, denominator = persons = how many.
@@ -16,11 +16,18 @@ WITH median_ids AS (
     SELECT list(id) AS ids FROM ref_indicators WHERE eenheid IN ('dagen', 'uren')
 ),
 source AS (
+    SELECT indicator_id, peildatum, key, NULL AS member,
+           median_value, numerator, denominator, persons
+    FROM mart_indicator_region
+    WHERE $source = 'region'
+      AND (len($indicators::VARCHAR[]) = 0 OR list_contains($indicators::VARCHAR[], indicator_id))
+      AND (len($peildata::DATE[]) = 0 OR list_contains($peildata::DATE[], peildatum))
+    UNION ALL
     SELECT indicator_id, peildatum, key,
            CASE WHEN $dimension = 'gemeentecode' THEN gemeentecode END AS member,
            median_value, numerator, denominator, persons
     FROM mart_indicator_rollup
-    WHERE $rollup
+    WHERE $source = 'rollup'
       AND (len($indicators::VARCHAR[]) = 0 OR list_contains($indicators::VARCHAR[], indicator_id))
       AND (len($peildata::DATE[]) = 0 OR list_contains($peildata::DATE[], peildatum))
       AND (len($gemeenten::VARCHAR[]) = 0 OR list_contains($gemeenten::VARCHAR[], gemeentecode))
@@ -37,7 +44,7 @@ source AS (
            CASE WHEN list_contains(m.ids, c.indicator_id) THEN c.numerator END AS median_value,
            c.numerator, c.denominator, c.persons
     FROM mart_indicator_cube c, median_ids m
-    WHERE NOT $rollup
+    WHERE $source = 'cube'
       AND (len($indicators::VARCHAR[]) = 0 OR list_contains($indicators::VARCHAR[], c.indicator_id))
       AND (len($peildata::DATE[]) = 0 OR list_contains($peildata::DATE[], c.peildatum))
       AND (len($gemeenten::VARCHAR[]) = 0 OR list_contains($gemeenten::VARCHAR[], c.gemeentecode))
