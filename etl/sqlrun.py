@@ -29,8 +29,10 @@ MATERIALISE = {
 SORT = {"mart_indicator_cube": "gemeentecode, indicator_id, peildatum"}
 # Views over the materialised tables, themselves materialised afterwards.
 POST_LAYER = "rollups"
+# Run file by file, each materialised before the next, so a later rollup
+# can read an earlier one's table.
 MATERIALISE_POST = {"mart_indicator_rollup_v": "mart_indicator_rollup",
-                    "mart_indicator_region_v": "mart_indicator_region"}
+                    "mart_indicator_rollup_region_v": "mart_indicator_rollup_region"}
 # Views read many times while the cube is built: computed once into a scratch
 # table for the duration of the materialisation, then the view is restored
 # (the export reads the plain views at its own peildatum).
@@ -78,9 +80,11 @@ def apply(con, today: dt.date | None = None) -> None:
         for view, table in MATERIALISE.items():
             order = f" ORDER BY {SORT[table]}" if table in SORT else ""
             con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view}{order}")
-        _run_layer(con, sorted((SQL_DIR / POST_LAYER).glob("*.sql")))
-        for view, table in MATERIALISE_POST.items():
-            con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view}")
+        for path in sorted((SQL_DIR / POST_LAYER).glob("*.sql")):
+            con.execute(path.read_text(encoding="utf-8"))
+            table = MATERIALISE_POST.get(f"{path.stem}_v")
+            if table:
+                con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {path.stem}_v")
     finally:
         for view in SCRATCH:
             con.execute((SQL_DIR / "intermediate" / f"{view}.sql").read_text(encoding="utf-8"))

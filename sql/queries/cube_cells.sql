@@ -18,7 +18,7 @@ WITH median_ids AS (
 source AS (
     SELECT indicator_id, peildatum, key, NULL AS member,
            median_value, numerator, denominator, persons
-    FROM mart_indicator_region
+    FROM mart_indicator_rollup_region
     WHERE $source = 'region'
       AND (len($indicators::VARCHAR[]) = 0 OR list_contains($indicators::VARCHAR[], indicator_id))
       AND (len($peildata::DATE[]) = 0 OR list_contains($peildata::DATE[], peildatum))
