@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from . import sqlrun
-from .contract import DEMO_MARKER, DROP_METADATA, EXTRACTS, Column, Extract
+from .contract import DEMO_MARKER, DROP_METADATA, EXTRACTS, Extract
 from .pseudonym import Pseudonymiser, key_from_env
 from .readers import FileUnusable, read_extract
 from .region import load_region, name_lookup, region_path

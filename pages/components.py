@@ -9,7 +9,6 @@ monitor.indicators (aggregates only, already disclosure-controlled).
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd

@@ -153,7 +153,7 @@ def test_actual_counts_without_a_store_show_a_note():
 
 
 def test_actual_counts_come_from_the_store_once(monkeypatch):
-    from monitor import indicators, store
+    from monitor import indicators
 
     calls = []
 
@@ -177,7 +177,7 @@ def test_actual_counts_come_from_the_store_once(monkeypatch):
 
 
 def test_azc_residents_from_the_store_drive_the_facility_payment(monkeypatch):
-    from monitor import indicators, store
+    from monitor import indicators
 
     monkeypatch.setattr(indicators, "housed_asielstatushouders_per_year", lambda: {2024: 134},
                         raising=False)
@@ -190,7 +190,7 @@ def test_azc_residents_from_the_store_drive_the_facility_payment(monkeypatch):
 
 
 def test_demo_banner(monkeypatch):
-    from monitor import indicators, store
+    from monitor import store
 
     monkeypatch.setattr(store, "is_demo", lambda *a, **k: True)
     at = run()
