@@ -19,9 +19,9 @@ import pandas as pd
 from etl.sqlrun import SCRATCH
 from monitor.disclosure import protect, weighted_median
 from monitor.store import query_text
+from monitor.values import MEDIAN_UNITS, rounded, with_values
 
 ALL_ONLY = {"huisvesting.azc_bezettingsgraad_pct"}
-MEDIAN_UNITS = {"dagen", "uren"}
 DEMO_TEXT = ("Let op: dit zijn synthetische demogegevens, geen echte personen of cijfers van "
              "de gemeenten. Ze zijn alleen bedoeld om het dashboard te tonen.")
 
@@ -38,9 +38,9 @@ def _cells(con, peildatum: dt.date) -> pd.DataFrame:
 
 
 def _values(df: pd.DataFrame) -> pd.DataFrame:
-    """One row per indicator x gemeente x key. Additive indicators are summed
+    """One row per indicator x gemeente x key. Additive cells are summed
     (vectorised: ~17k groups nationally); medians are weighted medians over
-    their per-value rows."""
+    their per-value rows; monitor.values makes the value of both."""
     keys = ["indicator_id", "gemeente", "key"]
     cols = keys + ["domain", "eenheid", "teller_personen", "value", "numerator", "denominator",
                    "persons"]
@@ -51,25 +51,19 @@ def _values(df: pd.DataFrame) -> pd.DataFrame:
            .agg(domain=("domain", "first"), eenheid=("eenheid", "first"),
                 teller_personen=("teller_personen", "first"), numerator=("numerator", "sum"),
                 denominator=("denominator", "sum"), persons=("persons", "sum")))
-    pct = add["eenheid"] != "aantal"
-    add["value"] = None
-    add.loc[~pct, "value"] = add.loc[~pct, "numerator"]
-    den = add["denominator"].where(add["denominator"] > 0)
-    add.loc[pct, "value"] = (100.0 * add["numerator"] / den)[pct]
-    add["denominator"] = add["denominator"].astype(object)
-    add.loc[~pct, "denominator"] = None
     rows = []
     for key, g in df[is_med].groupby(keys, sort=False):
         n = g["persons"].sum()
         rows.append({**dict(zip(keys, key)), "domain": g["domain"].iloc[0],
                      "eenheid": g["eenheid"].iloc[0], "teller_personen": g["teller_personen"].iloc[0],
-                     "value": weighted_median(g["median_value"], g["persons"]),
+                     "median": weighted_median(g["median_value"], g["persons"]),
                      "numerator": None, "denominator": float(n), "persons": n})
-    out = pd.concat([add[cols], pd.DataFrame(rows, columns=cols)], ignore_index=True)
+    out = with_values(pd.concat([add, pd.DataFrame(rows)], ignore_index=True))
+    counts = out["eenheid"] == "aantal"
+    out["denominator"] = out["denominator"].astype(object).where(~counts, None)
     out["key"] = pd.Series([None if k == "__geen_sleutel__" else k for k in out["key"]],
                            index=out.index, dtype=object)
-    out["value"] = out["value"].astype(object).where(out["value"].notna(), None)
-    return out
+    return out[cols]
 
 
 def _clean(x, ndigits=None):
@@ -131,7 +125,7 @@ def export(db: Path, peildatum: dt.date) -> dict:
             "gemeente": r.gemeente,
             "key": None if r.key is None or (isinstance(r.key, float) and math.isnan(r.key))
             else str(r.key),
-            "value": None if suppressed else _clean(r.value, 1),
+            "value": None if suppressed else _clean(rounded(r.value, r.eenheid)),
             "numerator": None if suppressed or r.eenheid in MEDIAN_UNITS else _clean(r.numerator),
             "denominator": None if suppressed else _clean(r.denominator),
             "suppressed": suppressed,

@@ -14,8 +14,8 @@ import pandas as pd
 from . import store
 from .disclosure import protect, weighted_median
 from .filters import DIMENSIONS, Filters
+from .values import rounded, with_values
 
-MEDIAN_UNITS = {"dagen", "uren"}
 VALUE_COLUMNS = ["value", "numerator", "denominator", "persons"]
 
 
@@ -59,16 +59,10 @@ def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_k
 
 
 def _values(df: pd.DataFrame) -> pd.DataFrame:
-    """value per cell: pct = 100*num/den, aantal = num, medians as the query
-    computed them (numerator None, denominator = persons)."""
     keys = ["indicator_id", "peildatum", "key", "member"]
     if df.empty:
         return pd.DataFrame(columns=keys + ["eenheid", "teller_personen"] + VALUE_COLUMNS)
-    num, den = df["numerator"].astype(float), df["denominator"].astype(float)
-    pct = (100.0 * num / den).where(den > 0)
-    value = pct.where(df["eenheid"] != "aantal", num)
-    value = value.where(~df["eenheid"].isin(MEDIAN_UNITS), df["median"].astype(float))
-    out = df.drop(columns=["median"]).assign(value=value)
+    out = with_values(df).drop(columns=["median"])
     out["peildatum"] = pd.to_datetime(out["peildatum"]).dt.date
     for column in ("key", "member", "numerator", "value"):
         out[column] = out[column].astype(object).where(out[column].notna(), None)
@@ -77,8 +71,9 @@ def _values(df: pd.DataFrame) -> pd.DataFrame:
 
 def _round(df: pd.DataFrame) -> pd.DataFrame:
     df = df.copy()
-    df["value"] = pd.Series([None if v is None or pd.isna(v) else round(float(v), 1)
-                             for v in df["value"]], index=df.index, dtype=object)
+    units = df["eenheid"] if "eenheid" in df else [None] * len(df)
+    df["value"] = pd.Series([rounded(v, u) for v, u in zip(df["value"], units)],
+                            index=df.index, dtype=object)
     return df
 
 
@@ -89,10 +84,10 @@ def series(indicator_id: str, filters: Filters = Filters(), path=None) -> pd.Dat
     return _round(protect(df)).sort_values("peildatum").reset_index(drop=True)
 
 
-def breakdown(indicator_id: str, peildatum: dt.date, dimension: str,
-              filters: Filters = Filters(), path=None) -> pd.DataFrame:
-    """The indicator at `peildatum` per value of `dimension`, with the total
-    (is_total) first; secondary suppression among the members."""
+def breakdown(indicator_id: str, dimension: str, filters: Filters, path=None) -> pd.DataFrame:
+    """The indicator at the filters' peildatum per value of `dimension`, with
+    the total (is_total) first; secondary suppression among the members."""
+    peildatum = filters.peildatum
     total = _cells(filters, [indicator_id], [peildatum], "", path=path)
     parts = _cells(filters, [indicator_id], [peildatum], dimension, path=path)
     total["is_total"] = True
@@ -103,19 +98,19 @@ def breakdown(indicator_id: str, peildatum: dt.date, dimension: str,
     return _round(df)
 
 
-def by_gemeente(indicator_id: str, peildatum: dt.date, filters: Filters = Filters(),
-                path=None) -> pd.DataFrame:
-    df = breakdown(indicator_id, peildatum, "gemeentecode", filters, path=path)
+def by_gemeente(indicator_id: str, filters: Filters, path=None) -> pd.DataFrame:
+    df = breakdown(indicator_id, "gemeentecode", filters, path=path)
     names = store.query("gemeenten", path=path)
     df = df.merge(names, how="left", left_on="member", right_on="gemeentecode")
     df["naam"] = df["naam"].where(~df["is_total"], "Regio")
     return df.drop(columns=["gemeentecode"])
 
 
-def headline(peildatum: dt.date, filters: Filters = Filters(), path=None) -> pd.DataFrame:
-    """Every catalogue indicator at `peildatum`: value, the value a year before
+def headline(filters: Filters, path=None) -> pd.DataFrame:
+    """Every catalogue indicator at the filters' peildatum: value, the value a year before
     (the latest peildatum at least 365 days earlier), and the sparkline
     series (values per peildatum up to P, None where suppressed)."""
+    peildatum = filters.peildatum or latest_peildatum(path)
     cat = catalogue(path)
     df = _round(protect(_cells(filters, path=path)))
     dates = sorted(set(df["peildatum"]))
@@ -251,8 +246,7 @@ def azc_residents_not_in_brp_per_year(gemeente: str = BUDGET_GEMEENTE, path=None
     return _per_year("niet_in_brp_1_januari", gemeente, path)
 
 
-# --- pages block (issue 5): filter choices and source freshness ---------------
-# Added by the pages' engineer; the functions above are untouched.
+# --- filter choices and source freshness ---------------------------------------
 
 AGE_GROUPS = ("0-17", "18-26", "27-39", "40-54", "55+", "Onbekend")
 _DOELGROEP_ORDER = ("Asielstatushouder", "Nareiziger", "Gezinsmigrant", "Overig")

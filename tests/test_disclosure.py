@@ -159,8 +159,9 @@ def test_breakdowns_never_disclose(store_db, ind, dim, gem, geslacht, doelgroep)
     from monitor import indicators
     from monitor.filters import Filters
 
-    f = Filters(gemeenten=tuple(gem), geslacht=tuple(geslacht), doelgroep=tuple(doelgroep))
-    out = indicators.breakdown(ind, dt.date(2024, 12, 31), dim, f, path=store_db)
+    f = Filters(peildatum=dt.date(2024, 12, 31), gemeenten=tuple(gem), geslacht=tuple(geslacht),
+                doelgroep=tuple(doelgroep))
+    out = indicators.breakdown(ind, dim, f, path=store_db)
     if out.empty:
         return
     unit = out["eenheid"].iloc[0]

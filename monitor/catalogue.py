@@ -1,0 +1,135 @@
+"""The indicator catalogue (sql/seeds/indicator_catalogue.csv) as typed
+values: what the pages, charts, decks and the passport say about an
+indicator. The catalogue holds no person data, so it needs no disclosure
+control."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import store
+
+SOURCE_LABELS = {
+    "inburgeraars": "registratie inburgeraars (team Inburgering)",
+    "participatie": "registratie participatie (team Inburgering)",
+    "uitkeringen": "uitkeringsregistratie gemeente",
+    "taakstelling": "taakstelling gemeente",
+    "coa_bezetting": "COA bezettingsoverzicht",
+    "coa_koppelingen": "COA koppelingen",
+    "vista_voortgang": "VISTA-college voortgang",
+    "enquete": "enquête inburgeraars",
+    "acties": "acties uitvoeringsprogramma",
+    "begroting": "begroting gemeente",
+}
+
+# Subjects for the generated sentence, where the name alone reads badly.
+SUBJECTS: dict[str, str] = {
+    "basis.pvt_afgerond_pct": "Het aandeel inburgeraars dat het PVT binnen een jaar na het PIP afrondde",
+    "huisvesting.taakstelling_realisatie_pct": "De realisatie van de taakstelling",
+    "huisvesting.azc_bezettingsgraad_pct": "De bezettingsgraad van de AZC-locaties",
+    "huisvesting.wachttijd_azc_mediaan_dagen": "De mediane wachttijd in het AZC na koppeling",
+    "zorg.protect_afgenomen_pct": "Het aandeel inburgeraars bij wie Protect is afgenomen",
+    "werk.duaal_pct": "Het aandeel inburgeraars met een duaal traject",
+    "werk.z_uren_op_schema_pct": "Het aandeel Z-route-inburgeraars met participatie-uren op schema",
+    "werk.uitkering_pct": "Het aandeel met een bijstandsuitkering een jaar na huisvesting",
+    "werk.podium24_binnen_3mnd_pct": "Het aandeel Podium24-aanmeldingen met een plek binnen drie maanden",
+    "taal.wachtlijst_pip": "De wachtlijst voor een PIP",
+    "taal.leerroute_b1_pct": "Het aandeel inburgeraars in de B1-route",
+    "taal.voorinburgering_gestart_pct": "Het aandeel gekoppelde statushouders dat met voorinburgering startte",
+    "taal.aanwezigheid_pct": "De aanwezigheid bij de lessen",
+    "digitaal.digid_pct": "Het aandeel inburgeraars dat zelf met DigiD inlogt",
+    "verbindingen.banden_eens_pct": "Het aandeel dat mensen met dezelfde achtergrond heeft om op terug te vallen",
+    "verbindingen.bruggen_eens_pct": "Het aandeel dat weet bij welke instantie het terecht kan",
+}
+
+
+def _text(x) -> str | None:
+    if x is None or (not isinstance(x, str) and pd.isna(x)):
+        return None
+    x = str(x).strip()
+    return x or None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    domain: str
+    name: str
+    definition: str
+    unit: str
+    sources: tuple[str, ...]
+    norm: float | None
+    norm_text: str | None
+    norm_source: str | None
+    direction: str
+    frequency: str
+    headline: bool
+    counts_persons: bool
+    reference: bool
+
+    @property
+    def source(self) -> str:
+        return ", ".join(SOURCE_LABELS.get(s, s) for s in self.sources)
+
+    @property
+    def subject(self) -> str:
+        if self.id in SUBJECTS:
+            return SUBJECTS[self.id]
+        lead = {"pct": "Het percentage", "aantal": "Het aantal"}.get(self.unit, "De waarde")
+        name = self.name[0].lower() + self.name[1:] if self.name[1:2].islower() else self.name
+        return f"{lead} ‘{name}’"
+
+    @property
+    def is_survey(self) -> bool:
+        return self.sources == ("enquete",)
+
+
+def _norm(raw) -> tuple[float | None, str | None]:
+    """A number where the catalogue gives one, else its text ('650 bewoners')."""
+    text = _text(raw)
+    if text is None:
+        return None, None
+    try:
+        return float(text.replace(",", ".")), None
+    except ValueError:
+        return None, text
+
+
+def from_frame(df: pd.DataFrame) -> list[Indicator]:
+    out = []
+    for r in df.to_dict("records"):
+        norm, norm_text = _norm(r.get("norm"))
+        out.append(Indicator(
+            id=r["id"], domain=str(r["domain"]), name=str(r["naam"]),
+            definition=_text(r.get("definitie")) or "", unit=str(r["eenheid"]),
+            sources=tuple(s.strip() for s in str(r.get("bronnen") or "").replace(";", ",").split(",")
+                          if s.strip()),
+            norm=norm, norm_text=norm_text, norm_source=_text(r.get("norm_bron")),
+            direction=_text(r.get("richting")) or "neutraal",
+            frequency=_text(r.get("frequentie")) or "maand",
+            headline=str(r.get("headline")) in ("1", "1.0", "True", "true"),
+            counts_persons=str(r.get("teller_personen")) in ("1", "1.0", "True", "true"),
+            reference=str(r.get("referentie")) in ("1", "1.0", "True", "true")))
+    return out
+
+
+def load(path) -> list[Indicator]:
+    """Every indicator, in domain order."""
+    return from_frame(store.query("catalogue", path=path))
+
+
+def by_id(indicators: list[Indicator]) -> dict[str, Indicator]:
+    return {i.id: i for i in indicators}
+
+
+def of_domain(indicators: list[Indicator], domain: str) -> list[Indicator]:
+    return [i for i in indicators if i.domain == str(domain)]
+
+
+def headline_of_domain(indicators: list[Indicator], domain: str, n: int = 2) -> list[Indicator]:
+    """The domain's headline indicators (catalogue `headline`), topped up with
+    the others so every domain shows `n`."""
+    mine = of_domain(indicators, domain)
+    return ([i for i in mine if i.headline] + [i for i in mine if not i.headline])[:n]
