@@ -1,6 +1,7 @@
-"""Integratiemonitor: entry point. Builds the navigation (explicit pages,
-grouped by cluster), the shared sidebar filters and the demo banner, then runs
-the chosen page.
+"""Integratiemonitor: entry point. Reads the configuration from the
+environment (the only place besides the ETL's command line that does),
+builds the navigation, the shared sidebar filters and the demo banner, then
+runs the chosen page.
 
     streamlit run app.py
 """
@@ -8,49 +9,50 @@ the chosen page.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
-from monitor import store
-
 st.set_page_config(layout="wide", page_title="Integratiemonitor", page_icon=":material/monitoring:")
 
-from pages import components as ui  # noqa: E402  (after set_page_config)
+from pages.ui import data, frame  # noqa: E402  (after set_page_config)
+from pages.ui.filters import render_sidebar_filters  # noqa: E402
+
+DEFAULT_DB = Path(__file__).resolve().parent / "data" / "monitor.duckdb"
 
 
-def ensure_store() -> bool:
+def ensure_store(db: Path, auto_demo: bool) -> bool:
     """True when a store is there (building the demo store on a first run
-    unless MONITOR_AUTO_DEMO=0); otherwise shows the Dutch instructions."""
-    db = store.db_path()
+    when `auto_demo`); otherwise shows the Dutch instructions."""
     if db.exists():
         return True
-    if os.environ.get("MONITOR_AUTO_DEMO", "1") != "0":
-        try:
-            from etl.bootstrap import ensure_demo_store
-        except ImportError:
-            ensure_demo_store = None
-        if ensure_demo_store is not None:
-            with st.spinner("Eerste start: de demodata wordt opgebouwd. Dit duurt even…"):
-                try:
-                    ensure_demo_store(db)
-                except Exception as exc:  # shown, never a stack trace
-                    st.error(f"De demodata kon niet worden opgebouwd ({type(exc).__name__}).")
-            if db.exists():
-                return True
-    ui.render_store_missing(db)
+    if auto_demo:
+        from etl.bootstrap import ensure_demo_store
+
+        with st.spinner("Eerste start: de demodata wordt opgebouwd. Dit duurt even…"):
+            try:
+                ensure_demo_store(db)
+            except Exception as exc:  # shown, never a stack trace
+                st.error(f"De demodata kon niet worden opgebouwd ({type(exc).__name__}).")
+        if db.exists():
+            return True
+    frame.render_store_missing(db)
     return False
 
 
 def main() -> None:
-    nav = st.navigation(ui.navigation_pages(), position="sidebar")
-    if not ensure_store():
+    db = Path(os.environ.get("MONITOR_DB") or DEFAULT_DB)
+    nav = st.navigation(frame.navigation_pages(), position="sidebar")
+    if not ensure_store(db, auto_demo=os.environ.get("MONITOR_AUTO_DEMO", "1") != "0"):
         st.stop()
-    st.session_state[ui.VIA_APP] = True
+    data.use_store(db)
+    st.session_state[frame.VIA_APP] = True
     try:
-        ui.render_frame()
+        render_sidebar_filters()
+        frame.render_demo_banner()
         nav.run()
     finally:
-        st.session_state.pop(ui.VIA_APP, None)
+        st.session_state.pop(frame.VIA_APP, None)
 
 
 main()

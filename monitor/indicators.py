@@ -197,17 +197,26 @@ def huisvesting_wijk(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     df = pd.concat([totals, df], ignore_index=True)
     df["numerator"] = df["value"] = df["persons"]
     df["denominator"] = None
-    return protect(df, unit="aantal", group_by=["gemeentecode"])
+    out = protect(df, unit="aantal", group_by=["gemeentecode"])
+    # the share of a hidden count is hidden with it
+    total = out[out["is_total"]].set_index("gemeentecode")["value"]
+    den = pd.to_numeric(out["gemeentecode"].map(total), errors="coerce")
+    share = 100.0 * pd.to_numeric(out["value"], errors="coerce") / den.where(den > 0)
+    out["aandeel_pct"] = share.astype(object).where(share.notna() & ~out["suppressed"], None)
+    return out
 
 
 def azc_bezetting(path=None) -> pd.DataFrame:
+    """Capacity and occupancy are public COA figures and shown in full; the
+    counts of residents with a permit, not in the BRP and minors are not."""
     df = store.query("azc_bezetting", path=path)
-    return _protect_counts(df, ["bezetting", "vergunninghouders", "niet_in_brp", "minderjarig"])
+    return _protect_counts(df, ["vergunninghouders", "niet_in_brp", "minderjarig"])
 
 
 def taakstelling(filters: Filters = Filters(), path=None) -> pd.DataFrame:
-    df = store.query("taakstelling", {"gemeenten": list(filters.gemeenten)}, path=path)
-    return _protect_counts(df, ["gehuisvest"], linked={"gehuisvest": ["achterstand_eind"]})
+    """Per half year and gemeente, and `ALL` for the chosen gemeenten. Public
+    figures of the Rijk: exempt from disclosure control (indicators.md)."""
+    return store.query("taakstelling", {"gemeenten": list(filters.gemeenten)}, path=path)
 
 
 def acties(path=None) -> pd.DataFrame:

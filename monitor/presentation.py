@@ -167,24 +167,3 @@ def cluster_of(domain: str) -> str:
 
 def domains_of(cluster: str) -> list[str]:
     return [d for d in DOMAINS if cluster_of(d) == str(cluster)]
-
-
-# Subjects for the generated sentence, where the catalogue has none.
-SUBJECTS: dict[str, str] = {
-    "basis.pvt_afgerond_pct": "Het aandeel inburgeraars dat het PVT binnen een jaar na het PIP afrondde",
-    "huisvesting.taakstelling_realisatie_pct": "De realisatie van de taakstelling",
-    "huisvesting.azc_bezettingsgraad_pct": "De bezettingsgraad van de AZC-locaties",
-    "huisvesting.wachttijd_azc_mediaan_dagen": "De mediane wachttijd in het AZC na koppeling",
-    "zorg.protect_afgenomen_pct": "Het aandeel inburgeraars bij wie Protect is afgenomen",
-    "werk.duaal_pct": "Het aandeel inburgeraars met een duaal traject",
-    "werk.z_uren_op_schema_pct": "Het aandeel Z-route-inburgeraars met participatie-uren op schema",
-    "werk.uitkering_pct": "Het aandeel met een bijstandsuitkering een jaar na huisvesting",
-    "werk.podium24_binnen_3mnd_pct": "Het aandeel Podium24-aanmeldingen met een plek binnen drie maanden",
-    "taal.wachtlijst_pip": "De wachtlijst voor een PIP",
-    "taal.leerroute_b1_pct": "Het aandeel inburgeraars in de B1-route",
-    "taal.voorinburgering_gestart_pct": "Het aandeel gekoppelde statushouders dat met voorinburgering startte",
-    "taal.aanwezigheid_pct": "De aanwezigheid bij de lessen",
-    "digitaal.digid_pct": "Het aandeel inburgeraars dat zelf met DigiD inlogt",
-    "verbindingen.banden_eens_pct": "Het aandeel dat mensen met dezelfde achtergrond heeft om op terug te vallen",
-    "verbindingen.bruggen_eens_pct": "Het aandeel dat weet bij welke instantie het terecht kan",
-}

@@ -25,11 +25,7 @@ COUNT_KEY = "begroting.aantal"
 EDIT_KEY = "begroting.bewerk"
 CHART_YEAR_KEY = "begroting.waterval_jaar"
 
-# Set by app.py while it draws the shared frame, which has its own demo banner.
-try:
-    from pages.components import VIA_APP
-except Exception:  # the page also runs on its own (AppTest, legacy pages mode)
-    VIA_APP = "_im_via_app"
+from pages.ui.frame import page_start
 
 COLORS = ("#0b5394", "#e69138", "#6aa84f")
 UP, DOWN, TOTAL = "#6aa84f", "#cc0000", "#0b5394"
@@ -58,15 +54,6 @@ def _store_version():
         return store.store_version() if store else None
     except Exception:
         return None
-
-
-@st.cache_data(ttl=600, show_spinner=False)
-def _is_demo(version) -> bool:
-    store = _store()
-    try:
-        return bool(store and store.is_demo())
-    except Exception:
-        return False
 
 
 @st.cache_data(ttl=600, show_spinner=False)
@@ -544,13 +531,11 @@ def _sync_url() -> None:
             st.query_params[key] = value
 
 
+page_start()
 _init_state()
 version = _store_version()
 
 st.title("Begroting: wat-als-model inburgering 2024–2027")
-if not st.session_state.get(VIA_APP) and _is_demo(version):
-    st.warning("**Demodata** – de actuele aantallen komen uit synthetische gegevens, niet uit "
-               "echte registraties.", icon="🧪")
 st.caption(
     "Standaardwaarden uit seed 002 (uitvoeringsprogramma Taal en Participatie, hoofdstuk "
     "Financiering: tabellen ‘Inkomsten per asielstatushouder’, ‘Kosten per "

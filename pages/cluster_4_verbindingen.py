@@ -1,6 +1,6 @@
 """Cluster 4: per indicator de ontwikkeling, een uitsplitsing, de gemeenten
 naast elkaar en het indicatorpaspoort."""
 
-from pages import components as ui
+from pages.ui.card import render_cluster_page
 
-ui.render_cluster_page("4")
+render_cluster_page("4")

@@ -4,18 +4,20 @@ gegeven) en de versheid per bron tegen de verwachte frequentie."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
 from monitor import formatting as fmt
-from pages import components as ui
+from pages.ui import data, frame
 
 FRESH = {"Actueel": "✔ Actueel", "Verouderd": "▲ Verouderd", "Ontbreekt": "✖ Ontbreekt",
          "Zonder datum": "○ Geladen, bestand zonder datum"}
 
 
 def render_load() -> None:
-    info = ui.load_info()
+    info = data.load_info(data.snapshot())
     c1, c2, c3 = st.columns(3)
     loaded = info.get("loaded_at")
     c1.metric("Laatst geladen", fmt.date_nl(loaded), help=fmt.datetime_nl(loaded))
@@ -27,7 +29,7 @@ def render_load() -> None:
 
 def render_freshness() -> None:
     st.subheader("Versheid per bron")
-    df = ui.data("databronnen_versheid")
+    df = data.databronnen_versheid(data.snapshot(), dt.date.today())
     if df.empty:
         st.info("Geen bronnen.")
         return
@@ -44,7 +46,7 @@ def render_freshness() -> None:
 
 def render_files() -> None:
     st.subheader("Geladen bestanden")
-    df = ui.data("databronnen")
+    df = data.databronnen(data.snapshot())
     if not df.empty:
         df = df.drop_duplicates("file")
     if df.empty:
@@ -66,7 +68,7 @@ def render_files() -> None:
 
 def render_rejections() -> None:
     st.subheader("Afgekeurde rijen, gegroepeerd naar reden")
-    df = ui.data("databronnen")
+    df = data.databronnen(data.snapshot())
     df = df[df["reason"].notna()] if not df.empty else df
     if df.empty:
         st.success("Geen afgekeurde rijen in de laatste lading.", icon=":material/check_circle:")
@@ -81,7 +83,7 @@ def render_rejections() -> None:
 
 
 def main() -> None:
-    ui.page_start()
+    frame.page_start()
     st.title("Databronnen")
     render_load()
     render_freshness()

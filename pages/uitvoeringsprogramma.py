@@ -6,64 +6,26 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
+from monitor import charts
 from monitor import formatting as fmt
-from pages import components as ui
+from pages.ui import data, frame, render
+from pages.ui.filters import current_filters
 
-STATUS = {  # colour, pattern, symbol; order = sort order (delayed first)
-    "Vertraagd": ("#D55E00", "x", "✖"),
-    "Loopt": ("#0072B2", "", "▶"),
-    "Niet gestart": ("#999999", ".", "○"),
-    "Afgerond": ("#009E73", "/", "✔"),
-}
-LINES = ["Taal", "Participatie", "Betaald werk", "Borging", "Aandachtspunten"]
+STATUS = charts.ACTION_STATUS
+LINES = charts.ACTION_LINES
 
 
 def render_timeline(df: pd.DataFrame, today: dt.date) -> None:
-    df = df.copy()
-    df["_s"] = df["status"].map({k: i for i, k in enumerate(STATUS)}).fillna(len(STATUS))
-    df["_l"] = df["actielijn"].map({k: i for i, k in enumerate(LINES)}).fillna(len(LINES))
-    df = df.sort_values(["_s", "_l", "actie_id"])
-    df["label"] = [f"{s_sym} {a} · {o[:48]}{'…' if len(o) > 48 else ''}"
-                   for a, o, s_sym in zip(df["actie_id"], df["omschrijving"].fillna(""),
-                                          [STATUS.get(s, ('', '', '?'))[2] for s in df["status"]])]
-    fig = go.Figure()
-    for status, (colour, pattern, symbol) in STATUS.items():
-        g = df[df["status"] == status]
-        if g.empty:
-            continue
-        start = pd.to_datetime(g["start_date"])
-        end = pd.to_datetime(g["end_date"]) + pd.Timedelta(days=1)
-        fig.add_trace(go.Bar(
-            y=g["label"], x=(end - start).dt.total_seconds() * 1000, base=start,
-            orientation="h", name=f"{symbol} {status}",
-            marker=dict(color=colour, pattern_shape=pattern),
-            customdata=list(zip(g["actielijn"], [fmt.period_nl(s) for s in g["start"]],
-                                [fmt.period_nl(e) for e in g["einde"]], g["uitvoering"].fillna(""))),
-            hovertemplate="%{y}<br>Actielijn %{customdata[0]}<br>%{customdata[1]} t/m "
-                          "%{customdata[2]}<br>Uitvoering: %{customdata[3]}<extra>" + status + "</extra>"))
-    fig.add_vline(x=pd.Timestamp(today), line_dash="dash", line_color="#444")
-    fig.add_annotation(x=pd.Timestamp(today), y=1.02, yref="paper", text="peildatum",
-                       showarrow=False, font=dict(size=11))
-    ui.style_fig(fig, height=max(320, 26 * len(df) + 120))
-    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array",
-                     categoryarray=list(df["label"]))
-    quarters = pd.date_range("2024-01-01", "2027-10-01", freq="QS")
-    fig.update_xaxes(type="date", range=[pd.Timestamp("2024-01-01"), pd.Timestamp("2028-01-01")],
-                     tickvals=quarters, ticktext=[f"K{(q.month - 1) // 3 + 1}<br>{q.year}"
-                                                  if q.month == 1 else f"K{(q.month - 1) // 3 + 1}"
-                                                  for q in quarters], showgrid=True,
-                     gridcolor="#EEE")
-    ui.chart(fig, "acties uitvoeringsprogramma (gemeente)", today, key="acties_tl")
+    render.chart(charts.acties_timeline(df, today), key="acties_tl")
 
 
 def main() -> None:
-    ui.page_start()
-    f = ui.current_filters()
+    frame.page_start()
+    f = current_filters()
     st.title("Uitvoeringsprogramma Taal en Participatie 2024–2027")
-    df = ui.data("acties")
+    df = data.acties(data.snapshot())
     if df.empty:
         st.info("Geen actiebestand geladen.")
         return

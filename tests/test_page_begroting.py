@@ -189,19 +189,6 @@ def test_azc_residents_from_the_store_drive_the_facility_payment(monkeypatch):
     assert at.slider(key="s1.azc_not_in_brp_2025@actueel").value == 325
 
 
-def test_demo_banner(monkeypatch):
-    from monitor import store
-
-    monkeypatch.setattr(store, "is_demo", lambda *a, **k: True)
-    at = run()
-    assert any("Demodata" in w.value for w in at.warning)
-    # Inside the app the shared frame shows the banner; the page does not repeat it.
-    inside = AppTest.from_file(str(PAGE), default_timeout=60)
-    inside.session_state["_im_via_app"] = True
-    inside.run()
-    assert not any("Demodata" in w.value for w in inside.warning)
-
-
 def test_store_errors_do_not_break_the_page(monkeypatch):
     from monitor import indicators, store
 

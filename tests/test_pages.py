@@ -31,28 +31,6 @@ UNFILTERED = {"pages/uitvoeringsprogramma.py", "pages/begroting.py", "pages/data
 FILTERED = [p for p in PAGES if p not in UNFILTERED]
 
 
-@pytest.fixture(autouse=True)
-def navigation_v2_only(monkeypatch):
-    """Run app.py the way a live server does after its first request.
-
-    Because the page files live in a folder named pages/, Streamlit starts
-    every AppTest run in its legacy "pages folder" mode (AppTest resets that
-    flag per run; a live server sets it once, when app.py first calls
-    st.navigation). That legacy mode runs a page file without app.py and
-    gives widgets other ids, so widget state would not survive a rerun. Make
-    the legacy wrapper simply run app.py, as the server does."""
-    from streamlit.runtime.scriptrunner import script_runner
-
-    def run_main_script(main_script_path: str) -> None:
-        import sys
-
-        with open(main_script_path, encoding="utf-8") as fh:
-            code = compile(fh.read(), main_script_path, "exec")
-        exec(code, sys.modules["__main__"].__dict__)  # noqa: S102
-
-    monkeypatch.setattr(script_runner, "_mpa_v1", run_main_script)
-
-
 @pytest.fixture()
 def store_env(demo_store, monkeypatch):
     db, _ = demo_store

@@ -1,0 +1,521 @@
+"""Every chart the product shows, as one value: the plotly figure, the
+disclosure-controlled table behind it (the exact rows, Dutch headers), a
+title, a one-line Dutch conclusion, the source and the peildatum.
+
+One builder per chart kind. Pages only render a Chart; a PNG, a CSV and a
+slide are made from the same object, so what leaves the screen can never be
+re-queried or re-suppressed differently. Builders take tables that already
+passed monitor.disclosure; suppressed cells arrive with value None and a
+`weergave` ("<5" / "–"). Importable without Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import formatting as fmt
+from . import presentation as pres
+from .catalogue import Indicator
+from .values import axis_title, is_percent
+
+PALETTE = pres.OKABE_ITO
+SUPPRESSED_COUNT = "<5"
+SUPPRESSED_OTHER = "–"
+
+DIMENSION_LABELS = {
+    "gemeentecode": "Gemeente",
+    "doelgroep": "Doelgroep",
+    "geslacht": "Geslacht",
+    "leeftijdsgroep": "Leeftijdsgroep",
+    "leerroute": "Leerroute",
+    "cohort": "Cohort (jaar PIP)",
+}
+GESLACHT_NL = {"M": "Man", "V": "Vrouw", "X": "X (anders/onbekend)"}
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    key: str
+    title: str
+    conclusion: str
+    figure: go.Figure
+    table: pd.DataFrame
+    source: str
+    peildatum: dt.date | None
+    note: str | None = None
+    suppressed: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def caption(self) -> str:
+        text = f"Bron: {self.source} · peildatum {fmt.date_nl(self.peildatum)}"
+        return text + (f" · {self.note}" if self.note else "")
+
+    def file_stem(self) -> str:
+        """File name without extension: what, and which peildatum."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")[:60]
+        day = self.peildatum.isoformat() if self.peildatum else "zonder-peildatum"
+        return f"{slug}_{day}"
+
+
+# --- styling ------------------------------------------------------------------
+
+def style(fig: go.Figure, height: int = 320, legend: bool = True, y_title: str | None = None,
+          x_title: str | None = None) -> go.Figure:
+    fig.update_layout(
+        separators=fmt.PLOTLY_SEPARATORS, height=height, margin=dict(l=10, r=10, t=30, b=10),
+        colorway=PALETTE, font=dict(family="Source Sans Pro, Arial, sans-serif", size=13),
+        plot_bgcolor="white", paper_bgcolor="white", showlegend=bool(legend),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title=None),
+        hoverlabel=dict(bgcolor="white"))
+    fig.update_xaxes(showgrid=False, linecolor="#999", title=x_title)
+    fig.update_yaxes(gridcolor="#E5E5E5", zeroline=False, title=y_title)
+    return fig
+
+
+def month_ticks(fig: go.Figure, dates) -> None:
+    """Dutch month labels on a date axis (plotly has no Dutch locale built in)."""
+    dates = sorted({pd.Timestamp(d) for d in dates})
+    if not dates:
+        return
+    step = max(1, len(dates) // 8)
+    ticks = dates[::step]
+    fig.update_xaxes(tickvals=ticks,
+                     ticktext=[f"{fmt.MONTHS_NL_SHORT[t.month - 1]} {t.year}" for t in ticks])
+
+
+def _norm_line(fig: go.Figure, ind: Indicator, horizontal: bool = True) -> None:
+    if ind.norm is None:
+        return
+    label = f"norm {pres.fmt_value(ind.norm, ind.unit)}"
+    line = dict(line_dash="dash", line_color="#444", line_width=1, annotation_text=label,
+                annotation_font_size=11)
+    if horizontal:
+        fig.add_hline(y=ind.norm, annotation_position="top left", **line)
+    else:
+        fig.add_vline(x=ind.norm, annotation_position="top right", **line)
+
+
+def _missing(v) -> bool:
+    return v is None or (not isinstance(v, str) and pd.isna(v))
+
+
+def value_text(value, suppressed: bool, unit: str | None, shown=None) -> str:
+    """The value as shown; a suppressed cell as its display text ('<5' for a
+    small count, '–' otherwise), never 0."""
+    if suppressed:
+        if isinstance(shown, str) and shown:
+            return shown
+        return SUPPRESSED_COUNT if unit == "aantal" else SUPPRESSED_OTHER
+    return pres.fmt_value(value, unit)
+
+
+def row_texts(df: pd.DataFrame, unit: str | None) -> list[str]:
+    shown = df["weergave"] if "weergave" in df.columns else [None] * len(df)
+    return [value_text(v, bool(s), unit, w)
+            for v, s, w in zip(df["value"], df["suppressed"], shown)]
+
+
+def _number(v):
+    return None if _missing(v) else float(v)
+
+
+def value_table(df: pd.DataFrame, label_col: str, label_header: str, unit: str | None,
+                labels: dict | None = None) -> pd.DataFrame:
+    """The rows a chart shows: numbers as numbers (None where hidden), the
+    shown text beside them, and why a cell is hidden."""
+    reasons = df["reden"] if "reden" in df.columns else [None] * len(df)
+    value_header = {"pct": "Waarde (%)", "score": "Waarde (%)", "dagen": "Waarde (dagen)",
+                    "uren": "Waarde (uren)"}.get(unit or "", "Waarde (aantal)")
+    out = pd.DataFrame({
+        label_header: [labels.get(x, x) if labels else x for x in df[label_col]],
+        value_header: [_number(v) for v in df["value"]],
+        "Weergave": row_texts(df, unit),
+    })
+    if unit in ("pct", "score"):
+        out["Teller"] = [_number(v) for v in df["numerator"]]
+        out["Noemer"] = [_number(v) for v in df["denominator"]]
+    out["Toelichting"] = ["" if _missing(r) else str(r) for r in reasons]
+    return out
+
+
+# --- indicator charts -----------------------------------------------------------
+
+def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date) -> Chart:
+    """The development of an indicator up to the peildatum."""
+    ser = ser[pd.to_datetime(ser["peildatum"]) <= pd.Timestamp(peildatum)] if not ser.empty else ser
+    fig = go.Figure()
+    keyed = "key" in ser.columns and ser["key"].notna().any()
+    groups = list(ser.groupby("key", sort=True)) if keyed else [(None, ser)]
+    for i, (key, g) in enumerate(groups):
+        g = g.sort_values("peildatum")
+        y = [None if s else _number(v) for v, s in zip(g["value"], g["suppressed"])]
+        fig.add_trace(go.Scatter(
+            x=pd.to_datetime(g["peildatum"]), y=y, mode="lines+markers",
+            name=fmt.period_nl(key) if key is not None else ind.name,
+            line=dict(color=PALETTE[i % len(PALETTE)], width=2),
+            marker=dict(size=5, symbol=["circle", "square", "diamond", "triangle-up", "x"][i % 5]),
+            customdata=row_texts(g, ind.unit), connectgaps=False,
+            hovertemplate="%{x|%d-%m-%Y}: %{customdata}<extra>%{fullData.name}</extra>"))
+    _norm_line(fig, ind)
+    style(fig, legend=bool(keyed), y_title=axis_title(ind.unit))
+    month_ticks(fig, ser["peildatum"] if not ser.empty else [])
+    fig.update_yaxes(rangemode="tozero")
+    if is_percent(ind.unit):
+        fig.update_yaxes(ticksuffix="%")
+    rows = ser.sort_values("peildatum") if not ser.empty else ser
+    table = value_table(rows.assign(_d=[fmt.date_nl(d) for d in rows["peildatum"]]),
+                        "_d", "Peildatum", ind.unit) if not rows.empty else pd.DataFrame()
+    if keyed and not rows.empty:
+        table.insert(1, "Periode", [fmt.period_nl(k) for k in rows["key"]])
+    points = [] if keyed or rows.empty else [
+        (d, None if s else v) for d, v, s in zip(rows["peildatum"], rows["value"], rows["suppressed"])]
+    conclusion = (pres.sentence(ind.subject, points, ind.unit) if points
+                  else f"{ind.name}: zie de grafiek.")
+    return Chart(key=f"{ind.id}/reeks", title=f"{ind.name}: ontwikkeling", conclusion=conclusion,
+                 figure=fig, table=table, source=ind.source, peildatum=peildatum,
+                 suppressed=int(rows["suppressed"].sum()) if not rows.empty else 0)
+
+
+def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | None,
+          height: int = 300) -> go.Figure:
+    """Horizontal bars; a suppressed cell gets no bar but its text '<5' / '–'."""
+    values = [None if s else _number(v) for v, s in zip(df["value"], df["suppressed"])]
+    text = [t + (" (verborgen)" if s else "") for t, s in zip(row_texts(df, ind.unit),
+                                                              df["suppressed"])]
+    colours = [PALETTE[1] if highlight is not None and lab == highlight else PALETTE[0]
+               for lab in labels]
+    fig = go.Figure(go.Bar(y=labels, x=[0 if v is None else v for v in values], orientation="h",
+                           marker_color=colours, text=text, textposition="outside",
+                           cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>"))
+    _norm_line(fig, ind, horizontal=False)
+    style(fig, height=max(height, 40 * len(labels) + 80), legend=False,
+          x_title=axis_title(ind.unit))
+    fig.update_yaxes(autorange="reversed", type="category")
+    shown = [v for v in values if v is not None]
+    hi = max(shown + ([ind.norm] if ind.norm is not None else []), default=0)
+    fig.update_xaxes(range=[0, hi * 1.25 if hi > 0 else 1])
+    if is_percent(ind.unit):
+        fig.update_xaxes(ticksuffix="%")
+    return fig
+
+
+def _extremes(labels: list[str], df: pd.DataFrame, unit: str | None) -> str:
+    shown = [(lab, float(v)) for lab, v, s, t in zip(labels, df["value"], df["suppressed"],
+                                                     df["is_total"])
+             if not s and not t and not _missing(v)]
+    if len(shown) < 2:
+        return ""
+    hi = max(shown, key=lambda x: x[1])
+    lo = min(shown, key=lambda x: x[1])
+    return (f"hoogste: {hi[0]} ({pres.fmt_value(hi[1], unit)}), "
+            f"laagste: {lo[0]} ({pres.fmt_value(lo[1], unit)})")
+
+
+def indicator_breakdown(ind: Indicator, df: pd.DataFrame, dimension: str,
+                        peildatum: dt.date) -> Chart:
+    """The indicator per value of a person dimension, the total first."""
+    word = DIMENSION_LABELS[dimension].split(" (")[0].lower()
+    labels_map = GESLACHT_NL if dimension == "geslacht" else {}
+    labels = [str(labels_map.get(m, m)) for m in df["member"]]
+    fig = _bars(df, labels, ind, highlight="Totaal")
+    table = value_table(df.assign(_l=labels), "_l", DIMENSION_LABELS[dimension], ind.unit)
+    extremes = _extremes(labels, df, ind.unit)
+    total = df[df["is_total"]]
+    total_txt = row_texts(total, ind.unit)[0] if not total.empty else fmt.MISSING
+    conclusion = f"{ind.name} naar {word}: totaal {total_txt}" + (f"; {extremes}." if extremes else ".")
+    return Chart(key=f"{ind.id}/{dimension}", title=f"{ind.name} naar {word}",
+                 conclusion=conclusion, figure=fig, table=table, source=ind.source,
+                 peildatum=peildatum, note="totaal in oranje",
+                 suppressed=int(df["suppressed"].sum()))
+
+
+def indicator_by_gemeente(ind: Indicator, df: pd.DataFrame, namen: dict[str, str],
+                          peildatum: dt.date) -> Chart:
+    """The gemeenten side by side, the region first."""
+    labels = ["Regio" if t else namen.get(m, m) for m, t in zip(df["member"], df["is_total"])]
+    fig = _bars(df, labels, ind, highlight="Regio")
+    table = value_table(df.assign(_l=labels), "_l", "Gemeente", ind.unit)
+    extremes = _extremes(labels, df, ind.unit)
+    total = df[df["is_total"]]
+    total_txt = row_texts(total, ind.unit)[0] if not total.empty else fmt.MISSING
+    conclusion = f"{ind.name} per gemeente: regio {total_txt}" + (f"; {extremes}." if extremes else ".")
+    return Chart(key=f"{ind.id}/gemeenten", title=f"{ind.name} per gemeente",
+                 conclusion=conclusion, figure=fig, table=table, source=ind.source,
+                 peildatum=peildatum, note="regio in oranje; de andere filters gelden ook hier",
+                 suppressed=int(df["suppressed"].sum()))
+
+
+def sparkline(points: list, colour: str) -> go.Figure:
+    """The small trend line of an overview card; hidden values are gaps."""
+    shown = [(d, v) for d, v in points if not _missing(v)]
+    fig = go.Figure()
+    if shown:
+        xs = [pd.Timestamp(d) for d, _ in shown]
+        ys = [float(v) for _, v in shown]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=colour, width=2),
+                                 hoverinfo="skip"))
+        fig.add_trace(go.Scatter(x=[xs[-1]], y=[ys[-1]], mode="markers",
+                                 marker=dict(color=colour, size=6), hoverinfo="skip"))
+    fig.update_layout(height=50, margin=dict(l=0, r=0, t=2, b=2), showlegend=False,
+                      plot_bgcolor="white", paper_bgcolor="white",
+                      separators=fmt.PLOTLY_SEPARATORS)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+# --- housing and reception -----------------------------------------------------------
+
+TAAKSTELLING_SOURCE = "taakstelling gemeente (Rijk, toezicht provincie)"
+
+
+def taakstelling(df: pd.DataFrame, label: str, peildatum: dt.date) -> Chart:
+    """Taakstelling, backlog and housed per half year for one gemeente (or
+    the region); the realisation is computed in SQL."""
+    g = df.sort_values("periode")
+    periods = [fmt.period_nl(p) for p in g["periode"]]
+    housed = [_number(v) for v in g["gehuisvest"]]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=periods, y=g["taakstelling"], name="Taakstelling",
+                         marker_color=PALETTE[5],
+                         hovertemplate="%{x}: taakstelling %{y:,.0f}<extra></extra>"))
+    fig.add_trace(go.Bar(x=periods, y=g["achterstand_begin"], name="Achterstand begin halfjaar",
+                         marker_color=PALETTE[1], marker_pattern_shape="/",
+                         hovertemplate="%{x}: achterstand %{y:,.0f}<extra></extra>"))
+    fig.add_trace(go.Scatter(
+        x=periods, y=housed, name="Gehuisvest", mode="lines+markers",
+        marker=dict(size=10, symbol="diamond", color=PALETTE[0]),
+        line=dict(color=PALETTE[0], width=2),
+        hovertemplate="%{x}: gehuisvest %{y:,.0f}<extra></extra>"))
+    fig.update_layout(barmode="relative")
+    style(fig, height=360, y_title="personen")
+    table = pd.DataFrame({
+        "Halfjaar": periods,
+        "Taakstelling": [_number(v) for v in g["taakstelling"]],
+        "Achterstand begin": [_number(v) for v in g["achterstand_begin"]],
+        "Opgave": [_number(v) for v in g["opgave"]],
+        "Gehuisvest": housed,
+        "Realisatie (%)": [_number(v) for v in g["realisatie_pct"]],
+    })
+    last = g[g["realisatie_pct"].notna()].tail(1)
+    conclusion = (f"{label}: in {fmt.period_nl(last['periode'].iloc[0])} "
+                  f"{fmt.number(last['gehuisvest'].iloc[0])} van de opgave van "
+                  f"{fmt.number(last['opgave'].iloc[0])} gehuisvest "
+                  f"({pres.fmt_value(last['realisatie_pct'].iloc[0], 'pct')}).") if not last.empty \
+        else f"{label}: nog geen realisatie bekend."
+    return Chart(key=f"huisvesting.taakstelling/{label}", title=f"Taakstelling en realisatie, {label}",
+                 conclusion=conclusion, figure=fig, table=table, source=TAAKSTELLING_SOURCE,
+                 peildatum=peildatum)
+
+
+AZC_NORM = 650  # seed 001: AZC Maastricht at most 650 residents
+
+
+def azc_bezetting(df: pd.DataFrame, peildatum: dt.date) -> Chart:
+    """Occupancy against capacity per COA location over time."""
+    fig = go.Figure()
+    for i, (loc, g) in enumerate(df.groupby("locatie", sort=True)):
+        g = g.sort_values("peildatum")
+        colour = PALETTE[i % len(PALETTE)]
+        x = pd.to_datetime(g["peildatum"])
+        name = fmt.plain_text(loc)
+        fig.add_trace(go.Scatter(
+            x=x, y=g["bezetting"], name=name, mode="lines+markers",
+            line=dict(color=colour, width=2),
+            marker=dict(symbol=["circle", "square", "diamond", "triangle-up"][i % 4]),
+            hovertemplate="%{x|%d-%m-%Y}: %{y:,.0f} bewoners<extra>" + name + "</extra>"))
+        fig.add_trace(go.Scatter(
+            x=x, y=g["capaciteit"], name=f"capaciteit {name}", mode="lines", showlegend=False,
+            line=dict(color=colour, width=1, dash="dot"),
+            hovertemplate="capaciteit %{y:,.0f}<extra>" + name + "</extra>"))
+    fig.add_hline(y=AZC_NORM, line_dash="dash", line_color="#444", line_width=1,
+                  annotation_text="maximum AZC Maastricht: 650 bewoners",
+                  annotation_position="top left", annotation_font_size=11)
+    style(fig, height=380, y_title="bewoners")
+    fig.update_yaxes(rangemode="tozero")
+    month_ticks(fig, df["peildatum"])
+    rows = df.sort_values(["peildatum", "locatie"])
+    table = pd.DataFrame({
+        "Peildatum": [fmt.date_nl(d) for d in rows["peildatum"]],
+        "Locatie": [fmt.plain_text(x) for x in rows["locatie"]],
+        "Capaciteit": [_number(v) for v in rows["capaciteit"]],
+        "Bezetting": [_number(v) for v in rows["bezetting"]],
+    })
+    last = rows[rows["peildatum"] == rows["peildatum"].max()]
+    conclusion = (f"Op {fmt.date_nl(last['peildatum'].max())} woonden "
+                  f"{fmt.number(last['bezetting'].sum())} bewoners in de COA-locaties, bij een "
+                  f"capaciteit van {fmt.number(last['capaciteit'].sum())}.")
+    return Chart(key="huisvesting.azc_bezetting", title="Bezetting COA-locaties tegen capaciteit",
+                 conclusion=conclusion, figure=fig, table=table, source="COA bezettingsoverzicht",
+                 peildatum=peildatum,
+                 note="stippellijn: capaciteit per locatie; filters op persoonskenmerken gelden hier niet")
+
+
+def wijk_spreiding(df: pd.DataFrame, gemeente: str, naam: str, peildatum: dt.date) -> Chart:
+    """Share of the housed inburgeraars per wijk of one gemeente; the shares
+    are computed in SQL from disclosure-controlled counts."""
+    g = df[(df["gemeentecode"] == gemeente) & ~df["is_total"].astype(bool)].sort_values("wijkcode")
+    labels = [f"wijk {str(w)[-2:]}" if str(w).startswith("WK") else str(w) for w in g["wijkcode"]]
+    ind = Indicator(id="huisvesting.wijk_aandeel", domain="2.1", name="Aandeel per wijk",
+                    definition="", unit="pct", sources=("inburgeraars",), norm=None,
+                    norm_text=None, norm_source=None, direction="neutraal", frequency="maand",
+                    headline=False, counts_persons=True, reference=False)
+    bars = g.assign(value=g["aandeel_pct"], numerator=g["value"], denominator=None,
+                    is_total=False)
+    fig = _bars(bars, labels, ind, highlight=None, height=260)
+    if labels:
+        fig.add_vline(x=100.0 / len(labels), line_dash="dot", line_color="#444", line_width=1,
+                      annotation_text="gelijk verdeeld", annotation_position="top right",
+                      annotation_font_size=11)
+    table = pd.DataFrame({
+        "Wijk": [str(w) for w in g["wijkcode"]],
+        "Gehuisvest (aantal)": [None if s else _number(v) for v, s in zip(g["value"], g["suppressed"])],
+        "Aandeel (%)": [_number(v) for v in g["aandeel_pct"]],
+        "Weergave": row_texts(g, "aantal"),
+    })
+    tot = df[(df["gemeentecode"] == gemeente) & df["is_total"].astype(bool)]
+    total_txt = row_texts(tot, "aantal")[0] if not tot.empty else fmt.MISSING
+    conclusion = f"{naam}: {total_txt} gehuisveste inburgeraars over {len(labels)} wijken."
+    return Chart(key=f"huisvesting.wijken/{gemeente}", title=f"Spreiding over de wijken, {naam}",
+                 conclusion=conclusion, figure=fig, table=table,
+                 source="registratie inburgeraars (wijkcode woonadres)", peildatum=peildatum,
+                 suppressed=int(g["suppressed"].sum()))
+
+
+# --- the inburgeringsroute -------------------------------------------------------------
+
+ROUTE_SOURCE = "registratie inburgeraars (team Inburgering)"
+ROUTE_STEPS = {  # step -> (label, lead time measured from)
+    "koppeling": ("Koppeling aan gemeente", "vergunning"),
+    "huisvesting": ("Huisvesting", "koppeling"),
+    "brede_intake": ("Brede intake", "huisvesting (of vergunning)"),
+    "pip": ("PIP getekend", "brede intake"),
+    "leerroute": ("Start leerroute", "PIP"),
+    "map": ("MAP afgerond", "PIP"),
+    "knm": ("KNM afgerond", "PIP"),
+    "pvt": ("PVT afgerond", "PIP"),
+    "voldaan": ("Voldaan", "PIP"),
+}
+TERMIJN = {"termijn_lopend": "Binnen de termijn", "termijn_verstreken": "Termijn verstreken"}
+
+
+def route_steps(df: pd.DataFrame, peildatum: dt.date) -> Chart:
+    """Persons in view per step of the route at the peildatum. Later steps
+    are not subsets of earlier ones (someone can finish KNM before the
+    leerroute starts), so this is drawn as bars, not as a funnel."""
+    steps = df[df["step"].isin(ROUTE_STEPS)].sort_values("stap")
+    labels = [ROUTE_STEPS[s][0] for s in steps["step"]]
+    text = row_texts(steps, "aantal")
+    values = [None if s else _number(v) for v, s in zip(steps["value"], steps["suppressed"])]
+    fig = go.Figure(go.Bar(y=labels, x=[0 if v is None else v for v in values], orientation="h",
+                           text=text, textposition="outside", cliponaxis=False,
+                           marker_color=PALETTE[0],
+                           hovertemplate="%{y}: %{text} personen<extra></extra>"))
+    style(fig, height=420, legend=False, x_title="personen")
+    fig.update_yaxes(autorange="reversed", type="category")
+    table = pd.DataFrame({
+        "Stap": labels,
+        "Personen": values,
+        "Weergave": text,
+        "Doorlooptijd vanaf": [ROUTE_STEPS[s][1] for s in steps["step"]],
+        "Mediane doorlooptijd (dagen)": [_number(m) for m in steps["mediaan_dagen"]],
+    })
+    first = next((t for t, v in zip(text, values) if v is not None), fmt.MISSING)
+    done = dict(zip(steps["step"], text)).get("voldaan", fmt.MISSING)
+    conclusion = f"Op de peildatum: {first} gekoppeld, {done} voldaan aan de inburgeringsplicht."
+    return Chart(key="route.stappen", title="De inburgeringsroute in stappen",
+                 conclusion=conclusion, figure=fig, table=table, source=ROUTE_SOURCE,
+                 peildatum=peildatum, note="personen in beeld die deze stap op de peildatum hebben gezet",
+                 suppressed=int(steps["suppressed"].sum()))
+
+
+def route_termijn(df: pd.DataFrame, peildatum: dt.date) -> Chart:
+    """Active inburgeraars within and past their three-year termijn."""
+    rows = pd.DataFrame({"step": list(TERMIJN)}).merge(df[df["step"].isin(TERMIJN)], on="step",
+                                                       how="left")
+    rows["suppressed"] = rows["suppressed"].fillna(False).astype(bool)
+    rows["value"] = rows["value"].astype(object).where(rows["value"].notna() | rows["suppressed"], 0)
+    text = row_texts(rows, "aantal")
+    marks = {"termijn_lopend": "✔", "termijn_verstreken": "✖"}
+    values = [None if s else _number(v) for v, s in zip(rows["value"], rows["suppressed"])]
+    fig = go.Figure(go.Bar(
+        x=[TERMIJN[s] for s in rows["step"]], y=[0 if v is None else v for v in values],
+        text=[f"{marks[s]} {t}" for s, t in zip(rows["step"], text)],
+        textposition="outside", cliponaxis=False,
+        marker_color=[PALETTE[0], PALETTE[3]], marker_pattern_shape=["", "x"],
+        hovertemplate="%{x}: %{text}<extra></extra>"))
+    style(fig, height=320, legend=False, y_title="actieve inburgeraars")
+    table = pd.DataFrame({"Termijn": [TERMIJN[s] for s in rows["step"]], "Personen": values,
+                          "Weergave": text})
+    conclusion = (f"{text[1]} actieve inburgeraars zijn over hun termijn van drie jaar, "
+                  f"{text[0]} zitten er nog binnen.")
+    return Chart(key="route.termijn", title="Inburgeringstermijn: drie jaar vanaf het PIP",
+                 conclusion=conclusion, figure=fig, table=table, source=ROUTE_SOURCE,
+                 peildatum=peildatum, note="actief = PIP getekend, nog niet voldaan of ontheven",
+                 suppressed=int(rows["suppressed"].sum()))
+
+
+# --- the action plan ---------------------------------------------------------------------
+
+ACTION_STATUS = {  # colour, pattern, symbol; order = sort order (delayed first)
+    "Vertraagd": ("#D55E00", "x", "✖"),
+    "Loopt": ("#0072B2", "", "▶"),
+    "Niet gestart": ("#767676", ".", "○"),
+    "Afgerond": ("#009E73", "/", "✔"),
+}
+ACTION_LINES = ["Taal", "Participatie", "Betaald werk", "Borging", "Aandachtspunten"]
+
+
+def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
+    """The actions of the programme on a quarter timeline, delayed first."""
+    df = df.copy()
+    df["_s"] = df["status"].map({k: i for i, k in enumerate(ACTION_STATUS)}).fillna(len(ACTION_STATUS))
+    df["_l"] = df["actielijn"].map({k: i for i, k in enumerate(ACTION_LINES)}).fillna(len(ACTION_LINES))
+    df = df.sort_values(["_s", "_l", "actie_id"])
+    omschrijving = [fmt.plain_text(o) for o in df["omschrijving"].fillna("")]
+    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {a} · {o[:48]}{'…' if len(o) > 48 else ''}"
+                   for a, o, s in zip(df["actie_id"], omschrijving, df["status"])]
+    fig = go.Figure()
+    for status, (colour, pattern, symbol) in ACTION_STATUS.items():
+        g = df[df["status"] == status]
+        if g.empty:
+            continue
+        start = pd.to_datetime(g["start_date"])
+        end = pd.to_datetime(g["end_date"]) + pd.Timedelta(days=1)
+        fig.add_trace(go.Bar(
+            y=g["label"], x=(end - start).dt.total_seconds() * 1000, base=start,
+            orientation="h", name=f"{symbol} {status}",
+            marker=dict(color=colour, pattern_shape=pattern),
+            customdata=list(zip(g["actielijn"], [fmt.period_nl(s) for s in g["start"]],
+                                [fmt.period_nl(e) for e in g["einde"]],
+                                [fmt.plain_text(u) for u in g["uitvoering"].fillna("")])),
+            hovertemplate="%{y}<br>Actielijn %{customdata[0]}<br>%{customdata[1]} t/m "
+                          "%{customdata[2]}<br>Uitvoering: %{customdata[3]}<extra>" + status + "</extra>"))
+    fig.add_vline(x=pd.Timestamp(today), line_dash="dash", line_color="#444")
+    fig.add_annotation(x=pd.Timestamp(today), y=1.02, yref="paper", text="peildatum",
+                       showarrow=False, font=dict(size=11))
+    style(fig, height=max(320, 26 * len(df) + 120))
+    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array",
+                     categoryarray=list(df["label"]))
+    quarters = pd.date_range("2024-01-01", "2027-10-01", freq="QS")
+    fig.update_xaxes(type="date", range=[pd.Timestamp("2024-01-01"), pd.Timestamp("2028-01-01")],
+                     tickvals=quarters, ticktext=[f"K{(q.month - 1) // 3 + 1}<br>{q.year}"
+                                                  if q.month == 1 else f"K{(q.month - 1) // 3 + 1}"
+                                                  for q in quarters], showgrid=True,
+                     gridcolor="#EEE")
+    table = pd.DataFrame({
+        "Actie": df["actie_id"], "Actielijn": df["actielijn"], "Omschrijving": omschrijving,
+        "Start": [fmt.period_nl(s) for s in df["start"]],
+        "Einde": [fmt.period_nl(e) for e in df["einde"]], "Status": df["status"]})
+    counts = df["status"].value_counts()
+    conclusion = (f"{int(counts.get('Afgerond', 0))} van de {len(df)} acties afgerond, "
+                  f"{int(counts.get('Loopt', 0))} lopen, {int(counts.get('Vertraagd', 0))} vertraagd.")
+    return Chart(key="acties.tijdlijn", title="Acties uitvoeringsprogramma 2024–2027",
+                 conclusion=conclusion, figure=fig, table=table,
+                 source="acties uitvoeringsprogramma (gemeente)", peildatum=today)

@@ -1,0 +1,92 @@
+"""One indicator in detail (headline value, development, breakdown, the
+gemeenten side by side, passport) and the cluster page made of them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from monitor import charts
+from monitor import formatting as fmt
+from monitor import presentation as pres
+from monitor.catalogue import Indicator, of_domain
+from monitor.filters import Filters
+from pages.ui import data, frame, render
+from pages.ui.filters import current_filters, filter_summary
+from pages.ui.passport import render_passport
+
+BREAKDOWNS = {d: label for d, label in charts.DIMENSION_LABELS.items() if d != "gemeentecode"}
+
+
+def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
+    snap = data.snapshot()
+    ser = data.series(snap, ind.id, f)
+    now = ser[pd.to_datetime(ser["peildatum"]) == pd.Timestamp(f.peildatum)] if not ser.empty else ser
+    if "key" in now.columns and now["key"].notna().any():
+        current_txt = f"{now['key'].nunique()} waarden (zie grafiek)"
+        status = pres.NO_NORM
+    elif now.empty:
+        current_txt, status = fmt.MISSING, pres.UNKNOWN
+    else:
+        last = now.tail(1)
+        value, hidden = last["value"].iloc[0], bool(last["suppressed"].iloc[0])
+        current_txt = charts.row_texts(last, ind.unit)[0]
+        status = pres.UNKNOWN if (hidden or value is None or pd.isna(value)) else \
+            pres.status(value, ind.norm, ind.direction)
+    word = BREAKDOWNS[dimension].split(" (")[0].lower()
+    with st.container(border=True):
+        head, pop = st.columns([3, 1], vertical_alignment="center")
+        with head:
+            st.markdown(
+                f"**{ind.name}** &nbsp; <span class='im-ind-value' style='font-size:1.3rem;"
+                f"color:{status.colour}'>{current_txt}</span> &nbsp; {frame.status_badge(status)}",
+                unsafe_allow_html=True)
+        with pop:
+            with st.popover("Paspoort", icon=":material/info:", key=f"pp_{ind.id}", width="stretch"):
+                render_passport(ind, f.peildatum)
+        t1, t2, t3 = st.tabs(["Ontwikkeling", f"Naar {word}", "Gemeenten naast elkaar"])
+        with t1:
+            if ser.empty:
+                st.info("Nog geen reeks voor deze indicator.")
+            else:
+                render.chart(charts.indicator_series(ind, ser, f.peildatum), key=f"ts_{ind.id}")
+        with t2:
+            bd = data.breakdown(snap, ind.id, dimension, f)
+            bd = bd[bd["is_total"] | bd["member"].notna()] if not bd.empty else bd
+            if bd.empty or bd["is_total"].all():
+                st.info(f"Voor deze indicator is geen uitsplitsing naar {word} beschikbaar "
+                        "(bijvoorbeeld omdat de enquête anoniem is).")
+            else:
+                render.chart(charts.indicator_breakdown(ind, bd, dimension, f.peildatum),
+                             key=f"bd_{ind.id}")
+        with t3:
+            bg = data.by_gemeente(snap, ind.id, f)
+            if bg.empty:
+                st.info("Geen vergelijking per gemeente beschikbaar.")
+            else:
+                render.chart(charts.indicator_by_gemeente(ind, bg, data.gemeente_namen(snap),
+                                                          f.peildatum), key=f"gm_{ind.id}")
+
+
+def render_cluster_page(cluster: str) -> None:
+    frame.page_start()
+    f = current_filters()
+    st.title(f"Cluster {cluster} · {pres.CLUSTERS[cluster]}")
+    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}")
+    domains = pres.domains_of(cluster)
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        domain = domains[0] if len(domains) == 1 else st.segmented_control(
+            "Domein", domains, default=domains[0], key=f"domein_{cluster}",
+            format_func=lambda d: f"{d} {pres.DOMAINS[d]}")
+        domain = domain or domains[0]
+    with c2:
+        dimension = st.selectbox("Uitsplitsen naar", list(BREAKDOWNS), key=f"dim_{cluster}",
+                                 format_func=lambda d: BREAKDOWNS[d])
+    frame.render_status_legend()
+    st.subheader(f"{domain} {pres.DOMAINS[domain]}")
+    inds = of_domain(data.catalogue(data.snapshot()), domain)
+    if not inds:
+        st.info("Voor dit domein zijn nog geen indicatoren beschikbaar.")
+    for ind in inds:
+        render_indicator_detail(ind, f, dimension)

@@ -1,0 +1,125 @@
+"""Cached data access for the pages: one function per data need, each
+keyed on the store snapshot (path and version), so a new load shows
+without a restart. Everything returned is an aggregate that already passed
+monitor.disclosure; pages never see person-level rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from monitor import catalogue as cat
+from monitor import indicators, store
+from monitor.filters import Filters
+
+STORE_PATH = "_im_store_path"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The store as one page run sees it; hashable, so it keys every cache."""
+
+    path: Path
+    version: tuple[int, int]
+
+
+def use_store(path: Path) -> None:
+    """app.py names the store once per run; everything below takes it from here."""
+    st.session_state[STORE_PATH] = str(path)
+
+
+def store_path() -> Path:
+    return Path(st.session_state[STORE_PATH])
+
+
+def snapshot() -> Snapshot:
+    path = store_path()
+    return Snapshot(path, store.store_version(path))
+
+
+@st.cache_data(show_spinner=False)
+def load_info(snap: Snapshot) -> dict:
+    return store.load_info(snap.path)
+
+
+@st.cache_data(show_spinner=False)
+def catalogue(snap: Snapshot) -> list[cat.Indicator]:
+    return cat.load(snap.path)
+
+
+def indicator(snap: Snapshot, indicator_id: str) -> cat.Indicator:
+    return cat.by_id(catalogue(snap))[indicator_id]
+
+
+@st.cache_data(show_spinner=False)
+def filter_options(snap: Snapshot) -> dict:
+    return indicators.filter_options(path=snap.path)
+
+
+@st.cache_data(show_spinner=False)
+def gemeente_namen(snap: Snapshot) -> dict[str, str]:
+    return indicators.gemeente_namen(path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def series(snap: Snapshot, indicator_id: str, filters: Filters) -> pd.DataFrame:
+    return indicators.series(indicator_id, filters, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def breakdown(snap: Snapshot, indicator_id: str, dimension: str, filters: Filters) -> pd.DataFrame:
+    return indicators.breakdown(indicator_id, dimension, filters, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def by_gemeente(snap: Snapshot, indicator_id: str, filters: Filters) -> pd.DataFrame:
+    return indicators.by_gemeente(indicator_id, filters, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def headline(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    return indicators.headline(filters, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def route(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    return indicators.route(filters, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def taakstelling(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    return indicators.taakstelling(filters, path=snap.path)
+
+
+@st.cache_data(show_spinner=False)
+def azc_bezetting(snap: Snapshot) -> pd.DataFrame:
+    return indicators.azc_bezetting(path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def huisvesting_wijk(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    return indicators.huisvesting_wijk(filters, path=snap.path)
+
+
+@st.cache_data(show_spinner=False)
+def acties(snap: Snapshot) -> pd.DataFrame:
+    return indicators.acties(path=snap.path)
+
+
+@st.cache_data(show_spinner=False)
+def databronnen(snap: Snapshot) -> pd.DataFrame:
+    return indicators.databronnen(path=snap.path)
+
+
+@st.cache_data(show_spinner=False, ttl=3600)
+def databronnen_versheid(snap: Snapshot, today: dt.date) -> pd.DataFrame:
+    return indicators.databronnen_versheid(today, path=snap.path)
+
+
+@st.cache_data(show_spinner=False)
+def budget_actuals(snap: Snapshot, gemeente: str) -> pd.DataFrame:
+    return indicators.budget_actuals(gemeente, path=snap.path)

@@ -1,0 +1,132 @@
+"""The sidebar filters, kept in the URL so a copied link reopens the same
+view. app.py draws them once per run; pages read the result with
+current_filters()."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor import formatting as fmt
+from monitor.charts import GESLACHT_NL
+from monitor.filters import QUERY_KEYS, Filters, filters_from_query, filters_to_query
+from pages.ui import data
+
+_W = {  # Filters field -> widget key
+    "peildatum": "flt_peildatum",
+    "gemeenten": "flt_gemeenten",
+    "doelgroep": "flt_doelgroep",
+    "geslacht": "flt_geslacht",
+    "leeftijdsgroep": "flt_leeftijdsgroep",
+    "leerroute": "flt_leerroute",
+    "cohort": "flt_cohort",
+}
+_LABELS = {
+    "doelgroep": "Doelgroep",
+    "geslacht": "Geslacht",
+    "leeftijdsgroep": "Leeftijdsgroep",
+    "leerroute": "Leerroute",
+    "cohort": "Cohort (jaar PIP)",
+}
+_HELP = {
+    "peildatum": "De datum waarop de cijfers worden bepaald (telkens een maandeinde).",
+    "gemeenten": "Kies één of meer gemeenten; leeg laten toont de hele regio.",
+    "doelgroep": "Asielstatushouder, nareiziger, gezinsmigrant of overig.",
+    "geslacht": "Geslacht zoals geregistreerd.",
+    "leeftijdsgroep": "Leeftijd op de peildatum.",
+    "leerroute": "Leerroute uit het PIP.",
+    "cohort": "Het jaar waarin het PIP is getekend.",
+}
+
+
+def _query_dict() -> dict:
+    """The filter parameters in the URL (other parameters belong to pages)."""
+    qp = st.query_params
+    out = {}
+    for key in qp.keys():
+        if key not in QUERY_KEYS:
+            continue
+        values = qp.get_all(key)
+        out[key] = values[-1] if len(values) == 1 else list(values)
+    return out
+
+
+def _write_query(query: dict) -> None:
+    """Put the filter parameters in the URL, leaving other parameters alone."""
+    for key in QUERY_KEYS:
+        if key in query:
+            if st.query_params.get(key) != query[key]:
+                st.query_params[key] = query[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def render_sidebar_filters():
+    """The seven filters in the sidebar, in sync with the URL. The chosen
+    Filters are kept in st.session_state['filters'] (see current_filters)."""
+    snap = data.snapshot()
+    options = data.filter_options(snap)
+    url = _query_dict()
+    last = st.session_state.get("_flt_query")
+    if last is None or (url and url != last):
+        # fresh session or an edited/pasted link: the URL decides. (A page
+        # switch clears the URL; then the session keeps the filters.)
+        f, notices = filters_from_query(url, options)
+        for field, key in _W.items():
+            value = getattr(f, field, None)
+            st.session_state[key] = value if field == "peildatum" else list(value or ())
+        st.session_state["_flt_notices"] = (notices, filters_to_query(f))
+
+    namen = data.gemeente_namen(snap)
+    sb = st.sidebar
+    sb.markdown("### Filters")
+    peildata = list(options.get("peildatum") or [])
+    if st.session_state.get(_W["peildatum"]) not in peildata and peildata:
+        st.session_state[_W["peildatum"]] = peildata[-1]
+    sb.selectbox("Peildatum", peildata, key=_W["peildatum"], format_func=fmt.date_nl,
+                 help=_HELP["peildatum"])
+    sb.multiselect("Gemeente", list(options.get("gemeenten") or []), key=_W["gemeenten"],
+                   format_func=lambda c: namen.get(c, c), placeholder="Hele regio",
+                   help=_HELP["gemeenten"])
+    for field in ("doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort"):
+        choices = list(options.get(field) or [])
+        current = [v for v in (st.session_state.get(_W[field]) or ()) if v in choices]
+        st.session_state[_W[field]] = current
+        label_of = (lambda v: GESLACHT_NL.get(v, v)) if field == "geslacht" else str
+        sb.multiselect(_LABELS[field], choices, key=_W[field], format_func=label_of,
+                       placeholder="Alle", help=_HELP[field])
+
+    def chosen(field):
+        picked = tuple(st.session_state.get(_W[field]) or ())
+        return () if len(picked) == len(options.get(field) or ()) else picked
+
+    f = Filters(peildatum=st.session_state.get(_W["peildatum"]),
+                **{field: chosen(field) for field in _W if field != "peildatum"})
+    query = filters_to_query(f)
+    if url != query:
+        _write_query(query)
+    st.session_state["_flt_query"] = query
+    st.session_state["filters"] = f
+    sb.caption("De filters staan in de adresbalk: een gekopieerde link opent dezelfde weergave.")
+
+    notices, for_query = st.session_state.get("_flt_notices", ([], None))
+    if notices and for_query == query:
+        for n in notices:
+            st.warning(n, icon=":material/link:")
+    return f
+
+
+def current_filters() -> Filters:
+    """The filters app.py read from the sidebar for this run."""
+    return st.session_state["filters"]
+
+
+def filter_summary(f) -> str:
+    """The chosen filters in words, for captions."""
+    namen = data.gemeente_namen(data.snapshot())
+    parts = [", ".join(namen.get(c, c) for c in f.gemeenten) if f.gemeenten else "hele regio"]
+    for field in ("doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort"):
+        v = getattr(f, field, None)
+        if v:
+            shown = ", ".join(GESLACHT_NL.get(x, x) if field == "geslacht" else str(x) for x in v)
+            parts.append(f"{_LABELS[field].split(' (')[0].lower()}: {shown}")
+    return "; ".join(parts)

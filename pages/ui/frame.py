@@ -1,0 +1,121 @@
+"""The frame around every page: navigation, the store-missing notice, the
+demo banner, the status legend and the page styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from monitor import presentation as pres
+from pages.ui import data
+
+VIA_APP = "_im_via_app"
+_RERUN = "_im_page_rerun"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def render_store_missing(db: Path) -> None:
+    st.title("Integratiemonitor")
+    st.error("Er zijn nog geen gegevens geladen.", icon=":material/database:")
+    st.markdown(
+        f"De monitor leest de opslag **{db}**, maar dat bestand bestaat nog niet. "
+        "Bouw eerst de opslag op. Voor de synthetische demodata:"
+    )
+    st.code("python -m etl demo data/demo_drop\n"
+            "python -m etl load data/demo_drop --db data/monitor.duckdb", language="bash")
+    st.markdown("Voor een echte levering: `python -m etl load LEVERINGSMAP --db data/monitor.duckdb`. "
+                "Daarna deze pagina vernieuwen; herstarten is niet nodig.")
+
+
+def render_demo_banner() -> None:
+    info = data.load_info(data.snapshot())
+    if info and bool(info.get("is_demo")):
+        st.warning(
+            "**Demodata** – dit zijn synthetische gegevens, bedoeld om de monitor te laten zien. "
+            "De cijfers gaan niet over echte inwoners en zijn niet geschikt voor besluitvorming.",
+            icon=":material/science:",
+        )
+
+
+def status_badge(s: pres.Status) -> str:
+    return (f"<span class='im-badge' style='color:{s.colour};background:{s.background};"
+            f"border:1px solid {s.colour}'>{s.symbol} {s.label}</span>")
+
+
+def render_status_legend() -> None:
+    items = " ".join(
+        f"{status_badge(s)}<span class='im-legend-text'>{s.explanation}</span>"
+        for s in (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.INFO, pres.NO_NORM))
+    st.markdown(f"<div class='im-legend'>{items}</div>", unsafe_allow_html=True)
+
+
+CSS = """
+<style>
+.im-badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:0.8rem;
+  font-weight:600;white-space:nowrap}
+.im-legend{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:center;margin:4px 0 10px}
+.im-legend-text{font-size:0.8rem;color:#444;margin-right:12px}
+.im-ind{border-top:1px solid #E5E5E5;padding-top:6px;margin-top:6px}
+.im-ind-name{font-size:0.85rem;color:#333;line-height:1.2;min-height:2.1em}
+.im-ind-value{font-size:1.55rem;font-weight:700;line-height:1.2}
+.im-ind-norm{font-size:0.78rem;color:#555}
+.im-sentence{font-size:0.8rem;color:#333;margin-top:2px}
+.im-cluster{font-size:1.05rem;font-weight:700;margin:10px 0 2px;padding:4px 8px;
+  background:#F3F6F9;border-left:4px solid #0072B2}
+.im-domain{font-weight:700;font-size:0.95rem}
+</style>
+"""
+
+
+def inject_css() -> None:
+    st.markdown(CSS, unsafe_allow_html=True)
+
+
+def navigation_pages() -> dict[str, list]:
+    """Every page, explicitly (no auto-discovery), grouped by cluster."""
+    return {
+        "Overzicht": [
+            st.Page(ROOT / "pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+        ],
+        "1 De Basis": [
+            st.Page(ROOT / "pages/cluster_1_basis.py", title="Rechten en verantwoordelijkheden",
+                    icon=":material/balance:"),
+        ],
+        "2 IJkpunten en middelen": [
+            st.Page(ROOT / "pages/cluster_2_ijkpunten.py", title="IJkpunten en middelen",
+                    icon=":material/home_work:"),
+            st.Page(ROOT / "pages/huisvesting.py", title="Huisvesting en opvang", icon=":material/apartment:"),
+        ],
+        "3 Ondersteuners": [
+            st.Page(ROOT / "pages/cluster_3_ondersteuners.py", title="Ondersteuners", icon=":material/translate:"),
+            st.Page(ROOT / "pages/inburgeringsroute.py", title="Inburgeringsroute", icon=":material/route:"),
+        ],
+        "4 Sociale verbindingen": [
+            st.Page(ROOT / "pages/cluster_4_verbindingen.py", title="Sociale verbindingen",
+                    icon=":material/diversity_3:"),
+        ],
+        "Sturing en verantwoording": [
+            st.Page(ROOT / "pages/uitvoeringsprogramma.py", title="Uitvoeringsprogramma",
+                    icon=":material/event_note:"),
+            st.Page(ROOT / "pages/begroting.py", title="Begroting", icon=":material/euro:"),
+            st.Page(ROOT / "pages/databronnen.py", title="Databronnen", icon=":material/database:"),
+        ],
+    }
+
+
+def page_start() -> None:
+    """First call of every page. Normally app.py has drawn the frame already.
+    Because the page files live in a folder named pages/, Streamlit runs the
+    first request of a fresh server process in its legacy pages-folder mode,
+    which runs a page file directly, without app.py. Then register the real
+    navigation (which ends that mode for the process) and rerun, so app.py
+    draws the page as usual: a copied deep link works after a restart too."""
+    if not st.session_state.get(VIA_APP) and not st.session_state.get(_RERUN):
+        st.session_state[_RERUN] = True
+        st.navigation(navigation_pages(), position="hidden")
+        st.rerun()
+    # Still not via app.py after the rerun: the page file itself is the main
+    # script (a test of one page); it renders without the frame.
+    st.session_state.pop(_RERUN, None)
+    inject_css()

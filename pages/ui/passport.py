@@ -1,0 +1,29 @@
+"""The indicator passport: definition, source, norm with its seed,
+direction, peildatum and last load, one click away from every figure."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor import formatting as fmt
+from monitor import presentation as pres
+from monitor.catalogue import Indicator
+from pages.ui import data
+from pages.ui.render import SUPPRESSION_EXPLANATION
+
+
+def render_passport(ind: Indicator, peildatum) -> None:
+    info = data.load_info(data.snapshot())
+    st.markdown(f"**{ind.name}**  \n`{ind.id}`")
+    st.markdown(f"**Domein:** {ind.domain} {pres.DOMAINS.get(ind.domain, '')}")
+    st.markdown(f"**Definitie:** {ind.definition or fmt.MISSING}")
+    st.markdown(f"**Bron:** {ind.source or fmt.MISSING}")
+    norm_text = ind.norm_text or (pres.fmt_value(ind.norm, ind.unit) if ind.norm is not None
+                                  else "geen norm")
+    st.markdown(f"**Norm:** {norm_text}" + (f" ({ind.norm_source})" if ind.norm_source else ""))
+    st.markdown("**Richting:** " + ("hoger is beter" if ind.direction in pres.HIGHER
+                                     else "lager is beter" if ind.direction in pres.LOWER
+                                     else "geen oordeel (ter informatie)"))
+    st.markdown(f"**Peildatum:** {fmt.date_nl(peildatum)}")
+    st.markdown(f"**Laatst geladen:** {fmt.datetime_nl(info.get('loaded_at')) if info else fmt.MISSING}")
+    st.caption(SUPPRESSION_EXPLANATION)
