@@ -4,6 +4,7 @@ same figures show."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -29,12 +30,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(demo_store, tmp_path_factory):
-    db, _ = demo_store
+@contextlib.contextmanager
+def streamlit_server(db: Path, log_dir: Path):
+    """A freshly started server on the store `db`; yields its URL."""
     port = _free_port()
     env = {**os.environ, "MONITOR_DB": str(db), "MONITOR_AUTO_DEMO": "0"}
-    log = open(tmp_path_factory.mktemp("streamlit") / "server.log", "w+")
+    log = open(log_dir / f"server-{port}.log", "w+")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -63,6 +64,13 @@ def server(demo_store, tmp_path_factory):
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(demo_store, tmp_path_factory):
+    db, _ = demo_store
+    with streamlit_server(db, tmp_path_factory.mktemp("streamlit")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +122,46 @@ def test_gemeente_filter_in_url_reopens_same_view(server, browser):
     assert figures(page2) == vaals
     assert "gemeente=GM0981" in page2.url
     fresh.close()
+
+
+# Page path -> the start of its heading. Streamlit runs the first request of
+# a fresh server in its legacy pages-folder mode; each page must still come
+# up inside the full frame.
+DEEP_LINKS = {
+    "": "Integratiemonitor",
+    "cluster_1_basis": "Cluster 1",
+    "cluster_2_ijkpunten": "Cluster 2",
+    "huisvesting": "Huisvesting en opvang",
+    "cluster_3_ondersteuners": "Cluster 3",
+    "inburgeringsroute": "Inburgeringsroute",
+    "cluster_4_verbindingen": "Cluster 4",
+    "uitvoeringsprogramma": "Uitvoeringsprogramma",
+    "begroting": "Begroting",
+    "databronnen": "Databronnen",
+}
+
+
+@pytest.mark.parametrize("path", list(DEEP_LINKS))
+def test_deep_link_as_first_request_shows_the_full_frame(path, demo_store, browser,
+                                                         tmp_path_factory):
+    db, _ = demo_store
+    with streamlit_server(db, tmp_path_factory.mktemp("deeplink")) as url:
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = ctx.new_page()
+        page.goto(f"{url}/{path}")
+        page.wait_for_selector("h1", timeout=60_000)
+        wait_idle(page)
+        heading = page.locator("h1").first.inner_text()
+        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+        body = page.locator("body").inner_text()
+        exceptions = page.locator("[data-testid='stException']").count()
+        ctx.close()
+    assert heading.startswith(DEEP_LINKS[path]), heading
+    assert "Huisvesting en opvang" in nav and "Databronnen" in nav
+    for raw in ("components", "cluster_1_basis", "begroting\n", "overzicht\n"):
+        assert raw not in nav, nav
+    assert "Filters" in sidebar
+    assert "Demodata" in body
+    assert "€ 69.…" not in body
+    assert exceptions == 0
