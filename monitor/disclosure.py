@@ -16,8 +16,10 @@ Rules
   total (`is_total`). Where the total is shown, no suppressed sibling may be
   derivable as total minus the shown siblings: if exactly one sibling is
   suppressed, or the suppressed siblings together would themselves be a
-  disclosive cell (a count of 1-4, a denominator under 10), the smallest
-  shown sibling is suppressed too, until that no longer holds. If the total
+  disclosive cell (a count of 1-4, a denominator under 10), one more shown
+  sibling is suppressed, until that no longer holds: a residual category
+  (X, Onbekend, Overig) first, a focus group of the programme (Vrouw) last,
+  else the smallest. If the total
   itself is suppressed nothing can be subtracted from it. Medians are not
   additive and get no secondary suppression.
 - a suppressed cell has value, numerator and denominator None (never 0), the
@@ -31,6 +33,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .values import ADDITIVE_UNITS, MEDIAN_UNITS
+
 MIN_COUNT = 5  # counts 1 .. MIN_COUNT-1 are never shown
 MIN_DENOMINATOR = 10  # percentages and medians need at least this many
 
@@ -41,8 +45,18 @@ REASON_SECONDARY = ("Niet getoond zodat een andere verborgen waarde niet uit het
                     "en de andere waarden terug te rekenen is.")
 NOTE_NUMERATOR = "Teller niet getoond: minder dan 5 personen."
 
-ADDITIVE_UNITS = {"aantal", "pct", "score"}
-MEDIAN_UNITS = {"dagen", "uren"}
+# Which sibling secondary suppression gives up first: a residual category
+# tells a reader least, a focus group of the programme (seed 002,
+# aandachtspunten: vrouwelijke inburgeraars) most.
+RESIDUAL_MEMBERS = frozenset({"X", "Onbekend", "Overig", "Geen PIP", "X of onbekend"})
+FOCUS_MEMBERS = frozenset({"V"})
+
+
+def hide_rank(member) -> int:
+    """0 = hide first (residual), 1 = ordinary, 2 = hide last (focus group)."""
+    if member in RESIDUAL_MEMBERS:
+        return 0
+    return 2 if member in FOCUS_MEMBERS else 1
 
 
 def _is_small(x) -> bool:
@@ -85,13 +99,15 @@ def _aggregate_unsafe(unit: str, num: float, den: float, persons: float) -> bool
 
 
 def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
-            group_by: Iterable[str] = (), numerator_is_persons=True) -> pd.DataFrame:
+            group_by: Iterable[str] = (), numerator_is_persons=True,
+            member: str | None = None) -> pd.DataFrame:
     """Apply disclosure control to a result table.
 
     df needs columns value, numerator, denominator, persons; optionally
     `eenheid` (per row; else `unit` for all rows), `teller_personen`, and
     `is_total` marking the total of each group of siblings (rows with equal
-    `group_by` values). Returns a copy with value/numerator/denominator None
+    `group_by` values); `member` names the column whose value decides which
+    sibling secondary suppression gives up first (hide_rank). Returns a copy with value/numerator/denominator None
     where suppressed, plus columns suppressed, weergave, reden; `persons` is
     dropped so it can never leak.
     """
@@ -126,6 +142,8 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
         dens = [_num(x) for x in out["denominator"]]
         pers = [_num(x) for x in out["persons"]]
         unit_list = list(units)
+        ranks = ([hide_rank(m) for m in out[member]] if member and member in out
+                 else [1] * len(out))
         for idx in groups.values():
             unit_g = unit_list[idx[0]]
             if unit_g not in ADDITIVE_UNITS:
@@ -144,8 +162,7 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
                         unit_g, sum(nums[i] for i in hidden), sum(dens[i] for i in hidden),
                         sum(pers[i] for i in hidden)):
                     break
-                # the smallest shown sibling protects the hidden one(s) best
-                nxt = min(shown, key=lambda i: (size[i], pers[i], i))
+                nxt = min(shown, key=lambda i: (ranks[i], size[i], pers[i], i))
                 suppressed[nxt] = True
                 reasons[nxt] = REASON_SECONDARY
 

@@ -8,6 +8,7 @@ imports Streamlit. Filters: see monitor.filters.Filters (empty = all).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 
@@ -77,11 +78,50 @@ def _round(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+FILTER_FIELDS = {"gemeentecode": "gemeenten", "doelgroep": "doelgroep", "geslacht": "geslacht",
+                 "leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute", "cohort": "cohort"}
+REASON_FILTER = ("Niet getoond: deze selectie bevat een groep die in de uitsplitsing verborgen "
+                 "is, en zou die groep anders verraden.")
+
+
+def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=None) -> pd.DataFrame:
+    """Disclosure control for cells under filters, with one decision per cell
+    across views: a selection that contains a member hidden in the breakdown
+    by that dimension (under the other filters) is hidden too, so a filter
+    can never show, or difference out, a cell a breakdown hides."""
+    out = protect(df)
+    for dimension, field in FILTER_FIELDS.items():
+        chosen = tuple(getattr(filters, field))
+        if not chosen:
+            continue
+        others = replace(filters, **{field: ()})
+        total = _cells(others, indicators, path=path).assign(is_total=True, member=None)
+        parts = _cells(others, indicators, dimension=dimension, path=path).assign(is_total=False)
+        both = pd.concat([total, parts], ignore_index=True)
+        both["key_group"] = both["key"].map(lambda k: "" if k is None else str(k))
+        decided = protect(both, group_by=["indicator_id", "peildatum", "key_group"], member="member")
+        hidden = decided[~decided["is_total"] & decided["suppressed"] & decided["member"].isin(chosen)]
+        hit = set(zip(hidden["indicator_id"], hidden["peildatum"],
+                      hidden["key"].map(lambda k: "" if k is None else str(k))))
+        if not hit:
+            continue
+        mask = [(i, p, "" if k is None else str(k)) in hit and not s
+                for i, p, k, s in zip(out["indicator_id"], out["peildatum"], out["key"],
+                                      out["suppressed"])]
+        if any(mask):
+            out.loc[mask, ["value", "numerator", "denominator"]] = None
+            out.loc[mask, "suppressed"] = True
+            out.loc[mask, "weergave"] = "–"
+            out.loc[mask, "reden"] = REASON_FILTER
+    return out
+
+
 def series(indicator_id: str, filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """Value per peildatum (no key: taakstelling = the half year of P;
     occupancy = all locations together)."""
     df = _cells(filters, indicators=[indicator_id], path=path)
-    return _round(protect(df)).sort_values("peildatum").reset_index(drop=True)
+    out = _protect_filtered(df, filters, [indicator_id], path=path)
+    return _round(out).sort_values("peildatum").reset_index(drop=True)
 
 
 def breakdown(indicator_id: str, dimension: str, filters: Filters, path=None) -> pd.DataFrame:
@@ -94,7 +134,7 @@ def breakdown(indicator_id: str, dimension: str, filters: Filters, path=None) ->
     parts["is_total"] = False
     df = pd.concat([total, parts], ignore_index=True)
     df["member"] = [("Totaal" if t else m) for t, m in zip(df["is_total"], df["member"])]
-    df = protect(df, group_by=["indicator_id", "peildatum"])
+    df = protect(df, group_by=["indicator_id", "peildatum", "key"], member="member")
     return _round(df)
 
 
@@ -112,7 +152,7 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
     series (values per peildatum up to P, None where suppressed)."""
     peildatum = filters.peildatum or latest_peildatum(path)
     cat = catalogue(path)
-    df = _round(protect(_cells(filters, path=path)))
+    df = _round(_protect_filtered(_cells(filters, path=path), filters, path=path))
     dates = sorted(set(df["peildatum"]))
     prev = max((d for d in dates if d <= peildatum - dt.timedelta(days=365)), default=None)
     cells = {}  # indicator -> peildatum -> row; dicts, because ~2.500 .loc calls cost 0,1 s
