@@ -1,5 +1,5 @@
 """The synthetic demo drop: deterministic, contract-shaped, calibrated to the
-seeds (see the table in etl/demo.py), with its planted bad rows listed."""
+seeds (see the table in etl/demo/calibration.py), with its planted bad rows listed."""
 
 from __future__ import annotations
 
@@ -109,6 +109,29 @@ def test_files_of_the_contract_and_the_marker(drop):
     assert "SYNTHETISCH" in marker and "134" in marker and DEMO_PSEUDONYM_KEY in marker
     assert summary.files == len(names) - 1
     assert 600 <= summary.persons <= 850
+
+
+def test_headers_are_those_of_the_contract(drop):
+    """Every file's header is its extract's in etl/contract.py, up to the case
+    and spaces the contract allows, so the demo and the contract cannot drift."""
+    from etl.contract import EXTRACTS
+
+    out, _ = drop
+    seen = set()
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        rel = path.relative_to(out).as_posix()
+        spec = next((e for e in EXTRACTS if e.matches(rel)), None)
+        if spec is None:
+            assert rel == "DEMO_SYNTHETISCH.txt", rel
+            continue
+        seen.add(spec.name)
+        if spec.sheet:
+            got = sheet(path, spec.sheet)[spec.extra.get("header_row", 1) - 1]
+        else:
+            got = list(read(path, sep="," if spec.dialect == "vista" else ";").columns)
+        assert [re.sub(r"\s+", " ", str(h).strip()).casefold() for h in got] == \
+            [c.source.casefold() for c in spec.columns], rel
+    assert seen == {e.name for e in EXTRACTS}
 
 
 def test_every_bsn_passes_the_elfproef_and_vnummers_have_ten_digits(drop):
