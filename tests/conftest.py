@@ -1,4 +1,5 @@
-"""Shared fixtures: a pseudonym key for hand-made drops, one demo store per run."""
+"""Shared fixtures: a pseudonym key, an empty folder for a hand-made drop, and
+one demo drop and store per run."""
 
 from __future__ import annotations
 
@@ -15,6 +16,14 @@ DEMO_TODAY = dt.date(2026, 11, 23)
 def pseudonym_key(monkeypatch):
     monkeypatch.setenv("PSEUDONYM_KEY", TEST_KEY)
     return TEST_KEY
+
+
+@pytest.fixture
+def drop(tmp_path):
+    """An empty drop folder; tests write its files with tests.factories."""
+    d = tmp_path / "drop"
+    d.mkdir()
+    return d
 
 
 @pytest.fixture(scope="session")

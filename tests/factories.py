@@ -33,6 +33,17 @@ def nl(d: dt.date | None) -> str:
     return "" if d is None else d.strftime("%d-%m-%Y")
 
 
+def person(n: int, **fields) -> dict:
+    """The n-th person's inburgeraars row: an active asielstatushouder in
+    Maastricht with BSN and V-nummer. `fields`, keyed by contract header,
+    override or add columns; a date may be a datetime.date, None is empty."""
+    row = {"BSN": bsn(n), "V-nummer": vnummer(n), "Gemeentecode": "GM0935",
+           "Doelgroep": "Asielstatushouder", "Status": "Actief"}
+    row.update({k: nl(v) if isinstance(v, dt.date) else ("" if v is None else v)
+                for k, v in fields.items()})
+    return row
+
+
 def write_csv(drop: Path, relpath: str, rows: list[dict], extract: str | None = None,
               encoding: str = "utf-8-sig", header: list[str] | None = None) -> Path:
     """Rows keyed by contract header; missing columns are written empty."""

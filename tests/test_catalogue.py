@@ -80,15 +80,14 @@ def test_no_dead_views():
         assert used, f"view {name} ({p.name}) is used nowhere"
 
 
-def test_every_catalogue_id_in_export(tmp_path):
+def test_every_catalogue_id_in_export(drop, tmp_path):
     from etl.export import export
     from etl.load import load
-    from tests.factories import bsn, nl, write_csv
+    from tests.factories import person, write_csv
 
-    drop = tmp_path / "drop"
     write_csv(drop, "gemeente/inburgeraars_20241231.csv", [
-        {"BSN": bsn(i), "Gemeentecode": "GM0935", "Doelgroep": "Gezinsmigrant", "Status": "Actief",
-         "Datum PIP": nl(dt.date(2024, 1, 1))} for i in range(3)])
+        person(i, **{"V-nummer": None, "Doelgroep": "Gezinsmigrant", "Datum PIP": dt.date(2024, 1, 1)})
+        for i in range(3)])
     db = tmp_path / "s.duckdb"
     os.environ.setdefault("PSEUDONYM_KEY", "test-sleutel")
     load(drop, db)
@@ -105,15 +104,14 @@ def test_every_catalogue_id_in_export(tmp_path):
     assert out["demo"] is False and "toelichting" not in out
 
 
-def test_demo_store_is_marked_in_export(tmp_path):
+def test_demo_store_is_marked_in_export(drop, tmp_path):
     from etl.contract import DEMO_MARKER
     from etl.export import export
     from etl.load import load
-    from tests.factories import bsn, write_csv
+    from tests.factories import person, write_csv
 
-    drop = tmp_path / "drop"
     write_csv(drop, "gemeente/inburgeraars_20241231.csv", [
-        {"BSN": bsn(1), "Gemeentecode": "GM0935", "Doelgroep": "Overig", "Status": "Intake"}])
+        person(1, **{"V-nummer": None, "Doelgroep": "Overig", "Status": "Intake"})])
     (drop / DEMO_MARKER).write_text("synthetisch", encoding="utf-8")
     db = tmp_path / "s.duckdb"
     load(drop, db)

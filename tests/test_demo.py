@@ -1,5 +1,5 @@
 """The synthetic demo drop: deterministic, contract-shaped, calibrated to the
-seeds (see the table in etl/demo.py), with its planted bad rows listed."""
+seeds (see the table in etl/demo/calibration.py), with its planted bad rows listed."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ OLDER = "20261023"
 
 
 @pytest.fixture
-def drop(demo_drop):
+def demo(demo_drop):
     """The session's demo drop (conftest): seed 2024, today 2026-11-23. That
     the loader rejects exactly its planted rows is tested in test_demo_load."""
     out, summary = demo_drop
@@ -65,8 +65,8 @@ def nl_date(s: pd.Series) -> pd.Series:
     return pd.to_datetime(s, format="%d-%m-%Y", errors="coerce")
 
 
-def test_same_seed_gives_identical_files_and_another_seed_does_not(drop, tmp_path):
-    out, _ = drop
+def test_same_seed_gives_identical_files_and_another_seed_does_not(demo, tmp_path):
+    out, _ = demo
     again = tmp_path / "again"
     write_demo_drop(again, scale="regio", seed=2024, today=TODAY)
     files = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
@@ -89,8 +89,8 @@ def test_same_seed_gives_identical_files_and_another_seed_does_not(drop, tmp_pat
     assert sheet(out / rel, "Koppelingen") != sheet(other / rel, "Koppelingen")
 
 
-def test_files_of_the_contract_and_the_marker(drop):
-    out, summary = drop
+def test_files_of_the_contract_and_the_marker(demo):
+    out, summary = demo
     names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     months = pd.period_range("2022-01", f"{TODAY:%Y-%m}", freq="M").strftime("%Y%m")
     for stamp in (OLDER, NEWEST):
@@ -111,8 +111,31 @@ def test_files_of_the_contract_and_the_marker(drop):
     assert 600 <= summary.persons <= 850
 
 
-def test_every_bsn_passes_the_elfproef_and_vnummers_have_ten_digits(drop):
-    out, summary = drop
+def test_headers_are_those_of_the_contract(demo):
+    """Every file's header is its extract's in etl/contract.py, up to the case
+    and spaces the contract allows, so the demo and the contract cannot drift."""
+    from etl.contract import EXTRACTS
+
+    out, _ = demo
+    seen = set()
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        rel = path.relative_to(out).as_posix()
+        spec = next((e for e in EXTRACTS if e.matches(rel)), None)
+        if spec is None:
+            assert rel == "DEMO_SYNTHETISCH.txt", rel
+            continue
+        seen.add(spec.name)
+        if spec.sheet:
+            got = sheet(path, spec.sheet)[spec.extra.get("header_row", 1) - 1]
+        else:
+            got = list(read(path, sep="," if spec.dialect == "vista" else ";").columns)
+        assert [re.sub(r"\s+", " ", str(h).strip()).casefold() for h in got] == \
+            [c.source.casefold() for c in spec.columns], rel
+    assert seen == {e.name for e in EXTRACTS}
+
+
+def test_every_bsn_passes_the_elfproef_and_vnummers_have_ten_digits(demo):
+    out, summary = demo
     rel = f"gemeente/inburgeraars_{NEWEST}.csv"
     df = without_planted(read(out / rel), summary, rel)
     assert len(df) == summary.persons
@@ -129,8 +152,8 @@ def test_every_bsn_passes_the_elfproef_and_vnummers_have_ten_digits(drop):
     assert not all(elfproef_ok(b) for b in bad["bsn"])
 
 
-def test_references_resolve_and_no_date_lies_after_the_file(drop):
-    out, summary = drop
+def test_references_resolve_and_no_date_lies_after_the_file(demo):
+    out, summary = demo
     people = read(out / f"gemeente/inburgeraars_{NEWEST}.csv")
     bsns = set(people["bsn"].str.zfill(9))
     vnrs = set(people["v-nummer"]) - {""}
@@ -172,8 +195,8 @@ def test_references_resolve_and_no_date_lies_after_the_file(drop):
             assert row[2] <= end and (row[8] == "" or row[8] <= end)
 
 
-def test_leerroute_split_and_housed_asielstatushouders(drop):
-    out, summary = drop
+def test_leerroute_split_and_housed_asielstatushouders(demo):
+    out, summary = demo
     rel = f"gemeente/inburgeraars_{NEWEST}.csv"
     df = without_planted(read(out / rel), summary, rel)
     routes = df.loc[(df["datum pip"] != "") & (df["leerroute"] != ""), "leerroute"]
@@ -192,8 +215,8 @@ def test_leerroute_split_and_housed_asielstatushouders(drop):
     assert (wijk["wijkcode"].str[2:6] == wijk["gemeentecode"].str[2:6]).all()
 
 
-def test_dual_trajectory_rises_from_forty_percent(drop):
-    out, summary = drop
+def test_dual_trajectory_rises_from_forty_percent(demo):
+    out, summary = demo
     rel_i, rel_p = f"gemeente/inburgeraars_{NEWEST}.csv", f"gemeente/participatie_{NEWEST}.csv"
     people = without_planted(read(out / rel_i), summary, rel_i)
     acts = without_planted(read(out / rel_p), summary, rel_p)
@@ -216,8 +239,8 @@ def test_dual_trajectory_rises_from_forty_percent(drop):
     assert in_2026 > early_2024 + 0.08
 
 
-def test_participation_hours_and_podium24(drop):
-    out, summary = drop
+def test_participation_hours_and_podium24(demo):
+    out, summary = demo
     rel = f"gemeente/participatie_{NEWEST}.csv"
     acts = without_planted(read(out / rel), summary, rel)
     assert acts["uren per week"].str.fullmatch(r"\d+,\d").all()  # decimal comma
@@ -235,8 +258,8 @@ def test_participation_hours_and_podium24(drop):
     assert len(podium) > 30 and within.mean() >= 0.75
 
 
-def test_coa_files(drop):
-    out, summary = drop
+def test_coa_files(demo):
+    out, summary = demo
     for path in sorted((out / "coa").glob("coa_bezetting_*.xlsx")):
         rows = sheet(path, "Bezetting")
         month = path.stem[-6:]
@@ -263,8 +286,8 @@ def test_coa_files(drop):
     assert {"MAASTRICHT", "Valkenburg a/d Geul", "Gulpen Wittem", "Meerssen", "Vaals"} <= spellings
 
 
-def test_encodings_and_quirks(drop):
-    out, _ = drop
+def test_encodings_and_quirks(demo):
+    out, _ = demo
     old = (out / f"gemeente/inburgeraars_{OLDER}.csv").read_bytes()
     assert not old.startswith(b"\xef\xbb\xbf")
     with pytest.raises(UnicodeDecodeError):
@@ -286,8 +309,8 @@ def test_encodings_and_quirks(drop):
     assert cp1252_months
 
 
-def test_begroting_taakstelling_acties_enquete(drop):
-    out, summary = drop
+def test_begroting_taakstelling_acties_enquete(demo):
+    out, summary = demo
     raw = (out / "gemeente/begroting.csv").read_text(encoding="utf-8-sig")
     assert "075597128" in raw and "1.250.000,00" in raw and "108.654" in raw
     b = read(out / "gemeente/begroting.csv")
@@ -319,10 +342,10 @@ def test_begroting_taakstelling_acties_enquete(drop):
     assert set(e["jaar in nederland"]) <= {"1", "2", "3", "4+"}
 
 
-def test_planted_rows_hold_what_they_claim(drop):
+def test_planted_rows_hold_what_they_claim(demo):
     """Independent of the loader: at each listed row number the listed column
     breaks the contract, in a file that is used (newest snapshot or periodic)."""
-    out, summary = drop
+    out, summary = demo
     assert 6 <= len(summary.planted) <= 10
     columns = {p.column for p in summary.planted}
     assert {"BSN", "Gemeentecode", "Datum start", "Uren per week", "Activiteit-ID",

@@ -110,22 +110,22 @@ GEMEENTEN = ["GM0935", "GM0938", "GM0994", "GM1729", "GM0981"]
 @pytest.fixture(scope="module")
 def store_db(tmp_path_factory):
     from etl.load import load
-    from tests.factories import bsn, nl, vnummer, write_csv
+    from tests.factories import bsn, nl, person, write_csv
 
     rnd = random.Random(7)
     drop = tmp_path_factory.mktemp("disc_drop")
     people, acts = [], []
     for i in range(160):
         pip = dt.date(2023, 1, 1) + dt.timedelta(days=rnd.randrange(600)) if rnd.random() < .8 else None
-        people.append({
-            "BSN": bsn(i), "V-nummer": vnummer(i), "Gemeentecode": rnd.choice(GEMEENTEN[:3] * 4 + GEMEENTEN[3:]),
+        people.append(person(i, **{
+            "Gemeentecode": rnd.choice(GEMEENTEN[:3] * 4 + GEMEENTEN[3:]),
             "Doelgroep": rnd.choice(["Asielstatushouder"] * 4 + ["Nareiziger", "Gezinsmigrant", "Overig"]),
             "Geslacht": rnd.choice("MMVVX"), "Geboortedatum": nl(dt.date(1960 + rnd.randrange(45), 1, 1)),
             "Datum koppeling": nl(dt.date(2022, 6, 1)), "Datum huisvesting": nl(dt.date(2022, 10, 1)),
             "Datum PIP": nl(pip), "Leerroute": rnd.choice(["B1", "B1", "B1-Entree", "Z", "Onderwijs"]) if pip else "",
             "Datum start leerroute": nl(pip + dt.timedelta(days=20)) if pip else "",
             "Datum Protect": nl(pip) if pip and rnd.random() < .7 else "",
-            "Digid": rnd.choice("JN"), "Status": "Actief"})
+            "Digid": rnd.choice("JN")}))
         if rnd.random() < .5:
             acts.append({"BSN": bsn(i), "Activiteit-ID": f"A{i}", "Soort": "Stage",
                          "Datum start": nl(dt.date(2024, 1, 1)), "Uren per week": "5"})

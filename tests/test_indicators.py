@@ -14,6 +14,7 @@ import pytest
 
 from etl.export import export
 from etl.load import load
+from tests import factories
 from tests.factories import bsn, nl, vnummer, write_csv, write_xlsx
 
 P = dt.date(2024, 12, 31)
@@ -22,12 +23,9 @@ MAA, MEE = "GM0935", "GM0938"
 
 
 def person(i, **kw):
-    row = {"BSN": bsn(i), "V-nummer": vnummer(i), "Gemeentecode": MAA,
-           "Doelgroep": "Asielstatushouder", "Geslacht": "MV"[i % 2],
-           "Geboortedatum": nl(D(1990, 1, 1)), "Status": "Actief"}
-    row.update({k: (nl(v) if isinstance(v, dt.date) else ("" if v is None else v))
-                for k, v in kw.items()})
-    return row
+    """The shared factory's person in Maastricht, with the sex and birth date
+    that the breakdowns need."""
+    return factories.person(i, **{"Geslacht": "MV"[i % 2], "Geboortedatum": D(1990, 1, 1), **kw})
 
 
 def main_drop(drop):

@@ -6,31 +6,16 @@ import datetime as dt
 from decimal import Decimal
 
 import duckdb
-import pytest
 
 from etl.load import load
-from tests.factories import bsn, nl, vnummer, write_csv, write_xlsx
+from tests.factories import bsn, nl, person, vnummer, write_csv, write_xlsx
 
 P = dt.date(2025, 1, 6)
-
-
-def person(n, **extra):
-    row = {"BSN": bsn(n), "V-nummer": vnummer(n), "Gemeentecode": "GM0935",
-           "Doelgroep": "Asielstatushouder", "Status": "Actief"}
-    row.update(extra)
-    return row
 
 
 def rows(db, sql):
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql).fetchall()
-
-
-@pytest.fixture
-def drop(tmp_path):
-    d = tmp_path / "drop"
-    d.mkdir()
-    return d
 
 
 def test_windows_1252_and_utf8_bom_in_one_drop(drop, tmp_path):

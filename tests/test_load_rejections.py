@@ -14,27 +14,13 @@ import pytest
 
 import etl.load
 from etl.load import LoadFailed, load
-from tests.factories import bsn, vnummer, write_csv, write_xlsx
+from tests.factories import bsn, person, vnummer, write_csv, write_xlsx
 
 INB = "gemeente/inburgeraars_20250106.csv"
 
 
-def person(n, **extra):
-    row = {"BSN": bsn(n), "V-nummer": vnummer(n), "Gemeentecode": "GM0935",
-           "Doelgroep": "Asielstatushouder", "Status": "Actief"}
-    row.update(extra)
-    return row
-
-
 def rejections(report):
     return [(r.file, r.row, r.column, r.reason) for r in report.rejections]
-
-
-@pytest.fixture
-def drop(tmp_path):
-    d = tmp_path / "drop"
-    d.mkdir()
-    return d
 
 
 @pytest.mark.parametrize("override, column, reason", [

@@ -10,7 +10,7 @@ import duckdb
 
 from etl.load import load
 from etl.pseudonym import PSEUDONYM_HEX_CHARS, Pseudonymiser, elfproef
-from tests.factories import bsn, vnummer, write_csv, write_xlsx
+from tests.factories import bsn, person, vnummer, write_csv, write_xlsx
 
 
 def test_elfproef_known_values():
@@ -27,12 +27,9 @@ def test_pseudonym_is_keyed_hmac_sha256_with_domain_separation():
     assert p.pseudonym("vnummer", "111222333") != expected
 
 
-def _build(tmp_path):
-    drop = tmp_path / "drop"
+def _build(drop, tmp_path):
     people = [(bsn(n), vnummer(n)) for n in range(1, 4)]
-    write_csv(drop, "gemeente/inburgeraars_20250106.csv", [
-        {"BSN": b, "V-nummer": v, "Gemeentecode": "GM0935", "Doelgroep": "Asielstatushouder",
-         "Status": "Actief"} for b, v in people])
+    write_csv(drop, "gemeente/inburgeraars_20250106.csv", [person(n) for n in range(1, 4)])
     write_csv(drop, "gemeente/participatie_20250106.csv", [
         {"BSN": people[0][0], "Activiteit-ID": "A1", "Soort": "Stage", "Datum start": "01-12-2024"}])
     write_csv(drop, "vista/vista_voortgang_20250103.csv", [
@@ -45,8 +42,8 @@ def _build(tmp_path):
     return db, people
 
 
-def test_one_persons_rows_link_across_gemeente_coa_and_vista(tmp_path):
-    db, _ = _build(tmp_path)
+def test_one_persons_rows_link_across_gemeente_coa_and_vista(drop, tmp_path):
+    db, _ = _build(drop, tmp_path)
     with duckdb.connect(str(db), read_only=True) as con:
         linked = con.execute("""
             SELECT count(DISTINCT i.person_key) FROM raw_inburgeraars i
@@ -56,8 +53,8 @@ def test_one_persons_rows_link_across_gemeente_coa_and_vista(tmp_path):
     assert linked == 1
 
 
-def test_no_column_of_any_table_holds_a_raw_identifier(tmp_path):
-    db, people = _build(tmp_path)
+def test_no_column_of_any_table_holds_a_raw_identifier(drop, tmp_path):
+    db, people = _build(drop, tmp_path)
     raw = {x for pair in people for x in pair} | {b.lstrip("0") for b, _ in people}
     with duckdb.connect(str(db), read_only=True) as con:
         tables = con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
