@@ -146,31 +146,81 @@ def value_table(df: pd.DataFrame, label_col: str, label_header: str, unit: str |
 
 # --- indicator charts -----------------------------------------------------------
 
-def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date) -> Chart:
-    """The development of an indicator up to the peildatum."""
+def _big_number(ind: Indicator, value, text: str, when: dt.date) -> go.Figure:
+    """One data point: a big number with its date, not an empty chart."""
+    fig = go.Figure(go.Indicator(
+        mode="number", value=_number(value) if value is not None else None,
+        number=dict(suffix="%" if is_percent(ind.unit) else
+                    {"dagen": " dagen", "uren": " uur"}.get(ind.unit, ""),
+                    valueformat=".0f" if (value or 0) >= 10 or ind.unit == "aantal" else ".1f"),
+        title=dict(text=f"op {fmt.date_nl(when)}<br><span style='font-size:0.8em'>"
+                        "het enige meetmoment tot nu toe</span>")))
+    if value is None:
+        fig.add_annotation(text=text, showarrow=False, font=dict(size=40), x=0.5, y=0.45)
+    style(fig, height=260, legend=False)
+    return fig
+
+
+def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
+                     store_start: dt.date | None = None) -> Chart:
+    """The development of an indicator up to the peildatum: monthly as a
+    line, a yearly indicator (the survey) as one bar per year, a single
+    measurement as a big number with its date."""
     ser = ser[pd.to_datetime(ser["peildatum"]) <= pd.Timestamp(peildatum)] if not ser.empty else ser
-    fig = go.Figure()
     keyed = "key" in ser.columns and ser["key"].notna().any()
-    groups = list(ser.groupby("key", sort=True)) if keyed else [(None, ser)]
-    for i, (key, g) in enumerate(groups):
-        g = g.sort_values("peildatum")
-        y = [None if s else _number(v) for v, s in zip(g["value"], g["suppressed"])]
-        fig.add_trace(go.Scatter(
-            x=pd.to_datetime(g["peildatum"]), y=y, mode="lines+markers",
-            name=fmt.period_nl(key) if key is not None else ind.name,
-            line=dict(color=PALETTE[i % len(PALETTE)], width=2),
-            marker=dict(size=5, symbol=["circle", "square", "diamond", "triangle-up", "x"][i % 5]),
-            customdata=row_texts(g, ind.unit), connectgaps=False,
-            hovertemplate="%{x|%d-%m-%Y}: %{customdata}<extra>%{fullData.name}</extra>"))
-    _norm_line(fig, ind)
-    style(fig, legend=bool(keyed), y_title=axis_title(ind.unit))
-    month_ticks(fig, ser["peildatum"] if not ser.empty else [])
-    fig.update_yaxes(rangemode="tozero")
-    if is_percent(ind.unit):
-        fig.update_yaxes(ticksuffix="%")
+    yearly = ind.frequency == "jaar" and not keyed
     rows = ser.sort_values("peildatum") if not ser.empty else ser
-    table = value_table(rows.assign(_d=[fmt.date_nl(d) for d in rows["peildatum"]]),
-                        "_d", "Peildatum", ind.unit) if not rows.empty else pd.DataFrame()
+    if yearly and not rows.empty:
+        # one survey per year: the monthly peildata of a year repeat its value
+        rows = rows.assign(_y=[d.year for d in rows["peildatum"]]).groupby("_y").tail(1)
+    notes = []
+    first = rows["peildatum"].min() if not rows.empty else None
+    if first is not None and store_start is not None and first > store_start and not yearly:
+        notes.append(f"de reeks begint op {fmt.date_nl(first)}: daarvoor zijn er geen gegevens "
+                     "voor deze indicator")
+    fig = go.Figure()
+    if not keyed and len(rows) == 1:
+        only = rows.iloc[0]
+        fig = _big_number(ind, None if only["suppressed"] else only["value"],
+                          row_texts(rows, ind.unit)[0], only["peildatum"])
+    elif yearly:
+        y = [None if s else _number(v) for v, s in zip(rows["value"], rows["suppressed"])]
+        fig.add_trace(go.Bar(x=[str(d.year) for d in rows["peildatum"]], y=[v or 0 for v in y],
+                             text=row_texts(rows, ind.unit), textposition="outside",
+                             cliponaxis=False, marker_color=PALETTE[0], name=ind.name,
+                             hovertemplate="%{x}: %{text}<extra></extra>"))
+        _norm_line(fig, ind)
+        style(fig, legend=False, y_title=axis_title(ind.unit), x_title="enquêtejaar")
+        fig.update_xaxes(type="category")
+        fig.update_yaxes(rangemode="tozero")
+        if is_percent(ind.unit):
+            fig.update_yaxes(ticksuffix="%", range=[0, 105])
+    else:
+        groups = list(rows.groupby("key", sort=True)) if keyed else [(None, rows)]
+        for i, (key, g) in enumerate(groups):
+            y = [None if s else _number(v) for v, s in zip(g["value"], g["suppressed"])]
+            fig.add_trace(go.Scatter(
+                x=pd.to_datetime(g["peildatum"]), y=y, mode="lines+markers",
+                name=fmt.period_nl(key) if key is not None else ind.name,
+                line=dict(color=PALETTE[i % len(PALETTE)], width=2),
+                marker=dict(size=5, symbol=["circle", "square", "diamond", "triangle-up", "x"][i % 5]),
+                customdata=row_texts(g, ind.unit), connectgaps=False,
+                hovertemplate="%{x|%d-%m-%Y}: %{customdata}<extra>%{fullData.name}</extra>"))
+        _norm_line(fig, ind)
+        style(fig, legend=bool(keyed), y_title=axis_title(ind.unit))
+        month_ticks(fig, rows["peildatum"] if not rows.empty else [])
+        if first is not None:
+            fig.update_xaxes(range=[pd.Timestamp(first) - pd.Timedelta(days=10),
+                                    pd.Timestamp(peildatum) + pd.Timedelta(days=10)])
+        fig.update_yaxes(rangemode="tozero")
+        if is_percent(ind.unit):
+            fig.update_yaxes(ticksuffix="%")
+    if not rows.empty and rows["suppressed"].any():
+        notes.append("een onderbreking is een verborgen waarde (te weinig personen)")
+    label = "Enquêtejaar" if yearly else "Peildatum"
+    dates = [str(d.year) if yearly else fmt.date_nl(d) for d in rows["peildatum"]]
+    table = (value_table(rows.assign(_d=dates), "_d", label, ind.unit)
+             if not rows.empty else pd.DataFrame())
     if keyed and not rows.empty:
         table.insert(1, "Periode", [fmt.period_nl(k) for k in rows["key"]])
     points = [] if keyed or rows.empty else [
@@ -179,6 +229,7 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date) -> C
                   else f"{ind.name}: zie de grafiek.")
     return Chart(key=f"{ind.id}/reeks", title=f"{ind.name}: ontwikkeling", conclusion=conclusion,
                  figure=fig, table=table, source=ind.source, peildatum=peildatum,
+                 note="; ".join(notes) or None,
                  suppressed=int(rows["suppressed"].sum()) if not rows.empty else 0)
 
 
@@ -279,7 +330,8 @@ def taakstelling(df: pd.DataFrame, label: str, peildatum: dt.date) -> Chart:
     """Taakstelling, backlog and housed per half year for one gemeente (or
     the region); the realisation is computed in SQL."""
     g = df.sort_values("periode")
-    periods = [fmt.period_nl(p) for p in g["periode"]]
+    running = [pd.Timestamp(e) > pd.Timestamp(peildatum) for e in g["period_end"]]
+    periods = [fmt.period_nl(p) + (" (lopend)" if r else "") for p, r in zip(g["periode"], running)]
     housed = [_number(v) for v in g["gehuisvest"]]
     fig = go.Figure()
     fig.add_trace(go.Bar(x=periods, y=g["taakstelling"], name="Taakstelling",
@@ -303,7 +355,7 @@ def taakstelling(df: pd.DataFrame, label: str, peildatum: dt.date) -> Chart:
         "Gehuisvest": housed,
         "Realisatie (%)": [_number(v) for v in g["realisatie_pct"]],
     })
-    last = g[g["realisatie_pct"].notna()].tail(1)
+    last = g[g["realisatie_pct"].notna() & ~pd.Series(running, index=g.index)].tail(1)
     conclusion = (f"{label}: in {fmt.period_nl(last['periode'].iloc[0])} "
                   f"{fmt.number(last['gehuisvest'].iloc[0])} van de opgave van "
                   f"{fmt.number(last['opgave'].iloc[0])} gehuisvest "

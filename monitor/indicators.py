@@ -15,6 +15,7 @@ import pandas as pd
 from . import store
 from .disclosure import protect, weighted_median
 from .filters import DIMENSIONS, Filters
+from .presentation import year_earlier
 from .values import rounded, with_values
 
 VALUE_COLUMNS = ["value", "numerator", "denominator", "persons"]
@@ -116,10 +117,33 @@ def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=No
     return out
 
 
+def _with_zero_counts(df: pd.DataFrame, indicators=(), path=None) -> pd.DataFrame:
+    """The store keeps no cell for a count of 0. Where the region has data
+    for a count indicator at a peildatum, an absent cell under a filter is a
+    true 0, not a gap: add it, so series draw 0 instead of a break."""
+    region = _cells(Filters(), indicators, path=path)
+    region = region[region["eenheid"] == "aantal"]
+    if region.empty:
+        return df
+    have = set(zip(df["indicator_id"], df["peildatum"])) if not df.empty else set()
+    first = region.groupby("indicator_id")["peildatum"].min()
+    dates = sorted(set(region["peildatum"]))
+    meta = region.drop_duplicates("indicator_id").set_index("indicator_id")
+    rows = [{"indicator_id": i, "peildatum": d, "key": None, "member": None,
+             "eenheid": "aantal", "teller_personen": meta.at[i, "teller_personen"],
+             "value": 0.0, "numerator": 0.0, "denominator": None, "persons": 0}
+            for i, start in first.items() for d in dates if d >= start and (i, d) not in have]
+    if not rows:
+        return df
+    return pd.concat([df, pd.DataFrame(rows)], ignore_index=True) if not df.empty \
+        else pd.DataFrame(rows)
+
+
 def series(indicator_id: str, filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """Value per peildatum (no key: taakstelling = the half year of P;
-    occupancy = all locations together)."""
-    df = _cells(filters, indicators=[indicator_id], path=path)
+    occupancy = all locations together); a count of 0 is 0, not a gap."""
+    df = _with_zero_counts(_cells(filters, indicators=[indicator_id], path=path),
+                           [indicator_id], path=path)
     out = _protect_filtered(df, filters, [indicator_id], path=path)
     return _round(out).sort_values("peildatum").reset_index(drop=True)
 
@@ -152,9 +176,10 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
     series (values per peildatum up to P, None where suppressed)."""
     peildatum = filters.peildatum or latest_peildatum(path)
     cat = catalogue(path)
-    df = _round(_protect_filtered(_cells(filters, path=path), filters, path=path))
+    df = _round(_protect_filtered(_with_zero_counts(_cells(filters, path=path), path=path),
+                                  filters, path=path))
     dates = sorted(set(df["peildatum"]))
-    prev = max((d for d in dates if d <= peildatum - dt.timedelta(days=365)), default=None)
+    prev = year_earlier(peildatum, dates)
     cells = {}  # indicator -> peildatum -> row; dicts, because ~2.500 .loc calls cost 0,1 s
     for row in df.to_dict("records"):
         cells.setdefault(row["indicator_id"], {})[row["peildatum"]] = row
@@ -173,6 +198,7 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
             "reden": ("Geen gegevens op deze peildatum of voor dit filter." if now is None
                       else now["reden"]),
             "vorig_jaar_peildatum": prev,
+            "lopend": ind["frequentie"] == "halfjaar" and not _half_year_end(peildatum),
             "vorig_jaar": None if before is None else before["value"],
             "sparkline": [(d, mine[d]["value"] if d in mine else None)
                           for d in dates if d <= peildatum],
@@ -185,6 +211,10 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
 
 
 # --- pages other than the indicator overview --------------------------------
+
+def _half_year_end(d: dt.date) -> bool:
+    return (d.month, d.day) in ((6, 30), (12, 31))
+
 
 def _protect_counts(df: pd.DataFrame, columns: list[str], linked: dict | None = None) -> pd.DataFrame:
     """Counts of 1-4 persons in `columns` become None; a column in `linked`

@@ -41,7 +41,22 @@ INFO = Status("ter_informatie", "Ter informatie", "○", "#555555", "#F1F1F1",
               "richtwaarde zonder goed of fout (bijvoorbeeld een verdeling)")
 UNKNOWN = Status("onbekend", "Niet te tonen", "–", "#555555", "#F1F1F1",
                  "geen waarde (te weinig personen of geen gegevens)")
-STATUSES = (ON_TRACK, ATTENTION, OFF_TRACK, NO_NORM, INFO, UNKNOWN)
+BETTER = Status("beter", "Beter dan vorig jaar", "▲", "#0072B2", "#E3F0F9",
+                "geen norm: beter dan een jaar eerder")
+WORSE = Status("slechter", "Slechter dan vorig jaar", "▼", "#C04A00", "#FBE5DA",
+               "geen norm: slechter dan een jaar eerder")
+SAME = Status("gelijk", "Gelijk aan vorig jaar", "=", "#555555", "#F1F1F1",
+              "geen norm: even hoog als een jaar eerder")
+HIGHER_NEUTRAL = Status("hoger", "Hoger dan vorig jaar", "↗", "#555555", "#F1F1F1",
+                        "geen norm en geen goede richting: hoger dan een jaar eerder")
+LOWER_NEUTRAL = Status("lager", "Lager dan vorig jaar", "↘", "#555555", "#F1F1F1",
+                       "geen norm en geen goede richting: lager dan een jaar eerder")
+NO_COMPARISON = Status("geen_vergelijking", "Nog geen vergelijking", "○", "#555555", "#F1F1F1",
+                       "geen norm en nog geen waarde van een jaar eerder")
+RUNNING = Status("lopend", "Lopend", "◔", "#555555", "#F1F1F1",
+                 "de periode loopt nog: voorlopig cijfer, nog geen oordeel")
+STATUSES = (ON_TRACK, ATTENTION, OFF_TRACK, BETTER, WORSE, SAME, HIGHER_NEUTRAL, LOWER_NEUTRAL,
+            NO_COMPARISON, RUNNING, NO_NORM, INFO, UNKNOWN)
 
 # How far from the norm still counts as "attention", relative to the norm.
 ATTENTION_BAND = 0.10
@@ -84,14 +99,54 @@ def status(value, norm, direction: str | None) -> Status:
     return ATTENTION if value <= norm + band else OFF_TRACK
 
 
-def trend_arrow(previous, current, tolerance: float = 0.5) -> str:
-    """↗ / ↘ / → between two values; '' when one is missing."""
+def year_earlier(peildatum: dt.date, available) -> dt.date | None:
+    """The one comparison date of the product: the same peildatum a year
+    earlier (29 February: the 28th), else the nearest earlier peildatum."""
+    if peildatum is None:
+        return None
+    try:
+        target = peildatum.replace(year=peildatum.year - 1)
+    except ValueError:
+        target = peildatum.replace(year=peildatum.year - 1, day=28)
+    return max((d for d in available if d <= target), default=None)
+
+
+def change(previous, current, unit: str | None) -> str:
+    """'steeg', 'daalde' or 'bleef', judged on the values as shown, so the
+    words never contradict the figures beside them."""
     if _missing(previous) or _missing(current):
         return ""
-    diff = float(current) - float(previous)
-    if abs(diff) < tolerance:
-        return "→"
-    return "↗" if diff > 0 else "↘"
+    if fmt_value(previous, unit) == fmt_value(current, unit):
+        return "bleef"
+    return "steeg" if float(current) > float(previous) else "daalde"
+
+
+def trend_arrow(previous, current, unit: str | None = "pct") -> str:
+    """↗ / ↘ / → between two values as shown; '' when one is missing."""
+    return {"steeg": "↗", "daalde": "↘", "bleef": "→"}.get(change(previous, current, unit), "")
+
+
+def judge(value, previous, norm, direction: str | None, unit: str | None,
+          running: bool = False) -> Status:
+    """Every headline tile's judgement: against the norm where a seed gives
+    one; otherwise against its own value a year earlier, in the direction
+    that is better. A running period gets no judgement yet."""
+    if _missing(value):
+        return UNKNOWN
+    if running:
+        return RUNNING
+    d = (direction or "").lower()
+    if not _missing(norm):
+        # a norm that is met or not is always judged; a neutral one is a level to reach
+        return status(value, norm, d if d in HIGHER | LOWER else "hoger_beter")
+    moved = change(previous, value, unit)
+    if not moved:
+        return NO_COMPARISON
+    if moved == "bleef":
+        return SAME
+    if d in HIGHER | LOWER:
+        return BETTER if (moved == "steeg") == (d in HIGHER) else WORSE
+    return HIGHER_NEUTRAL if moved == "steeg" else LOWER_NEUTRAL
 
 
 def fmt_value(value, unit: str | None) -> str:
@@ -116,24 +171,24 @@ def sentence(subject: str, series: list[tuple[dt.date, float]], unit: str | None
     """One Dutch sentence on the development of an indicator:
     "Het aandeel inburgeraars met een duaal traject steeg van 40% naar 52%
     sinds maart 2024." `series` is (peildatum, value) ascending, suppressed
-    values already left out. The comparison point is `since` (or the first
-    value at or after it), default twelve months before the last value."""
+    values already left out. The comparison point is the first value at or
+    after `since`, by default the value at year_earlier() of the last one."""
     points = [(d, v) for d, v in series if not _missing(v)]
     if not points:
         return f"{subject}: geen waarde te tonen op deze peildatum."
     last_date, last = points[-1]
-    if len(points) == 1:
-        return f"{subject} is {fmt_value(last, unit)} ({month_nl(last_date)})."
     if since is None:
-        since = dt.date(last_date.year - 1, last_date.month, 1)
-    start = next(((d, v) for d, v in points if d >= since), points[0])
-    if start[0] == last_date:
-        start = points[-2]
+        before = year_earlier(last_date, [d for d, _ in points])
+        start = next(((d, v) for d, v in points if d == before), None)
+    else:
+        start = next(((d, v) for d, v in points if since <= d < last_date), None)
+    if start is None:
+        return f"{subject} is {fmt_value(last, unit)} ({month_nl(last_date)})."
     first_date, first = start
     a, b = fmt_value(first, unit), fmt_value(last, unit)
-    if a == b:
+    verb = change(first, last, unit)
+    if verb == "bleef":
         return f"{subject} bleef {b} sinds {month_nl(first_date)}."
-    verb = "steeg" if float(last) > float(first) else "daalde"
     return f"{subject} {verb} van {a} naar {b} sinds {month_nl(first_date)}."
 
 

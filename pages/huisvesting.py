@@ -48,7 +48,9 @@ def render_taakstelling(f) -> None:
         index="gemeentecode", columns="periode", values="cel")
     wide = wide.reindex([c for c in codes if c in wide.index])
     wide.index = [namen.get(c, c) for c in wide.index]
-    wide.columns = [fmt.period_nl(c) for c in wide.columns]
+    ends = dict(zip(shown["periode"], shown["period_end"]))
+    wide.columns = [fmt.period_nl(c) + (" (lopend)" if pd.Timestamp(ends[c]) > pd.Timestamp(f.peildatum)
+                                        else "") for c in wide.columns]
 
     def colour(v):
         for s in (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK):
@@ -57,7 +59,7 @@ def render_taakstelling(f) -> None:
         return "color:#555"
 
     st.markdown("**Realisatie per gemeente en halfjaar** — ✔ op koers (≥ 100%) · "
-                "▲ aandacht (90–99%) · ✖ uit koers (< 90%)")
+                "▲ aandacht (90–99%) · ✖ uit koers (< 90%); een lopend halfjaar is voorlopig")
     st.dataframe(wide.style.map(colour), width="stretch")
     render.caption(f"Bron: {charts.TAAKSTELLING_SOURCE} · peildatum {fmt.date_nl(f.peildatum)} · "
                    "realisatie = gehuisvest ÷ (taakstelling + achterstand begin)")

@@ -14,8 +14,9 @@ from monitor.catalogue import Indicator, headline_of_domain
 from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary
 
-COLUMNS = 5          # domains per row: the widest cluster (2) has five
-CARD_HEIGHT = 560    # px, the same for every domain
+COLUMNS = 5  # domains per row: the widest cluster (2) has five
+CLUSTER_PAGES = {"1": "pages/cluster_1_basis.py", "2": "pages/cluster_2_ijkpunten.py",
+                 "3": "pages/cluster_3_ondersteuners.py", "4": "pages/cluster_4_verbindingen.py"}
 
 
 def render_header(f) -> None:
@@ -31,35 +32,47 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
     value = row.get("value")
     suppressed = bool(row.get("suppressed"))
     missing = value is None or pd.isna(value)
-    status = pres.UNKNOWN if (suppressed or missing) else pres.status(value, ind.norm, ind.direction)
-    arrow = "" if suppressed else pres.trend_arrow(row.get("vorig_jaar"), value)
+    before = None if suppressed else row.get("vorig_jaar")
+    running = bool(row.get("lopend"))
+    status = pres.UNKNOWN if (suppressed or missing) else pres.judge(
+        value, before, ind.norm, ind.direction, ind.unit, running=running)
+    arrow = "" if (suppressed or running) else pres.trend_arrow(before, value, ind.unit)
     norm_text = ("norm " + ind.norm_text) if ind.norm_text else (
-        f"norm {pres.fmt_value(ind.norm, ind.unit)}" if ind.norm is not None else "geen norm")
+        f"norm {pres.fmt_value(ind.norm, ind.unit)}" if ind.norm is not None
+        else "geen norm: vergeleken met een jaar eerder")
+    if ind.norm_source and ind.norm is not None:
+        norm_text += f" ({ind.norm_source})"
     shown = charts.value_text(value, suppressed, ind.unit, row.get("weergave"))
-    trend_word = {"↗": "gestegen", "↘": "gedaald", "→": "gelijk gebleven"}.get(arrow, "")
+    if running:
+        shown += " (lopend)"
     st.markdown(
         f"<div class='im-ind'><div class='im-ind-name'>{ind.name}</div>"
         f"<span class='im-ind-value' style='color:{status.colour}'>{shown}</span> "
-        f"<span style='font-size:1.2rem' title='{trend_word} t.o.v. een jaar eerder'>{arrow}</span> "
+        f"<span style='font-size:1.2rem' aria-hidden='true'>{arrow}</span> "
         f"{frame.status_badge(status)}<div class='im-ind-norm'>{norm_text}</div></div>",
         unsafe_allow_html=True)
     points = list(row.get("sparkline") or [])
     colour = status.colour if status not in (pres.NO_NORM, pres.UNKNOWN) else pres.OKABE_ITO[0]
     st.plotly_chart(charts.sparkline(points, colour), width="stretch",
                     config={"staticPlot": True, "displayModeBar": False}, key=f"spark_{ind.id}")
+    when = row.get("peildatum")
     if suppressed:
         text = row.get("reden") or "Te weinig personen om een waarde te tonen."
     elif missing:
         text = "Geen gegevens op deze peildatum of voor dit filter."
-    elif not [v for _, v in points if v is not None and not pd.isna(v)]:
-        text = f"{ind.subject} is {shown} op {fmt.date_nl(row.get('peildatum'))}."
+    elif running:
+        text = (f"{ind.subject} is voorlopig {pres.fmt_value(value, ind.unit)}: de periode loopt "
+                "nog, dus nog geen vergelijking met een afgesloten periode.")
+    elif before is None or pd.isna(before):
+        text = f"{ind.subject} is {shown} op {fmt.date_nl(when)}."
     else:
-        text = pres.sentence(ind.subject, points, ind.unit)
+        text = pres.sentence(ind.subject, [(row.get("vorig_jaar_peildatum"), before), (when, value)],
+                             ind.unit)
     st.markdown(f"<div class='im-sentence'>{text}</div>", unsafe_allow_html=True)
 
 
 def render_domain(domain: str, indicators: list[Indicator], rows: dict) -> None:
-    with st.container(border=True, height=CARD_HEIGHT):
+    with st.container(border=True):
         st.markdown(f"<div class='im-domain'>{domain} {pres.DOMAINS[domain]}</div>",
                     unsafe_allow_html=True)
         chosen = headline_of_domain(indicators, domain)
@@ -67,6 +80,8 @@ def render_domain(domain: str, indicators: list[Indicator], rows: dict) -> None:
             st.caption("Nog geen indicator voor dit domein.")
         for ind in chosen:
             render_indicator(ind, rows.get(ind.id))
+        st.page_link(CLUSTER_PAGES[pres.cluster_of(domain)], label="Details van dit domein",
+                     icon=":material/arrow_forward:", query_params={"domein": domain})
 
 
 def render_clusters(f) -> None:
@@ -82,7 +97,8 @@ def render_clusters(f) -> None:
                 render_domain(domain, indicators, rows)
     render.caption(f"Bron: registraties gemeente (team Inburgering), COA, VISTA-college en enquête "
                    f"inburgeraars · peildatum {fmt.date_nl(f.peildatum)} · trendpijl: verandering "
-                   "ten opzichte van 12 maanden eerder")
+                   "ten opzichte van dezelfde peildatum een jaar eerder (of het dichtstbijzijnde eerdere "
+                   "maandeinde)")
     render.suppression_note()
 
 

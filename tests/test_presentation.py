@@ -51,3 +51,31 @@ def test_sentence_without_values():
 def test_framework_has_13_domains_in_4_clusters():
     assert len(pres.DOMAINS) == 13
     assert [len(pres.domains_of(c)) for c in pres.CLUSTERS] == [1, 5, 4, 3]
+
+
+def test_year_earlier_is_the_same_date_or_the_nearest_before():
+    ends = [dt.date(2024, 2, 29), dt.date(2025, 2, 28), dt.date(2025, 10, 31), dt.date(2025, 11, 30)]
+    assert pres.year_earlier(dt.date(2026, 11, 30), ends) == dt.date(2025, 11, 30)
+    assert pres.year_earlier(dt.date(2025, 2, 28), ends) is None  # 29-02-2024 is after 28-02-2024
+    assert pres.year_earlier(dt.date(2024, 2, 29), [dt.date(2023, 2, 28)]) == dt.date(2023, 2, 28)
+    assert pres.year_earlier(dt.date(2026, 12, 15), ends) == dt.date(2025, 11, 30)
+    assert pres.year_earlier(dt.date(2025, 1, 31), ends) is None
+
+
+def test_words_arrow_and_judgement_agree_on_shown_values():
+    # 86,4% and 85,6% both show as 86%: no rise, no fall, anywhere
+    assert pres.change(86.4, 85.6, "pct") == "bleef"
+    assert pres.trend_arrow(86.4, 85.6, "pct") == "→"
+    assert pres.judge(85.6, 86.4, None, "hoger_beter", "pct") is pres.SAME
+    # 2,9% vs 3,1%: shown differently, so it moved
+    assert pres.change(2.9, 3.1, "pct") == "steeg"
+    assert pres.judge(3.1, 2.9, None, "lager_beter", "pct") is pres.WORSE
+    assert pres.judge(3.1, 2.9, None, "hoger_beter", "pct") is pres.BETTER
+    assert pres.judge(3.1, 2.9, None, "neutraal", "pct") is pres.HIGHER_NEUTRAL
+    assert pres.judge(3.1, None, None, "hoger_beter", "pct") is pres.NO_COMPARISON
+
+
+def test_a_norm_is_always_judged_and_a_running_period_never():
+    assert pres.judge(79, 70, 80, "neutraal", "pct") is pres.ATTENTION
+    assert pres.judge(81, 70, 80, "neutraal", "pct") is pres.ON_TRACK
+    assert pres.judge(59, 70, 100, "hoger_beter", "pct", running=True) is pres.RUNNING

@@ -49,7 +49,9 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
             if ser.empty:
                 st.info("Nog geen reeks voor deze indicator.")
             else:
-                render.chart(charts.indicator_series(ind, ser, f.peildatum), key=f"ts_{ind.id}")
+                start = (data.filter_options(snap).get("peildatum") or [None])[0]
+                render.chart(charts.indicator_series(ind, ser, f.peildatum, store_start=start),
+                             key=f"ts_{ind.id}")
         with t2:
             bd = data.breakdown(snap, ind.id, dimension, f)
             bd = bd[bd["is_total"] | bd["member"].notna()] if not bd.empty else bd
@@ -76,8 +78,10 @@ def render_cluster_page(cluster: str) -> None:
     domains = pres.domains_of(cluster)
     c1, c2 = st.columns([3, 2])
     with c1:
+        asked = st.query_params.get("domein")
         domain = domains[0] if len(domains) == 1 else st.segmented_control(
-            "Domein", domains, default=domains[0], key=f"domein_{cluster}",
+            "Domein", domains, default=asked if asked in domains else domains[0],
+            key=f"domein_{cluster}",
             format_func=lambda d: f"{d} {pres.DOMAINS[d]}")
         domain = domain or domains[0]
     with c2:
