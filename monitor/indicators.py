@@ -372,6 +372,17 @@ SOURCE_NAMES = {
 }
 
 
+# Extracts whose file name carries a month (jjjjmm) or a year instead of a
+# day: dated at the end of their period, which may lie after today.
+MONTH_NAMED = {"uitkeringen", "coa_bezetting", "coa_koppelingen"}
+YEAR_NAMED = {"enquete"}
+
+
+def _month_end(d: dt.date) -> dt.date:
+    nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
 def databronnen_versheid(today: dt.date | None = None, path=None) -> pd.DataFrame:
     """Per source: newest file date used, its age on `today`, the expected
     frequency, and a status Actueel / Verouderd / Ontbreekt, or Zonder
@@ -384,11 +395,18 @@ def databronnen_versheid(today: dt.date | None = None, path=None) -> pd.DataFram
         mine = files[files["extract"] == extract] if not files.empty else files
         newest = None if mine.empty or mine["file_date"].isna().all() else \
             pd.Timestamp(mine["file_date"].max()).date()
-        # a monthly file is dated at its month end, which may lie after today
-        age = None if newest is None else max(0, (today - newest).days)
+        # a file of a month is dated at its month end, which may lie after
+        # today within that month; any later date is an error of the delivery
+        latest_valid = (dt.date(today.year, 12, 31) if extract in YEAR_NAMED
+                        else _month_end(today) if extract in MONTH_NAMED else today)
+        age = None if newest is None else (today - newest).days
         status = ("Ontbreekt" if mine.empty
                   else "Zonder datum" if newest is None
+                  else "Datum in de toekomst" if newest > latest_valid
+                  else "Lopende periode" if newest > today
                   else "Actueel" if age <= days * 1.5 else "Verouderd")
+        # a period that has not ended has no age yet
+        age = None if age is None or age < 0 else age
         rows.append({"extract": extract, "bron": SOURCE_NAMES.get(extract, extract),
                      "frequentie": word, "nieuwste": newest, "leeftijd_dagen": age,
                      "status": status})

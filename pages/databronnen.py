@@ -13,7 +13,9 @@ from monitor import formatting as fmt
 from pages.ui import data, frame
 
 FRESH = {"Actueel": "✔ Actueel", "Verouderd": "▲ Verouderd", "Ontbreekt": "✖ Ontbreekt",
-         "Zonder datum": "○ Geladen, bestand zonder datum"}
+         "Zonder datum": "○ Geladen, bestand zonder datum",
+         "Datum in de toekomst": "✖ Fout in levering: bestand gedateerd na vandaag",
+         "Lopende periode": "✔ Actueel: bestand over een periode die nog loopt"}
 
 
 def render_load() -> None:
@@ -41,7 +43,9 @@ def render_freshness() -> None:
         "Status": [FRESH.get(s, s) for s in df["status"]],
     })
     st.dataframe(tbl, hide_index=True, width="stretch")
-    st.caption("✔ actueel: binnen de verwachte frequentie plus een marge · ▲ verouderd · ✖ geen bestand geladen · ○ de bestandsnaam draagt geen datum (zie laaddatum)")
+    st.caption("✔ actueel: binnen de verwachte frequentie plus een marge · ▲ verouderd · ✖ geen bestand "
+               "geladen, of een bestand gedateerd na vandaag (fout in de levering: controleer de "
+               "bestandsnaam) · ○ de bestandsnaam draagt geen datum (zie laaddatum)")
 
 
 def render_files() -> None:

@@ -52,6 +52,8 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
         f"{frame.status_badge(status)}<div class='im-ind-norm'>{norm_text}</div></div>",
         unsafe_allow_html=True)
     points = list(row.get("sparkline") or [])
+    if ind.frequency == "jaar":  # one survey a year: one point per year, not monthly steps
+        points = list({d.year: (d, v) for d, v in points}.values())
     colour = status.colour if status not in (pres.NO_NORM, pres.UNKNOWN) else pres.OKABE_ITO[0]
     st.plotly_chart(charts.sparkline(points, colour), width="stretch",
                     config={"staticPlot": True, "displayModeBar": False}, key=f"spark_{ind.id}")

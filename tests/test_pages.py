@@ -142,8 +142,34 @@ def test_filter_options_and_freshness_on_demo_store(store_env):
     assert opts["peildatum"] == sorted(opts["peildatum"]) and opts["peildatum"]
     assert "Asielstatushouder" in opts["doelgroep"]
     fresh = indicators.databronnen_versheid(path=store_env)
-    assert set(fresh["status"]) <= {"Actueel", "Verouderd", "Ontbreekt", "Zonder datum"}
+    assert set(fresh["status"]) <= {"Actueel", "Verouderd", "Ontbreekt", "Zonder datum",
+                                    "Lopende periode"}
     assert (fresh["leeftijd_dagen"].dropna() >= 0).all()
+
+
+@pytest.mark.parametrize("today, inburgeraars, uitkeringen", [
+    # the drop's newest files, seen a month earlier: both lie in the future
+    ("one month before", "Datum in de toekomst", "Datum in de toekomst"),
+    # a month file dated at its month end is no error within that month
+    ("same month", "Datum in de toekomst", "Lopende periode"),
+    ("newest file date", "Actueel", "Actueel"),
+])
+def test_files_dated_after_today_are_an_error_not_fresh(store_env, today, inburgeraars, uitkeringen):
+    import datetime as dt
+
+    from monitor import indicators
+
+    files = indicators.databronnen(path=store_env)
+    newest = max(d for d in files[files["extract"] == "inburgeraars"]["file_date"].dropna())
+    newest = newest.date() if hasattr(newest, "date") else newest
+    day = {"one month before": newest - dt.timedelta(days=40),
+           "same month": newest.replace(day=1) if newest.day > 1 else None,
+           "newest file date": newest}[today]
+    if day is None:
+        pytest.fail("the demo's newest inburgeraars file is dated on the 1st")
+    fresh = indicators.databronnen_versheid(day, path=store_env).set_index("extract")
+    assert fresh.at["inburgeraars", "status"] == inburgeraars
+    assert fresh.at["uitkeringen", "status"] == uitkeringen
 
 
 def test_new_load_is_picked_up_without_restart(demo_store, tmp_path, monkeypatch):

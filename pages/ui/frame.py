@@ -46,7 +46,8 @@ def status_badge(s: pres.Status) -> str:
 def render_status_legend() -> None:
     items = " ".join(
         f"{status_badge(s)}<span class='im-legend-text'>{s.explanation}</span>"
-        for s in (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.INFO, pres.NO_NORM))
+        for s in (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.BETTER, pres.WORSE,
+                  pres.SAME, pres.RUNNING))
     st.markdown(f"<div class='im-legend'>{items}</div>", unsafe_allow_html=True)
 
 
