@@ -160,8 +160,8 @@ def test_files_dated_after_today_are_an_error_not_fresh(store_env, today, inburg
     from monitor import indicators
 
     files = indicators.databronnen(path=store_env)
-    newest = max(d for d in files[files["extract"] == "inburgeraars"]["file_date"].dropna())
-    newest = newest.date() if hasattr(newest, "date") else newest
+    dated = files[files["extract"].isin(["inburgeraars", "uitkeringen"])]["file_date"].dropna()
+    newest = max(d.date() if hasattr(d, "date") else d for d in dated)
     day = {"one month before": newest - dt.timedelta(days=40),
            "same month": newest.replace(day=1) if newest.day > 1 else None,
            "newest file date": newest}[today]
