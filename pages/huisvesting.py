@@ -60,7 +60,7 @@ def render_taakstelling(f) -> None:
 
     st.markdown("**Realisatie per gemeente en halfjaar** — ✔ op koers (≥ 100%) · "
                 "▲ aandacht (90–99%) · ✖ uit koers (< 90%); een lopend halfjaar is voorlopig")
-    st.dataframe(wide.style.map(colour), width="stretch")
+    st.table(wide.style.map(colour))
     render.caption(f"Bron: {charts.TAAKSTELLING_SOURCE} · peildatum {fmt.date_nl(f.peildatum)} · "
                    "realisatie = gehuisvest ÷ (taakstelling + achterstand begin)")
 

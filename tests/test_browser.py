@@ -13,6 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,3 +166,59 @@ def test_deep_link_as_first_request_shows_the_full_frame(path, demo_store, brows
     assert "Demodata" in body
     assert "€ 69.…" not in body
     assert exceptions == 0
+
+
+def tiles(page) -> dict[str, str]:
+    """Overview tile name -> the value shown."""
+    page.wait_for_selector(".im-ind-value", timeout=60_000)
+    names = page.locator(".im-ind-name").all_inner_texts()
+    values = page.locator(".im-ind-value").all_inner_texts()
+    return dict(zip(names, values))
+
+
+def test_the_vrouw_filter_shows_what_the_breakdown_shows(server, browser, demo_store):
+    """Female inburgeraars are a focus group: their figure is shown or
+    hidden identically in the breakdown and under the filter."""
+    from monitor import charts, indicators
+    from monitor.filters import Filters
+
+    db, _ = demo_store
+    p = indicators.latest_peildatum(db)
+    bd = indicators.breakdown("werk.duaal_pct", "geslacht", Filters(peildatum=p), path=db)
+    v = bd[bd["member"] == "V"].iloc[0]
+    expected = charts.value_text(v["value"], bool(v["suppressed"]), "pct", v["weergave"])
+    ctx = browser.new_context(viewport={"width": 1600, "height": 1200})
+    page = ctx.new_page()
+    page.goto(f"{server}/?geslacht=V&peildatum={p.isoformat()}")
+    wait_idle(page)
+    shown = tiles(page)
+    ctx.close()
+    assert shown["Duaal traject"] == expected
+
+
+def test_region_realisation_is_the_same_on_every_page(server, browser, demo_store):
+    """A public figure: shown in full, and the same on the overview tile and
+    in the Huisvesting table's region row."""
+    from monitor import indicators, presentation
+
+    db, _ = demo_store
+    df = indicators.taakstelling(path=db)
+    p = indicators.latest_peildatum(db)
+    t = pd.Timestamp(p)
+    current = df[(df["gemeentecode"] == "ALL") & (pd.to_datetime(df["period_start"]) <= t)
+                 & (pd.to_datetime(df["period_end"]) >= t)]
+    expected = presentation.fmt_value(current["realisatie_pct"].iloc[0], "pct")
+    ctx = browser.new_context(viewport={"width": 1600, "height": 1200})
+    page = ctx.new_page()
+    page.goto(f"{server}/?peildatum={p.isoformat()}")
+    wait_idle(page)
+    tile = tiles(page)["Realisatie taakstelling"]
+    page.goto(f"{server}/huisvesting?peildatum={p.isoformat()}")
+    wait_idle(page)
+    page.wait_for_selector("[data-testid='stTable']", timeout=60_000)
+    grid = page.locator("[data-testid='stTable']").first.inner_text()
+    region = page.locator("[data-testid='stTable'] tr", has_text="Hele regio").first.inner_text()
+    ctx.close()
+    assert tile.startswith(expected), (tile, expected)
+    assert "verborgen" not in grid and "–" not in region
+    assert expected in region
