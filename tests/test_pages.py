@@ -5,6 +5,8 @@ invalid query parameter falls back with a visible notice."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -58,12 +60,29 @@ def shown(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+NAN_WORDS = re.compile(r"(?<![\w-])(nan|NaN|None|null|undefined)(?![\w-])")
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_page_renders_with_banner(store_env, page):
     at = open_page(page)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "page without a title"
     assert any("Demodata" in w.value for w in at.warning), "demo banner missing"
+    texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    texts += [f"{m.label} {m.value}" for m in at.metric]
+    texts += [t.value.to_string() for t in at.table] if hasattr(at, "table") else []
+    texts += [str(v) for df in at.dataframe for v in df.value.astype(str).to_numpy().ravel()
+              if str(v) not in ("nan", "None", "<NA>")]
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        for trace in spec.get("data", []):
+            for field in ("x", "y", "text", "customdata", "name"):
+                values = trace.get(field)
+                values = values if isinstance(values, list) else [values]
+                texts += [str(v) for v in values if isinstance(v, str)]
+    leaks = [t for t in texts if NAN_WORDS.search(str(t))]
+    assert not leaks, leaks[:5]
 
 
 @pytest.mark.parametrize("page", FILTERED)
