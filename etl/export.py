@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from etl.sqlrun import SCRATCH
+from monitor.catalogue import from_frame, public_ids
 from monitor.disclosure import protect, weighted_median
 from monitor.store import query_text
 from monitor.values import MEDIAN_UNITS, rounded, with_values
@@ -109,6 +110,7 @@ def export(db: Path, peildatum: dt.date) -> dict:
     if wanted:
         values = pd.concat([values, pd.DataFrame(wanted)], ignore_index=True)
     values["is_total"] = values["gemeente"] == "ALL"
+    values["openbaar"] = values["indicator_id"].isin(public_ids(from_frame(cat)))
     values["key_group"] = values["key"].map(lambda k: "" if k is None else str(k))
     protected = protect(values, group_by=["indicator_id", "key_group"])
 

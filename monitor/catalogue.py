@@ -24,6 +24,14 @@ SOURCE_LABELS = {
     "begroting": "begroting gemeente",
 }
 
+# Extracts the Rijk and the COA already publish per gemeente and location:
+# figures made from these alone are exempt from disclosure control
+# (indicators.md), and their passport says so.
+PUBLIC_SOURCES = frozenset({"taakstelling", "coa_bezetting"})
+PUBLIC_NOTE = ("Openbaar cijfer: het Rijk en het COA publiceren de taakstelling, het aantal "
+               "gehuisveste statushouders, de achterstand en de capaciteit en bezetting per "
+               "locatie zelf. Daarom wordt dit cijfer volledig getoond, ook bij kleine aantallen.")
+
 # Subjects for the generated sentence, where the name alone reads badly.
 SUBJECTS: dict[str, str] = {
     "basis.pvt_afgerond_pct": "Het aandeel inburgeraars dat het PVT binnen een jaar na het PIP afrondde",
@@ -82,6 +90,10 @@ class Indicator:
         return f"{lead} ‘{name}’"
 
     @property
+    def is_public(self) -> bool:
+        return bool(self.sources) and set(self.sources) <= PUBLIC_SOURCES
+
+    @property
     def is_survey(self) -> bool:
         return self.sources == ("enquete",)
 
@@ -133,3 +145,8 @@ def headline_of_domain(indicators: list[Indicator], domain: str, n: int = 2) -> 
     the others so every domain shows `n`."""
     mine = of_domain(indicators, domain)
     return ([i for i in mine if i.headline] + [i for i in mine if not i.headline])[:n]
+
+
+def public_ids(indicators: list[Indicator]) -> set[str]:
+    """Indicators exempt from disclosure control (public figures)."""
+    return {i.id for i in indicators if i.is_public}

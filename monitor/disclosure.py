@@ -107,7 +107,8 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
     `eenheid` (per row; else `unit` for all rows), `teller_personen`, and
     `is_total` marking the total of each group of siblings (rows with equal
     `group_by` values); `member` names the column whose value decides which
-    sibling secondary suppression gives up first (hide_rank). Returns a copy with value/numerator/denominator None
+    sibling secondary suppression gives up first (hide_rank). Rows with a
+    true `openbaar` column are public figures: never suppressed. Returns a copy with value/numerator/denominator None
     where suppressed, plus columns suppressed, weergave, reden; `persons` is
     dropped so it can never leak.
     """
@@ -125,6 +126,9 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
     reasons: list[str | None] = [
         primary_reason(u, n, d, p) for u, n, d, p in zip(
             units, out["numerator"], out["denominator"], out["persons"])]
+    public = (out["openbaar"].fillna(False).astype(bool).tolist() if "openbaar" in out
+              else [False] * len(out))
+    reasons = [None if p else r for r, p in zip(reasons, public)]
     suppressed = [r is not None for r in reasons]
 
     group_by = list(group_by)
@@ -150,7 +154,8 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
                 continue
             totals = [i for i in idx if is_total[i]]
             sibs = [i for i in idx if not is_total[i]]
-            if not totals or not sibs or any(suppressed[i] for i in totals):
+            if not totals or not sibs or any(suppressed[i] for i in totals) \
+                    or any(public[i] for i in idx):
                 continue
             size = nums if unit_g == "aantal" else dens
             while True:

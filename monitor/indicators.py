@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import store
 from .disclosure import protect, weighted_median
+from . import catalogue as cat
 from .filters import DIMENSIONS, Filters
 from .presentation import year_earlier
 from .values import rounded, with_values
@@ -57,7 +58,9 @@ def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_k
         params["source"] = "rollup"
     else:
         params["source"] = "region"
-    return _values(store.query("cube_cells", params, path=path))
+    out = _values(store.query("cube_cells", params, path=path))
+    out["openbaar"] = out["indicator_id"].isin(cat.public_ids(cat.load(path)))
+    return out
 
 
 def _values(df: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from monitor import formatting as fmt
 from monitor import presentation as pres
-from monitor.catalogue import Indicator
+from monitor.catalogue import PUBLIC_NOTE, Indicator
 from pages.ui import data
 from pages.ui.render import SUPPRESSION_EXPLANATION
 
@@ -26,4 +26,4 @@ def render_passport(ind: Indicator, peildatum) -> None:
                                      else "geen oordeel (ter informatie)"))
     st.markdown(f"**Peildatum:** {fmt.date_nl(peildatum)}")
     st.markdown(f"**Laatst geladen:** {fmt.datetime_nl(info.get('loaded_at')) if info else fmt.MISSING}")
-    st.caption(SUPPRESSION_EXPLANATION)
+    st.caption(PUBLIC_NOTE if ind.is_public else SUPPRESSION_EXPLANATION)
