@@ -19,6 +19,7 @@ import pandas as pd
 from etl.sqlrun import SCRATCH
 from monitor.catalogue import from_frame, public_ids
 from monitor.disclosure import protect, weighted_median
+from monitor.signals import wilson
 from monitor.store import query_text
 from monitor.values import MEDIAN_UNITS, rounded, with_values
 
@@ -118,6 +119,7 @@ def export(db: Path, peildatum: dt.date) -> dict:
     protected["_o"] = protected["indicator_id"].map(order)
     protected["_g"] = protected["gemeente"].map(lambda g: "" if g == "ALL" else g)
     protected = protected.sort_values(["_o", "_g", "key_group"])
+    surveys = {i.id for i in from_frame(cat) if i.is_survey}
     indicators = []
     for r in protected.itertuples(index=False):
         suppressed = bool(r.suppressed)
@@ -132,6 +134,10 @@ def export(db: Path, peildatum: dt.date) -> dict:
             "denominator": None if suppressed else _clean(r.denominator),
             "suppressed": suppressed,
         })
+        if r.indicator_id in surveys and not suppressed:
+            ci = wilson(r.value, r.denominator)
+            indicators[-1]["betrouwbaarheidsinterval_95"] = (
+                None if ci is None else [round(ci[0], 1), round(ci[1], 1)])
     result = {"peildatum": peildatum.isoformat(), "demo": is_demo}
     if is_demo:
         result["toelichting"] = DEMO_TEXT

@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from . import formatting as fmt
 from . import presentation as pres
 from .catalogue import Indicator
+from .signals import wilson
 from .values import axis_title, is_percent
 
 PALETTE = pres.OKABE_ITO
@@ -185,10 +186,15 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
                           row_texts(rows, ind.unit)[0], only["peildatum"])
     elif yearly:
         y = [None if s else _number(v) for v, s in zip(rows["value"], rows["suppressed"])]
+        cis = [wilson(v, d) if v is not None else None for v, d in zip(y, rows["denominator"])]
         fig.add_trace(go.Bar(x=[str(d.year) for d in rows["peildatum"]], y=[v or 0 for v in y],
-                             text=row_texts(rows, ind.unit), textposition="outside",
+                             text=row_texts(rows, ind.unit), textposition="inside",
                              cliponaxis=False, marker_color=PALETTE[0], name=ind.name,
+                             error_y=dict(type="data", symmetric=False, color="#333",
+                                          array=[(c[1] - v) if c else 0 for c, v in zip(cis, y)],
+                                          arrayminus=[(v - c[0]) if c else 0 for c, v in zip(cis, y)]),
                              hovertemplate="%{x}: %{text}<extra></extra>"))
+        notes.append("de streepjes geven het 95%-betrouwbaarheidsinterval van de enquête")
         _norm_line(fig, ind)
         style(fig, legend=False, y_title=axis_title(ind.unit), x_title="enquêtejaar")
         fig.update_xaxes(type="category")
@@ -223,6 +229,11 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
              if not rows.empty else pd.DataFrame())
     if keyed and not rows.empty:
         table.insert(1, "Periode", [fmt.period_nl(k) for k in rows["key"]])
+    if yearly and not rows.empty:
+        cis = [None if s else wilson(v, d) for v, d, s in
+               zip(rows["value"], rows["denominator"], rows["suppressed"])]
+        table.insert(2, "Ondergrens 95% (%)", [round(c[0], 1) if c else None for c in cis])
+        table.insert(3, "Bovengrens 95% (%)", [round(c[1], 1) if c else None for c in cis])
     points = [] if keyed or rows.empty else [
         (d, None if s else v) for d, v, s in zip(rows["peildatum"], rows["value"], rows["suppressed"])]
     conclusion = (pres.sentence(ind.subject, points, ind.unit) if points

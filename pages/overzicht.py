@@ -10,6 +10,7 @@ import streamlit as st
 from monitor import charts
 from monitor import formatting as fmt
 from monitor import presentation as pres
+from monitor import signals
 from monitor.catalogue import Indicator, headline_of_domain
 from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary
@@ -65,12 +66,44 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
     elif running:
         text = (f"{ind.subject} is voorlopig {pres.fmt_value(value, ind.unit)}: de periode loopt "
                 "nog, dus nog geen vergelijking met een afgesloten periode.")
+    elif ind.is_survey:
+        text = _survey_sentence(ind, row, shown)
     elif before is None or pd.isna(before):
         text = f"{ind.subject} is {shown} op {fmt.date_nl(when)}."
     else:
         text = pres.sentence(ind.subject, [(row.get("vorig_jaar_peildatum"), before), (when, value)],
                              ind.unit)
     st.markdown(f"<div class='im-sentence'>{text}</div>", unsafe_allow_html=True)
+
+
+def _survey_sentence(ind: Indicator, row: dict, shown: str) -> str:
+    """A survey figure with its 95% interval; a change between two survey
+    years is only a rise or a fall when the intervals say so."""
+    now_ci = signals.wilson(row.get("value"), row.get("denominator"))
+    text = f"{ind.subject} is {shown}"
+    if now_ci:
+        text += f" (95%-betrouwbaarheidsinterval {signals.interval_text(now_ci)})"
+    before, n_before = row.get("vorig_jaar"), row.get("vorig_jaar_noemer")
+    if before is None or pd.isna(before) or n_before is None:
+        return text + "."
+    then = pres.fmt_value(before, ind.unit)
+    if signals.clearly_different(signals.wilson(before, n_before), now_ci):
+        verb = "steeg" if float(row["value"]) > float(before) else "daalde"
+        return text + f"; dat {verb} ten opzichte van vorig jaar ({then})."
+    return text + f"; vorig jaar {then}, een verschil binnen de onzekerheid van de enquête."
+
+
+def render_signals(rows: list[dict], indicators: list[Indicator]) -> None:
+    found = signals.signals(rows, {i.id: i for i in indicators})
+    with st.expander(f"Signalen ({len(found)})", expanded=bool(found), icon=":material/notifications:"):
+        if not found:
+            st.markdown("Geen indicator passeerde sinds het vorige maandeinde zijn norm, en geen "
+                        "verandering over een jaar is groter dan toeval verklaart.")
+        for s in found:
+            mark = "▲" if s.good else "▼" if s.good is False else "●"
+            st.markdown(f"{mark} {s.text}")
+        st.caption("Verandering ‘meer dan toeval verklaart’: de 95%-betrouwbaarheidsintervallen "
+                   "(Wilson) van nu en een jaar eerder overlappen niet.")
 
 
 def render_domain(domain: str, indicators: list[Indicator], rows: dict) -> None:
@@ -91,6 +124,7 @@ def render_clusters(f) -> None:
     current = data.headline(snap, f)
     indicators = data.catalogue(snap)
     rows = {r["id"]: r for r in current.to_dict("records")} if not current.empty else {}
+    render_signals(list(rows.values()), indicators)
     for cluster, name in pres.CLUSTERS.items():
         st.markdown(f"<div class='im-cluster'>Cluster {cluster} · {name}</div>", unsafe_allow_html=True)
         cols = st.columns(COLUMNS)

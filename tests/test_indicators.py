@@ -337,9 +337,15 @@ def test_bruggen(main):
 def test_export_shape(main):
     assert main["peildatum"] == "2024-12-31"
     assert main["demo"] is False
+    base = {"id", "domain", "gemeente", "key", "value", "numerator", "denominator", "suppressed"}
     for r in main["indicators"]:
-        assert set(r) == {"id", "domain", "gemeente", "key", "value", "numerator",
-                          "denominator", "suppressed"}
+        ci = r.get("betrouwbaarheidsinterval_95")
+        if "betrouwbaarheidsinterval_95" in r:
+            # only survey figures carry their 95% interval, and it holds the value
+            assert set(r) == base | {"betrouwbaarheidsinterval_95"} and r["id"].endswith("eens_pct")
+            assert ci is None or ci[0] <= r["value"] <= ci[1]
+        else:
+            assert set(r) == base
         if r["suppressed"]:
             assert r["value"] is None and r["numerator"] is None and r["denominator"] is None
         for f in ("numerator",):
@@ -347,7 +353,8 @@ def test_export_shape(main):
 
 
 def test_query_api(exported):
-    """The page API over the materialised cube agrees with the export."""
+    """The page API over the materialised cube agrees with the export; it
+    keeps full precision, display rounds once."""
     from monitor import indicators
     from monitor.filters import Filters
 
@@ -355,10 +362,10 @@ def test_query_api(exported):
     assert indicators.peildata(db)[-1] == P
     head = indicators.headline(Filters(peildatum=P), path=db).set_index("id")
     assert set(head.index) == set(indicators.catalogue(db)["id"])
-    assert head.at["werk.duaal_pct", "value"] == 58.3
+    assert head.at["werk.duaal_pct", "value"] == pytest.approx(700 / 12)
     assert head.at["taal.wachtlijst_pip", "value"] == 10
     # occupancy without a key: all locations together (663 + 40) / (650 + 100)
-    assert head.at["huisvesting.azc_bezettingsgraad_pct", "value"] == 93.7
+    assert head.at["huisvesting.azc_bezettingsgraad_pct", "value"] == pytest.approx(70300 / 750)
     # taakstelling without a key: the half year of P (2024-2)
     assert head.at["huisvesting.taakstelling_realisatie_pct", "value"] == 75.0
     s = indicators.series("werk.duaal_pct", path=db)
@@ -366,7 +373,7 @@ def test_query_api(exported):
     # breakdown by geslacht: women are the odd persons among the 12 (0..11):
     # 6 V, 6 M; each under 10 -> both suppressed, total shown
     b = indicators.breakdown("werk.duaal_pct", "geslacht", Filters(peildatum=P), path=db)
-    assert b[b["is_total"]]["value"].iloc[0] == 58.3
+    assert b[b["is_total"]]["value"].iloc[0] == pytest.approx(700 / 12)
     assert b[~b["is_total"]]["suppressed"].all()
     g = indicators.by_gemeente("taal.wachtlijst_pip", Filters(peildatum=P), path=db)
     assert g[g["is_total"]]["value"].iloc[0] == 10

@@ -79,3 +79,32 @@ def test_a_norm_is_always_judged_and_a_running_period_never():
     assert pres.judge(79, 70, 80, "neutraal", "pct") is pres.ATTENTION
     assert pres.judge(81, 70, 80, "neutraal", "pct") is pres.ON_TRACK
     assert pres.judge(59, 70, 100, "hoger_beter", "pct", running=True) is pres.RUNNING
+
+
+def test_wilson_interval_by_hand():
+    from monitor.signals import clearly_different, wilson
+
+    # p = 0.5, n = 100: centre 0.5, half-width 1.96*sqrt(.25/100 + 1.96²/40000)/(1 + 1.96²/100)
+    lo, hi = wilson(50, 100)
+    assert round(lo, 2) == 40.38 and round(hi, 2) == 59.62
+    assert wilson(0, 20)[0] == 0.0
+    assert wilson(None, 10) is None
+    assert not clearly_different(wilson(50, 100), wilson(55, 100))
+    assert clearly_different(wilson(30, 400), wilson(50, 400))
+
+
+def test_signals_norm_crossing_and_clear_change():
+    from monitor.catalogue import Indicator
+    from monitor.signals import signals
+
+    ind = Indicator(id="werk.duaal_pct", domain="2.3", name="Duaal traject", definition="",
+                    unit="pct", sources=("inburgeraars",), norm=40.0, norm_text=None,
+                    norm_source=None, direction="hoger_beter", frequency="maand", headline=True,
+                    counts_persons=True, reference=True)
+    rows = [{"id": ind.id, "value": 42.0, "denominator": 400, "vorige_maand": 39.0,
+             "vorig_jaar": 30.0, "vorig_jaar_noemer": 400, "suppressed": False}]
+    found = signals(rows, {ind.id: ind})
+    assert [s.kind for s in found] == ["norm", "verandering"]
+    assert found[0].good is True and "haalt nu de norm" in found[0].text
+    rows[0].update(vorige_maand=41.0, vorig_jaar=40.0, vorig_jaar_noemer=50)
+    assert signals(rows, {ind.id: ind}) == []
