@@ -169,11 +169,13 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
     measurement as a big number with its date."""
     ser = ser[pd.to_datetime(ser["peildatum"]) <= pd.Timestamp(peildatum)] if not ser.empty else ser
     keyed = "key" in ser.columns and ser["key"].notna().any()
-    yearly = ind.frequency == "jaar" and not keyed
+    yearly = ind.frequency in ("jaar", "halfjaar") and not keyed
     rows = ser.sort_values("peildatum") if not ser.empty else ser
     if yearly and not rows.empty:
-        # one survey per year: the monthly peildata of a year repeat its value
-        rows = rows.assign(_y=[d.year for d in rows["peildatum"]]).groupby("_y").tail(1)
+        # one figure per period: the monthly peildata of a period repeat or
+        # accumulate it, so the period's last peildatum stands for it
+        periods = [pres.period_label(ind.frequency, d) for d in rows["peildatum"]]
+        rows = rows.assign(_p=periods).groupby("_p", sort=False).tail(1)
     notes = []
     first = rows["peildatum"].min() if not rows.empty else None
     if first is not None and store_start is not None and first > store_start and not yearly:
@@ -186,21 +188,27 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
                           row_texts(rows, ind.unit)[0], only["peildatum"])
     elif yearly:
         y = [None if s else _number(v) for v, s in zip(rows["value"], rows["suppressed"])]
-        cis = [wilson(v, d) if v is not None else None for v, d in zip(y, rows["denominator"])]
-        fig.add_trace(go.Bar(x=[str(d.year) for d in rows["peildatum"]], y=[v or 0 for v in y],
+        cis = [wilson(v, d) if v is not None and ind.is_survey else None
+               for v, d in zip(y, rows["denominator"])]
+        labels = [pres.period_label(ind.frequency, d)
+                  + (" (lopend)" if pres.is_running(ind.frequency, d) else "") for d in rows["peildatum"]]
+        fig.add_trace(go.Bar(x=labels, y=[v or 0 for v in y],
                              text=row_texts(rows, ind.unit), textposition="inside",
                              cliponaxis=False, marker_color=PALETTE[0], name=ind.name,
                              error_y=dict(type="data", symmetric=False, color="#333",
                                           array=[(c[1] - v) if c else 0 for c, v in zip(cis, y)],
                                           arrayminus=[(v - c[0]) if c else 0 for c, v in zip(cis, y)]),
                              hovertemplate="%{x}: %{text}<extra></extra>"))
-        notes.append("de streepjes geven het 95%-betrouwbaarheidsinterval van de enquête")
+        if ind.is_survey:
+            notes.append("de streepjes geven het 95%-betrouwbaarheidsinterval van de enquête")
         _norm_line(fig, ind)
-        style(fig, legend=False, y_title=axis_title(ind.unit), x_title="enquêtejaar")
+        style(fig, legend=False, y_title=axis_title(ind.unit),
+              x_title="enquêtejaar" if ind.is_survey else "halfjaar" if ind.frequency == "halfjaar" else "jaar")
         fig.update_xaxes(type="category")
         fig.update_yaxes(rangemode="tozero")
         if is_percent(ind.unit):
-            fig.update_yaxes(ticksuffix="%", range=[0, 105])
+            top = max([v for v in y if v is not None] + [ind.norm or 0, 100])
+            fig.update_yaxes(ticksuffix="%", range=[0, top * 1.08])
     else:
         groups = list(rows.groupby("key", sort=True)) if keyed else [(None, rows)]
         for i, (key, g) in enumerate(groups):
@@ -223,13 +231,14 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
             fig.update_yaxes(ticksuffix="%")
     if not rows.empty and rows["suppressed"].any():
         notes.append("een onderbreking is een verborgen waarde (te weinig personen)")
-    label = "Enquêtejaar" if yearly else "Peildatum"
-    dates = [str(d.year) if yearly else fmt.date_nl(d) for d in rows["peildatum"]]
+    label = ("Enquêtejaar" if ind.is_survey else "Periode") if yearly else "Peildatum"
+    dates = [pres.period_label(ind.frequency, d) if yearly else fmt.date_nl(d)
+             for d in rows["peildatum"]]
     table = (value_table(rows.assign(_d=dates), "_d", label, ind.unit)
              if not rows.empty else pd.DataFrame())
     if keyed and not rows.empty:
         table.insert(1, "Periode", [fmt.period_nl(k) for k in rows["key"]])
-    if yearly and not rows.empty:
+    if yearly and ind.is_survey and not rows.empty:
         cis = [None if s else wilson(v, d) for v, d, s in
                zip(rows["value"], rows["denominator"], rows["suppressed"])]
         table.insert(2, "Ondergrens 95% (%)", [round(c[0], 1) if c else None for c in cis])
@@ -418,6 +427,49 @@ def azc_bezetting(df: pd.DataFrame, peildatum: dt.date) -> Chart:
                  conclusion=conclusion, figure=fig, table=table, source="COA bezettingsoverzicht",
                  peildatum=peildatum,
                  note="stippellijn: capaciteit per locatie; filters op persoonskenmerken gelden hier niet")
+
+
+AZC_MEASURES = {"vergunninghouders": "Vergunninghouders die wachten op een woning",
+                "niet_in_brp": "Bewoners niet in de BRP",
+                "minderjarig": "Minderjarige bewoners"}
+
+
+def azc_samenstelling(df: pd.DataFrame, measure: str, peildatum: dt.date) -> Chart:
+    """One of the COA's sub-counts per location over time. These count
+    persons and are not published per location, so they passed disclosure
+    control: a hidden month is a gap."""
+    label = AZC_MEASURES[measure]
+    fig = go.Figure()
+    for i, (loc, g) in enumerate(df.groupby("locatie", sort=True)):
+        g = g.sort_values("peildatum")
+        name = fmt.plain_text(loc)
+        y = [_number(v) for v in g[measure]]
+        fig.add_trace(go.Scatter(
+            x=pd.to_datetime(g["peildatum"]), y=y, name=name, mode="lines+markers",
+            line=dict(color=PALETTE[i % len(PALETTE)], width=2), connectgaps=False,
+            marker=dict(symbol=["circle", "square", "diamond", "triangle-up"][i % 4]),
+            hovertemplate="%{x|%d-%m-%Y}: %{y:,.0f}<extra>" + name + "</extra>"))
+    style(fig, height=340, y_title="bewoners")
+    fig.update_yaxes(rangemode="tozero")
+    month_ticks(fig, df["peildatum"])
+    rows = df.sort_values(["peildatum", "locatie"])
+    values = [_number(v) for v in rows[measure]]
+    table = pd.DataFrame({
+        "Peildatum": [fmt.date_nl(d) for d in rows["peildatum"]],
+        "Locatie": [fmt.plain_text(x) for x in rows["locatie"]],
+        f"{label} (aantal)": values,
+        "Weergave": [SUPPRESSED_COUNT if v is None else fmt.number(v) for v in values],
+    })
+    last = rows[rows["peildatum"] == rows["peildatum"].max()]
+    shown = [_number(v) for v in last[measure] if _number(v) is not None]
+    conclusion = (f"{label}: {fmt.number(sum(shown))} op {fmt.date_nl(last['peildatum'].max())}"
+                  + (" (locaties met minder dan 5 niet meegeteld)" if len(shown) < len(last) else "")
+                  + ".")
+    hidden = sum(v is None for v in values)
+    return Chart(key=f"huisvesting.azc_{measure}", title=f"{label} per COA-locatie",
+                 conclusion=conclusion, figure=fig, table=table, source="COA bezettingsoverzicht",
+                 peildatum=peildatum, suppressed=hidden,
+                 note="een onderbreking is een maand met 1 tot 4 bewoners" if hidden else None)
 
 
 def wijk_spreiding(df: pd.DataFrame, gemeente: str, naam: str, peildatum: dt.date) -> Chart:

@@ -16,7 +16,7 @@ from . import store
 from .disclosure import protect, weighted_median
 from . import catalogue as cat
 from .filters import DIMENSIONS, Filters
-from .presentation import year_earlier
+from .presentation import is_running, year_earlier
 from .values import with_values
 
 VALUE_COLUMNS = ["value", "numerator", "denominator", "persons"]
@@ -194,7 +194,7 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
             "reden": ("Geen gegevens op deze peildatum of voor dit filter." if now is None
                       else now["reden"]),
             "vorig_jaar_peildatum": prev,
-            "lopend": ind["frequentie"] == "halfjaar" and not _half_year_end(peildatum),
+            "lopend": is_running(ind["frequentie"], peildatum),
             "vorig_jaar": None if before is None else before["value"],
             "vorig_jaar_noemer": None if before is None else before["denominator"],
             "vorige_maand": None if last_month is None else last_month["value"],
@@ -210,10 +210,6 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
 
 
 # --- pages other than the indicator overview --------------------------------
-
-def _half_year_end(d: dt.date) -> bool:
-    return (d.month, d.day) in ((6, 30), (12, 31))
-
 
 def _protect_counts(df: pd.DataFrame, columns: list[str], linked: dict | None = None) -> pd.DataFrame:
     """Counts of 1-4 persons in `columns` become None; a column in `linked`

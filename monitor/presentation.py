@@ -111,6 +111,18 @@ def year_earlier(peildatum: dt.date, available) -> dt.date | None:
     return max((d for d in available if d <= target), default=None)
 
 
+def is_running(frequency: str | None, peildatum: dt.date) -> bool:
+    """A half-year figure on a peildatum inside its half year is provisional."""
+    return frequency == "halfjaar" and (peildatum.month, peildatum.day) not in ((6, 30), (12, 31))
+
+
+def period_label(frequency: str | None, d: dt.date) -> str:
+    """The period a yearly or half-yearly figure belongs to."""
+    if frequency == "halfjaar":
+        return f"{'1e' if d.month <= 6 else '2e'} helft {d.year}"
+    return str(d.year)
+
+
 def change(previous, current, unit: str | None) -> str:
     """'steeg', 'daalde' or 'bleef', judged on the values as shown, so the
     words never contradict the figures beside them."""

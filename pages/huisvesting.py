@@ -76,6 +76,11 @@ def render_azc(f) -> None:
         st.info("Geen bezettingscijfers tot deze peildatum.")
         return
     render.chart(charts.azc_bezetting(df, f.peildatum), key="hv_azc")
+    measure = st.segmented_control("Samenstelling van de bewoners", list(charts.AZC_MEASURES),
+                                   default="vergunninghouders", key="hv_azc_maat",
+                                   format_func=lambda m: charts.AZC_MEASURES[m])
+    render.chart(charts.azc_samenstelling(df, measure or "vergunninghouders", f.peildatum),
+                 key="hv_azc_maat_chart")
     last = df[df["peildatum"] == df["peildatum"].max()]
     st.markdown(f"**Stand {fmt.date_nl(last['peildatum'].max())}**")
     st.dataframe(pd.DataFrame({

@@ -21,18 +21,24 @@ BREAKDOWNS = {d: label for d, label in charts.DIMENSION_LABELS.items() if d != "
 def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
     snap = data.snapshot()
     ser = data.series(snap, ind.id, f)
-    now = ser[pd.to_datetime(ser["peildatum"]) == pd.Timestamp(f.peildatum)] if not ser.empty else ser
-    if "key" in now.columns and now["key"].notna().any():
-        current_txt = f"{now['key'].nunique()} waarden (zie grafiek)"
-        status = pres.NO_NORM
-    elif now.empty:
+    at = {d: r for d, r in zip(ser["peildatum"], ser.to_dict("records"))} if not ser.empty else {}
+    now = at.get(f.peildatum)
+    if "key" in ser.columns and ser["key"].notna().any():
+        current_txt, status = f"{ser['key'].nunique()} waarden (zie grafiek)", pres.INFO
+    elif now is None:
         current_txt, status = fmt.MISSING, pres.UNKNOWN
     else:
-        last = now.tail(1)
-        value, hidden = last["value"].iloc[0], bool(last["suppressed"].iloc[0])
-        current_txt = charts.row_texts(last, ind.unit)[0]
-        status = pres.UNKNOWN if (hidden or value is None or pd.isna(value)) else \
-            pres.status(value, ind.norm, ind.direction)
+        current_txt = charts.value_text(now["value"], bool(now["suppressed"]), ind.unit,
+                                        now.get("weergave"))
+        prev = pres.year_earlier(f.peildatum, data.filter_options(snap).get("peildatum") or [])
+        before = at.get(prev)
+        running = pres.is_running(ind.frequency, f.peildatum)
+        hidden = bool(now["suppressed"]) or now["value"] is None or pd.isna(now["value"])
+        status = pres.UNKNOWN if hidden else pres.judge(
+            now["value"], None if before is None or before["suppressed"] else before["value"],
+            ind.norm, ind.direction, ind.unit, running=running)
+        if running and not hidden:
+            current_txt += " (lopend)"
     word = BREAKDOWNS[dimension].split(" (")[0].lower()
     with st.container(border=True):
         head, pop = st.columns([3, 1], vertical_alignment="center")
