@@ -194,6 +194,7 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
                   + (" (lopend)" if pres.is_running(ind.frequency, d) else "") for d in rows["peildatum"]]
         fig.add_trace(go.Bar(x=labels, y=[v or 0 for v in y],
                              text=row_texts(rows, ind.unit), textposition="inside",
+                             insidetextanchor="start", textfont=dict(color="white"),
                              cliponaxis=False, marker_color=PALETTE[0], name=ind.name,
                              error_y=dict(type="data", symmetric=False, color="#333",
                                           array=[(c[1] - v) if c else 0 for c, v in zip(cis, y)],

@@ -51,12 +51,14 @@ HIGHER_NEUTRAL = Status("hoger", "Hoger dan vorig jaar", "↗", "#555555", "#F1F
                         "geen norm en geen goede richting: hoger dan een jaar eerder")
 LOWER_NEUTRAL = Status("lager", "Lager dan vorig jaar", "↘", "#555555", "#F1F1F1",
                        "geen norm en geen goede richting: lager dan een jaar eerder")
+NO_CLEAR_CHANGE = Status("geen_duidelijk_verschil", "Geen duidelijk verschil", "≈", "#555555",
+                         "#F1F1F1", "enquête: het verschil met vorig jaar valt binnen de onzekerheid")
 NO_COMPARISON = Status("geen_vergelijking", "Nog geen vergelijking", "○", "#555555", "#F1F1F1",
                        "geen norm en nog geen waarde van een jaar eerder")
 RUNNING = Status("lopend", "Lopend", "◔", "#555555", "#F1F1F1",
                  "de periode loopt nog: voorlopig cijfer, nog geen oordeel")
 STATUSES = (ON_TRACK, ATTENTION, OFF_TRACK, BETTER, WORSE, SAME, HIGHER_NEUTRAL, LOWER_NEUTRAL,
-            NO_COMPARISON, RUNNING, NO_NORM, INFO, UNKNOWN)
+            NO_CLEAR_CHANGE, NO_COMPARISON, RUNNING, NO_NORM, INFO, UNKNOWN)
 
 # How far from the norm still counts as "attention", relative to the norm.
 ATTENTION_BAND = 0.10
@@ -139,10 +141,12 @@ def trend_arrow(previous, current, unit: str | None = "pct") -> str:
 
 
 def judge(value, previous, norm, direction: str | None, unit: str | None,
-          running: bool = False) -> Status:
+          running: bool = False, significant: bool | None = None) -> Status:
     """Every headline tile's judgement: against the norm where a seed gives
     one; otherwise against its own value a year earlier, in the direction
-    that is better. A running period gets no judgement yet."""
+    that is better. A running period gets no judgement yet; a sample figure
+    (the survey) whose change is within its uncertainty (`significant`
+    False) stayed the same."""
     if _missing(value):
         return UNKNOWN
     if running:
@@ -156,6 +160,8 @@ def judge(value, previous, norm, direction: str | None, unit: str | None,
         return NO_COMPARISON
     if moved == "bleef":
         return SAME
+    if significant is False:
+        return NO_CLEAR_CHANGE
     if d in HIGHER | LOWER:
         return BETTER if (moved == "steeg") == (d in HIGHER) else WORSE
     return HIGHER_NEUTRAL if moved == "steeg" else LOWER_NEUTRAL

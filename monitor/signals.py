@@ -79,3 +79,12 @@ def signals(rows: list[dict], indicators: dict[str, Indicator]) -> list[Signal]:
                                   f"{ind.name} {verb} in een jaar van {pres.fmt_value(before, 'pct')} "
                                   f"naar {pres.fmt_value(now, 'pct')}: meer dan toeval verklaart."))
     return out
+
+
+def survey_change_is_clear(value, n, previous, n_previous) -> bool | None:
+    """None when there is nothing to compare; else whether the two survey
+    years' intervals do not overlap."""
+    a, b = wilson(previous, n_previous), wilson(value, n)
+    if a is None or b is None:
+        return None
+    return clearly_different(a, b)

@@ -35,9 +35,11 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
     missing = value is None or pd.isna(value)
     before = None if suppressed else row.get("vorig_jaar")
     running = bool(row.get("lopend"))
+    clear = signals.survey_change_is_clear(value, row.get("denominator"), before,
+                                           row.get("vorig_jaar_noemer")) if ind.is_survey else None
     status = pres.UNKNOWN if (suppressed or missing) else pres.judge(
-        value, before, ind.norm, ind.direction, ind.unit, running=running)
-    arrow = "" if (suppressed or running) else pres.trend_arrow(before, value, ind.unit)
+        value, before, ind.norm, ind.direction, ind.unit, running=running, significant=clear)
+    arrow = "" if (suppressed or running or clear is False) else pres.trend_arrow(before, value, ind.unit)
     norm_text = ("norm " + ind.norm_text) if ind.norm_text else (
         f"norm {pres.fmt_value(ind.norm, ind.unit)}" if ind.norm is not None
         else "geen norm: vergeleken met een jaar eerder")

@@ -108,3 +108,8 @@ def test_signals_norm_crossing_and_clear_change():
     assert found[0].good is True and "haalt nu de norm" in found[0].text
     rows[0].update(vorige_maand=41.0, vorig_jaar=40.0, vorig_jaar_noemer=50)
     assert signals(rows, {ind.id: ind}) == []
+
+
+def test_a_survey_change_within_its_uncertainty_is_no_rise_or_fall():
+    assert pres.judge(63, 69, None, "hoger_beter", "pct", significant=False) is pres.NO_CLEAR_CHANGE
+    assert pres.judge(63, 69, None, "hoger_beter", "pct", significant=True) is pres.WORSE

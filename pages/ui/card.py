@@ -9,6 +9,7 @@ import streamlit as st
 from monitor import charts
 from monitor import formatting as fmt
 from monitor import presentation as pres
+from monitor import signals
 from monitor.catalogue import Indicator, of_domain
 from monitor.filters import Filters
 from pages.ui import data, frame, render
@@ -34,9 +35,13 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
         before = at.get(prev)
         running = pres.is_running(ind.frequency, f.peildatum)
         hidden = bool(now["suppressed"]) or now["value"] is None or pd.isna(now["value"])
+        then = None if before is None or before["suppressed"] else before["value"]
+        clear = signals.survey_change_is_clear(
+            now["value"], now["denominator"], then,
+            None if before is None else before["denominator"]) if ind.is_survey else None
         status = pres.UNKNOWN if hidden else pres.judge(
-            now["value"], None if before is None or before["suppressed"] else before["value"],
-            ind.norm, ind.direction, ind.unit, running=running)
+            now["value"], then, ind.norm, ind.direction, ind.unit, running=running,
+            significant=clear)
         if running and not hidden:
             current_txt += " (lopend)"
     word = BREAKDOWNS[dimension].split(" (")[0].lower()

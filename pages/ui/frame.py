@@ -47,7 +47,7 @@ def render_status_legend() -> None:
     items = " ".join(
         f"{status_badge(s)}<span class='im-legend-text'>{s.explanation}</span>"
         for s in (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.BETTER, pres.WORSE,
-                  pres.SAME, pres.RUNNING))
+                  pres.SAME, pres.NO_CLEAR_CHANGE, pres.RUNNING))
     st.markdown(f"<div class='im-legend'>{items}</div>", unsafe_allow_html=True)
 
 
