@@ -15,9 +15,11 @@ from pages.ui.card import render_indicator_detail
 from pages.ui.filters import current_filters, filter_summary
 
 
-def _realisation_cell(pct) -> str:
+def _realisation_cell(pct, running: bool) -> str:
     if pct is None or pd.isna(pct):
         return fmt.MISSING
+    if running:  # provisional: shown, not judged
+        return pres.fmt_value(pct, "pct")
     s = pres.status(pct, 100, "hoger_beter")
     return f"{s.symbol} {pres.fmt_value(pct, 'pct')}"
 
@@ -44,7 +46,9 @@ def render_taakstelling(f) -> None:
     render.chart(charts.taakstelling(df[df["gemeentecode"] == chosen], namen.get(chosen, chosen),
                                      f.peildatum), key="hv_taak")
     shown = df[df["gemeentecode"].isin(codes)]
-    wide = shown.assign(cel=[_realisation_cell(r) for r in shown["realisatie_pct"]]).pivot(
+    running = [pd.Timestamp(e) > pd.Timestamp(f.peildatum) for e in shown["period_end"]]
+    wide = shown.assign(cel=[_realisation_cell(r, run) for r, run in
+                             zip(shown["realisatie_pct"], running)]).pivot(
         index="gemeentecode", columns="periode", values="cel")
     wide = wide.reindex([c for c in codes if c in wide.index])
     wide.index = [namen.get(c, c) for c in wide.index]
@@ -62,7 +66,8 @@ def render_taakstelling(f) -> None:
                 "▲ aandacht (90–99%) · ✖ uit koers (< 90%); een lopend halfjaar is voorlopig")
     st.table(wide.style.map(colour))
     render.caption(f"Bron: {charts.TAAKSTELLING_SOURCE} · peildatum {fmt.date_nl(f.peildatum)} · "
-                   "realisatie = gehuisvest ÷ (taakstelling + achterstand begin)")
+                   "realisatie = gehuisvest ÷ (taakstelling + achterstand begin); – : geen opgave in dat "
+                   "halfjaar")
 
 
 def render_azc(f) -> None:
