@@ -26,13 +26,13 @@ def render_steps(f) -> None:
         render.chart(c, key="route_steps")
     with c2:
         st.markdown("**Aantallen en mediane doorlooptijd per stap**")
-        st.dataframe(pd.DataFrame({
+        st.table(pd.DataFrame({
             "Stap": c.table["Stap"],
             "Personen": c.table["Weergave"],
             "Doorlooptijd vanaf": c.table["Doorlooptijd vanaf"],
             "Mediaan": [fmt.MISSING if m is None or pd.isna(m) else f"{fmt.number(m)} dagen"
                         for m in c.table["Mediane doorlooptijd (dagen)"]],
-        }), hide_index=True, width="stretch")
+        }).set_index("Stap"))
         st.caption("Doorlooptijd: mediaan aantal dagen tussen de vorige stap en deze stap, over "
                    "de personen die beide stappen hebben gezet; ‘–’ bij minder dan 10 personen.")
 

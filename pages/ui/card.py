@@ -46,7 +46,7 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
             current_txt += " (lopend)"
     word = BREAKDOWNS[dimension].split(" (")[0].lower()
     with st.container(border=True):
-        head, pop = st.columns([3, 1], vertical_alignment="center")
+        head, pop = st.columns([5, 2], vertical_alignment="center")
         with head:
             st.markdown(
                 f"**{ind.name}** &nbsp; <span class='im-ind-value' style='font-size:1.3rem;"
