@@ -1,11 +1,13 @@
 """Apply the SQL layer (sql/) to a freshly loaded store.
 
-Layers run in a fixed order (staging, intermediate, indicators, marts), files
+The seeds become tables first (the catalogue ref_indicators, the survey
+mapping ref_survey_indicators), because views read them. Layers then run in
+a fixed order (macros, staging, intermediate, indicators, marts), files
 within a layer alphabetically. A view may use a view of the same layer that
 sorts later: a file whose dependency does not exist yet is retried after the
-others of its layer. Then the catalogue seed becomes ref_indicators, the
-peildata variable is set to every month end, and the marts that pages read
-often are materialised as tables. See sql/README.md.
+others of its layer. Then the peildata variable is set to every month end,
+and the marts that pages read often are materialised as tables. See
+sql/README.md.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from pathlib import Path
 import duckdb
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-LAYERS = ("staging", "intermediate", "indicators", "marts")
+LAYERS = ("macros", "staging", "intermediate", "indicators", "marts")
 CATALOGUE = SQL_DIR / "seeds" / "indicator_catalogue.csv"
+# statement -> survey indicator (ind_enquete)
+SURVEY = SQL_DIR / "seeds" / "survey_indicators.csv"
 # view -> table materialised from it, for all default peildata
 MATERIALISE = {
     "mart_indicator_cube_v": "mart_indicator_cube",
@@ -65,12 +69,14 @@ def load_catalogue(con) -> None:
     con.execute("ALTER TABLE ref_indicators ALTER teller_personen TYPE BOOLEAN "
                 "USING teller_personen = '1'")
     con.execute("ALTER TABLE ref_indicators ALTER referentie TYPE BOOLEAN USING referentie = '1'")
+    con.execute("CREATE OR REPLACE TABLE ref_survey_indicators AS SELECT * FROM read_csv("
+                "?, header = true, all_varchar = true)", [str(SURVEY)])
 
 
 def apply(con, today: dt.date | None = None) -> None:
+    load_catalogue(con)
     for layer in LAYERS:
         _run_layer(con, sorted((SQL_DIR / layer).glob("*.sql")))
-    load_catalogue(con)
     # All month ends (int_maandeinden); the views read it through int_peildata.
     con.execute("SET VARIABLE peildata = (SELECT peildata FROM int_maandeinden)")
     for view in SCRATCH:

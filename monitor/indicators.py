@@ -12,7 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from . import store
-from .disclosure import protect, weighted_median
+from .disclosure import protect
 from .filters import DIMENSIONS, Filters
 
 MEDIAN_UNITS = {"dagen", "uren"}
@@ -171,17 +171,12 @@ def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     previous step; termijn_lopend / termijn_verstreken for active persons."""
     p = filters.peildatum or latest_peildatum(path)
     df = store.query("route_funnel", _params(filters, peildatum=p), path=path)
-    rows = []
-    for (stap, step), g in df.groupby(["stap", "step"], sort=True):
-        lead = g.dropna(subset=["lead_days"])
-        n = int(g["persons"].sum())
-        rows.append({"stap": stap, "step": step, "peildatum": p, "eenheid": "aantal",
-                     "numerator": n, "denominator": None, "persons": n, "value": n,
-                     "mediaan_dagen": weighted_median(lead["lead_days"], lead["persons"]),
-                     "mediaan_n": int(lead["persons"].sum())})
-    out = pd.DataFrame(rows, columns=["stap", "step", "peildatum", "eenheid", "numerator",
-                                      "denominator", "persons", "value", "mediaan_dagen",
-                                      "mediaan_n"])
+    n = df["persons"].astype(int)
+    out = pd.DataFrame({"stap": df["stap"], "step": df["step"], "peildatum": p, "eenheid": "aantal",
+                        "numerator": n, "denominator": None, "persons": n, "value": n,
+                        "mediaan_dagen": df["mediaan_dagen"].astype(object)
+                        .where(df["mediaan_dagen"].notna(), None),
+                        "mediaan_n": df["mediaan_n"].astype(int)})
     out["mediaan_dagen"] = [None if n < 10 else m for m, n in zip(out["mediaan_dagen"],
                                                                    out["mediaan_n"])]
     return protect(out.drop(columns=["mediaan_n"]))
