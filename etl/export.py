@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from etl.sqlrun import SCRATCH
-from monitor.disclosure import protect, weighted_median
+from monitor.disclosure import protect
 from monitor.store import query_text
 
 ALL_ONLY = {"huisvesting.azc_bezettingsgraad_pct"}
@@ -27,49 +27,38 @@ DEMO_TEXT = ("Let op: dit zijn synthetische demogegevens, geen echte personen of
 
 
 def _cells(con, peildatum: dt.date) -> pd.DataFrame:
+    """One row per indicator x gemeente (or ALL) x key, with its value, from
+    sql/queries/cube_cells.sql (the one place values and medians are computed),
+    run over the cube at this one date."""
     con.execute("SET VARIABLE peildata = [CAST(? AS DATE)]", [peildatum])
     # As at load (sqlrun.SCRATCH): views that many indicator views read are
     # computed once, into a temp table that a temp view of the same name
-    # shadows; temp objects work on the read-only connection.
+    # shadows; temp objects work on the read-only connection. The cube of
+    # this date shadows the materialised one in the same way.
     for view in SCRATCH:
         con.execute(f"CREATE OR REPLACE TEMP TABLE scratch_{view} AS SELECT * FROM main.{view}")
         con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * FROM temp.scratch_{view}")
-    return con.execute(query_text("export_cells")).df()
+    con.execute("CREATE OR REPLACE TEMP TABLE mart_indicator_cube AS "
+                "SELECT * FROM main.mart_indicator_cube_v")
+    params = {name: [] for name in ("indicators", "peildata", "gemeenten", "doelgroep", "geslacht",
+                                    "leeftijdsgroep", "leerroute", "cohort")}
+    params.update(per_key=True, source="cube")
+    parts = [con.execute(query_text("cube_cells"), {**params, "dimension": dim}).df()
+             for dim in ("gemeentecode", "")]
+    df = pd.concat(parts, ignore_index=True)
+    df["gemeente"] = df["member"].where(df["member"].notna(), "ALL")
+    return df
 
 
-def _values(df: pd.DataFrame) -> pd.DataFrame:
-    """One row per indicator x gemeente x key. Additive indicators are summed
-    (vectorised: ~17k groups nationally); medians are weighted medians over
-    their per-value rows."""
-    keys = ["indicator_id", "gemeente", "key"]
-    cols = keys + ["domain", "eenheid", "teller_personen", "value", "numerator", "denominator",
-                   "persons"]
-    df = df.copy()
-    df["key"] = ["__geen_sleutel__" if k is None or pd.isna(k) else k for k in df["key"]]
-    is_med = df["eenheid"].isin(MEDIAN_UNITS)
-    add = (df[~is_med].groupby(keys, sort=False, as_index=False)
-           .agg(domain=("domain", "first"), eenheid=("eenheid", "first"),
-                teller_personen=("teller_personen", "first"), numerator=("numerator", "sum"),
-                denominator=("denominator", "sum"), persons=("persons", "sum")))
-    pct = add["eenheid"] != "aantal"
-    add["value"] = None
-    add.loc[~pct, "value"] = add.loc[~pct, "numerator"]
-    den = add["denominator"].where(add["denominator"] > 0)
-    add.loc[pct, "value"] = (100.0 * add["numerator"] / den)[pct]
-    add["denominator"] = add["denominator"].astype(object)
-    add.loc[~pct, "denominator"] = None
-    rows = []
-    for key, g in df[is_med].groupby(keys, sort=False):
-        n = g["persons"].sum()
-        rows.append({**dict(zip(keys, key)), "domain": g["domain"].iloc[0],
-                     "eenheid": g["eenheid"].iloc[0], "teller_personen": g["teller_personen"].iloc[0],
-                     "value": weighted_median(g["median_value"], g["persons"]),
-                     "numerator": None, "denominator": float(n), "persons": n})
-    out = pd.concat([add[cols], pd.DataFrame(rows, columns=cols)], ignore_index=True)
-    out["key"] = pd.Series([None if k == "__geen_sleutel__" else k for k in out["key"]],
-                           index=out.index, dtype=object)
-    out["value"] = out["value"].astype(object).where(out["value"].notna(), None)
-    return out
+def _values(df: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
+    """The export's columns; a count has no denominator."""
+    cols = ["indicator_id", "gemeente", "key", "domain", "eenheid", "teller_personen", "value",
+            "numerator", "denominator", "persons"]
+    out = df.merge(cat[["id", "domain"]], how="left", left_on="indicator_id", right_on="id")
+    out["denominator"] = out["denominator"].astype(object).where(out["eenheid"] != "aantal", None)
+    for column in ("key", "value", "numerator", "denominator"):
+        out[column] = out[column].astype(object).where(out[column].notna(), None)
+    return out[cols]
 
 
 def _clean(x, ndigits=None):
@@ -92,7 +81,7 @@ def export(db: Path, peildatum: dt.date) -> dict:
     finally:
         con.close()
 
-    values = _values(cells)
+    values = _values(cells, cat)
     values = values[~(values["indicator_id"].isin(ALL_ONLY) & (values["gemeente"] != "ALL"))]
     # every catalogue indicator appears, also without data: ALL and each
     # gemeente (except ALL-only ones) get a row with value null
