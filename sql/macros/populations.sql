@@ -39,7 +39,9 @@ CREATE OR REPLACE MACRO age_group_at(geboortedatum, p) AS
 -- 28 February and 1 March of other years are given; an extra date only
 -- costs a row.
 CREATE OR REPLACE MACRO age_group_changes(geboortedatum) AS
-    CASE WHEN geboortedatum IS NULL THEN []::DATE[] ELSE
-        list_transform([18, 27, 40, 55], y -> CAST(geboortedatum + to_years(y) AS DATE))
-        || list_transform([18, 27, 40, 55], y -> CAST(geboortedatum + to_years(y) + INTERVAL 1 DAY AS DATE))
-    END;
+    CASE WHEN geboortedatum IS NOT NULL THEN [
+        CAST(geboortedatum + INTERVAL 18 YEAR AS DATE), CAST(geboortedatum + INTERVAL 18 YEAR + INTERVAL 1 DAY AS DATE),
+        CAST(geboortedatum + INTERVAL 27 YEAR AS DATE), CAST(geboortedatum + INTERVAL 27 YEAR + INTERVAL 1 DAY AS DATE),
+        CAST(geboortedatum + INTERVAL 40 YEAR AS DATE), CAST(geboortedatum + INTERVAL 40 YEAR + INTERVAL 1 DAY AS DATE),
+        CAST(geboortedatum + INTERVAL 55 YEAR AS DATE), CAST(geboortedatum + INTERVAL 55 YEAR + INTERVAL 1 DAY AS DATE)
+    ] ELSE []::DATE[] END;
