@@ -35,8 +35,11 @@ SORT = {"mart_indicator_cube": "gemeentecode, indicator_id, peildatum"}
 POST_LAYER = "rollups"
 # Run file by file, each materialised before the next, so a later rollup
 # can read an earlier one's table.
-MATERIALISE_POST = {"mart_indicator_rollup_v": "mart_indicator_rollup",
-                    "mart_indicator_rollup_region_v": "mart_indicator_rollup_region"}
+MATERIALISE_POST = {"mart_filter_options_v": "mart_filter_options",
+                    "mart_indicator_rollup_v": "mart_indicator_rollup",
+                    "mart_indicator_rollup_person_v": "mart_indicator_rollup_person",
+                    "mart_indicator_rollup_region_v": "mart_indicator_rollup_region",
+                    "mart_peildata_v": "mart_peildata"}
 # Views read many times while the cube is built: computed once into a scratch
 # table for the duration of the materialisation, then the view is restored
 # (the export reads the plain views at its own peildatum).

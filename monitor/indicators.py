@@ -49,7 +49,10 @@ def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_k
     # The smallest table that can answer: without person filters a rollup
     # over the person dimensions, without any filter the region totals.
     person_filtered = any(params[d] for d in DIMENSIONS if d != "gemeentecode")
-    if person_filtered or dimension not in ("", "gemeentecode"):
+    by_gemeente = bool(params["gemeenten"]) or dimension == "gemeentecode"
+    if (person_filtered or dimension not in ("", "gemeentecode")) and not by_gemeente:
+        params["source"] = "person"
+    elif person_filtered or dimension not in ("", "gemeentecode"):
         params["source"] = "cube"
     elif dimension or params["gemeenten"]:
         params["source"] = "rollup"

@@ -49,13 +49,23 @@ CHECKS = {
     "region rollup key unique": """
         SELECT indicator_id, peildatum, key, median_value, count(*)
         FROM mart_indicator_rollup_region GROUP BY ALL HAVING count(*) > 1""",
-    "rollups sum to the cube": """
+    "person rollup key unique": """
+        SELECT indicator_id, peildatum, key, doelgroep, geslacht, leeftijdsgroep, leerroute,
+               cohort, median_value, count(*)
+        FROM mart_indicator_rollup_person GROUP BY ALL HAVING count(*) > 1""",
+    **{f"{rollup} sums to the cube": f"""
         WITH c AS (SELECT indicator_id, peildatum, sum(numerator) n, sum(denominator) d,
                           sum(persons) p FROM mart_indicator_cube GROUP BY ALL),
              r AS (SELECT indicator_id, peildatum, sum(numerator) n, sum(denominator) d,
-                          sum(persons) p FROM mart_indicator_rollup_region GROUP BY ALL)
+                          sum(persons) p FROM {rollup} GROUP BY ALL)
         SELECT * FROM c FULL JOIN r USING (indicator_id, peildatum)
-        WHERE abs(c.n - r.n) > 1e-6 OR abs(c.d - r.d) > 1e-6 OR c.p IS DISTINCT FROM r.p""",
+        WHERE NOT abs(c.n - r.n) <= 1e-6 * (1 + abs(c.n))
+           OR NOT abs(c.d - r.d) <= 1e-6 * (1 + abs(c.d)) OR c.p IS DISTINCT FROM r.p"""
+       for rollup in ("mart_indicator_rollup", "mart_indicator_rollup_person",
+                      "mart_indicator_rollup_region")},
+    "peildata table is the cube's": """
+        SELECT * FROM mart_peildata p FULL JOIN (SELECT DISTINCT peildatum FROM mart_indicator_cube) c
+        USING (peildatum) WHERE p.peildatum IS NULL OR c.peildatum IS NULL""",
     "numerator <= denominator": f"""
         SELECT * FROM mart_indicator_cube
         WHERE numerator > denominator + 1e-9

@@ -4,8 +4,10 @@
 -- $doelgroep, $geslacht, $leeftijdsgroep, $leerroute, $cohort;
 -- $dimension: '' (no breakdown) or gemeentecode/doelgroep/geslacht/
 -- leeftijdsgroep/leerroute/cohort; $per_key: keep the key (Periode/Locatie);
--- $source: 'region' (no filter at all, no dimension), 'rollup' (no person
--- filter or person dimension) or 'cube'; DuckDB prunes the branches not taken.
+-- $source, the smallest table that can answer (DuckDB prunes the other
+-- branches): 'region' (no filter, no dimension), 'rollup' (gemeenten only:
+-- no person filter or person dimension), 'person' (person filters or a
+-- person dimension, but no gemeente filter and not per gemeente) or 'cube'.
 -- Returns indicator_id, peildatum, key, member, eenheid, teller_personen,
 -- median, numerator, denominator, persons, value. `value` is the figure:
 -- 100*numerator/denominator (pct, score; NULL without denominator), numerator
@@ -35,6 +37,25 @@ source AS (
       AND in_filter($indicators::VARCHAR[], indicator_id)
       AND in_filter($peildata::DATE[], peildatum)
       AND in_filter($gemeenten::VARCHAR[], gemeentecode)
+    UNION ALL
+    SELECT indicator_id, peildatum, key,
+           CASE $dimension
+               WHEN 'doelgroep' THEN doelgroep
+               WHEN 'geslacht' THEN geslacht
+               WHEN 'leeftijdsgroep' THEN leeftijdsgroep
+               WHEN 'leerroute' THEN leerroute
+               WHEN 'cohort' THEN cohort
+           END AS member,
+           median_value, numerator, denominator, persons
+    FROM mart_indicator_rollup_person
+    WHERE $source = 'person'
+      AND in_filter($indicators::VARCHAR[], indicator_id)
+      AND in_filter($peildata::DATE[], peildatum)
+      AND in_filter($doelgroep::VARCHAR[], doelgroep)
+      AND in_filter($geslacht::VARCHAR[], geslacht)
+      AND in_filter($leeftijdsgroep::VARCHAR[], leeftijdsgroep)
+      AND in_filter($leerroute::VARCHAR[], leerroute)
+      AND in_filter($cohort::VARCHAR[], cohort)
     UNION ALL
     SELECT c.indicator_id, c.peildatum, c.key,
            CASE $dimension
