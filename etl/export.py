@@ -18,10 +18,10 @@ import pandas as pd
 
 from etl.sqlrun import SCRATCH
 from monitor.catalogue import from_frame, public_ids
-from monitor.disclosure import protect, weighted_median
+from monitor.disclosure import protect
 from monitor.signals import wilson
 from monitor.store import query_text
-from monitor.values import MEDIAN_UNITS, rounded, with_values
+from monitor.values import MEDIAN_UNITS, rounded
 
 ALL_ONLY = {"huisvesting.azc_bezettingsgraad_pct"}
 DEMO_TEXT = ("Let op: dit zijn synthetische demogegevens, geen echte personen of cijfers van "
@@ -29,42 +29,37 @@ DEMO_TEXT = ("Let op: dit zijn synthetische demogegevens, geen echte personen of
 
 
 def _cells(con, peildatum: dt.date) -> pd.DataFrame:
+    """One row per indicator x gemeente (or ALL) x key, with its value, from
+    sql/queries/cube_cells.sql (the one place values and medians are computed),
+    run over the cube at this one date."""
     con.execute("SET VARIABLE peildata = [CAST(? AS DATE)]", [peildatum])
     # As at load (sqlrun.SCRATCH): views that many indicator views read are
     # computed once, into a temp table that a temp view of the same name
-    # shadows; temp objects work on the read-only connection.
+    # shadows; temp objects work on the read-only connection. The cube of
+    # this date shadows the materialised one in the same way.
     for view in SCRATCH:
         con.execute(f"CREATE OR REPLACE TEMP TABLE scratch_{view} AS SELECT * FROM main.{view}")
         con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * FROM temp.scratch_{view}")
-    return con.execute(query_text("export_cells")).df()
+    con.execute("CREATE OR REPLACE TEMP TABLE mart_indicator_cube AS "
+                "SELECT * FROM main.mart_indicator_cube_v")
+    params = {name: [] for name in ("indicators", "peildata", "gemeenten", "doelgroep", "geslacht",
+                                    "leeftijdsgroep", "leerroute", "cohort")}
+    params.update(per_key=True, source="cube")
+    parts = [con.execute(query_text("cube_cells"), {**params, "dimension": dim}).df()
+             for dim in ("gemeentecode", "")]
+    df = pd.concat(parts, ignore_index=True)
+    df["gemeente"] = df["member"].where(df["member"].notna(), "ALL")
+    return df
 
 
-def _values(df: pd.DataFrame) -> pd.DataFrame:
-    """One row per indicator x gemeente x key. Additive cells are summed
-    (vectorised: ~17k groups nationally); medians are weighted medians over
-    their per-value rows; monitor.values makes the value of both."""
-    keys = ["indicator_id", "gemeente", "key"]
-    cols = keys + ["domain", "eenheid", "teller_personen", "value", "numerator", "denominator",
-                   "persons"]
-    df = df.copy()
-    df["key"] = ["__geen_sleutel__" if k is None or pd.isna(k) else k for k in df["key"]]
-    is_med = df["eenheid"].isin(MEDIAN_UNITS)
-    add = (df[~is_med].groupby(keys, sort=False, as_index=False)
-           .agg(domain=("domain", "first"), eenheid=("eenheid", "first"),
-                teller_personen=("teller_personen", "first"), numerator=("numerator", "sum"),
-                denominator=("denominator", "sum"), persons=("persons", "sum")))
-    rows = []
-    for key, g in df[is_med].groupby(keys, sort=False):
-        n = g["persons"].sum()
-        rows.append({**dict(zip(keys, key)), "domain": g["domain"].iloc[0],
-                     "eenheid": g["eenheid"].iloc[0], "teller_personen": g["teller_personen"].iloc[0],
-                     "median": weighted_median(g["median_value"], g["persons"]),
-                     "numerator": None, "denominator": float(n), "persons": n})
-    out = with_values(pd.concat([add, pd.DataFrame(rows)], ignore_index=True))
-    counts = out["eenheid"] == "aantal"
-    out["denominator"] = out["denominator"].astype(object).where(~counts, None)
-    out["key"] = pd.Series([None if k == "__geen_sleutel__" else k for k in out["key"]],
-                           index=out.index, dtype=object)
+def _values(df: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
+    """The export's columns; a count has no denominator."""
+    cols = ["indicator_id", "gemeente", "key", "domain", "eenheid", "teller_personen", "value",
+            "numerator", "denominator", "persons"]
+    out = df.merge(cat[["id", "domain"]], how="left", left_on="indicator_id", right_on="id")
+    out["denominator"] = out["denominator"].astype(object).where(out["eenheid"] != "aantal", None)
+    for column in ("key", "value", "numerator", "denominator"):
+        out[column] = out[column].astype(object).where(out[column].notna(), None)
     return out[cols]
 
 
@@ -88,7 +83,7 @@ def export(db: Path, peildatum: dt.date) -> dict:
     finally:
         con.close()
 
-    values = _values(cells)
+    values = _values(cells, cat)
     values = values[~(values["indicator_id"].isin(ALL_ONLY) & (values["gemeente"] != "ALL"))]
     # every catalogue indicator appears, also without data: ALL and each
     # gemeente (except ALL-only ones) get a row with value null

@@ -1,11 +1,13 @@
 """Apply the SQL layer (sql/) to a freshly loaded store.
 
-Layers run in a fixed order (staging, intermediate, indicators, marts), files
+The seeds become tables first (the catalogue ref_indicators, the survey
+mapping ref_survey_indicators), because views read them. Layers then run in
+a fixed order (macros, staging, intermediate, indicators, marts), files
 within a layer alphabetically. A view may use a view of the same layer that
 sorts later: a file whose dependency does not exist yet is retried after the
-others of its layer. Then the catalogue seed becomes ref_indicators, the
-peildata variable is set to every month end, and the marts that pages read
-often are materialised as tables. See sql/README.md.
+others of its layer. Then the peildata variable is set to every month end,
+and the marts that pages read often are materialised as tables. See
+sql/README.md.
 """
 
 from __future__ import annotations
@@ -16,23 +18,31 @@ from pathlib import Path
 import duckdb
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-LAYERS = ("staging", "intermediate", "indicators", "marts")
+LAYERS = ("macros", "staging", "intermediate", "indicators", "marts")
 CATALOGUE = SQL_DIR / "seeds" / "indicator_catalogue.csv"
+# statement -> survey indicator (ind_enquete)
+SURVEY = SQL_DIR / "seeds" / "survey_indicators.csv"
 # view -> table materialised from it, for all default peildata
 MATERIALISE = {
     "mart_indicator_cube_v": "mart_indicator_cube",
     "mart_huisvesting_wijk_v": "mart_huisvesting_wijk",
 }
-# Row order of a materialised table. Pages filter the cube by gemeente far
-# more than by anything else: sorted, DuckDB's zone maps skip all other
-# gemeenten (national, 3 gemeenten: 240 -> 6 ms), for ~20 s more load time.
-SORT = {"mart_indicator_cube": "gemeentecode, indicator_id, peildatum"}
+# Row order of a materialised table. Pages read the cube itself only with a
+# gemeente filter (person filters without one go to a rollup): sorted by
+# gemeente, DuckDB's zone maps skip all other gemeenten (national, 3
+# gemeenten: 240 -> 6 ms). One gemeente's rows fill less than a row group
+# nationally, so sorting within it on more keys would prune nothing and
+# costs about as much again as this sort.
+SORT = {"mart_indicator_cube": "gemeentecode"}
 # Views over the materialised tables, themselves materialised afterwards.
 POST_LAYER = "rollups"
 # Run file by file, each materialised before the next, so a later rollup
 # can read an earlier one's table.
-MATERIALISE_POST = {"mart_indicator_rollup_v": "mart_indicator_rollup",
-                    "mart_indicator_rollup_region_v": "mart_indicator_rollup_region"}
+MATERIALISE_POST = {"mart_filter_options_v": "mart_filter_options",
+                    "mart_indicator_rollup_v": "mart_indicator_rollup",
+                    "mart_indicator_rollup_person_v": "mart_indicator_rollup_person",
+                    "mart_indicator_rollup_region_v": "mart_indicator_rollup_region",
+                    "mart_peildata_v": "mart_peildata"}
 # Views read many times while the cube is built: computed once into a scratch
 # table for the duration of the materialisation, then the view is restored
 # (the export reads the plain views at its own peildatum).
@@ -65,12 +75,14 @@ def load_catalogue(con) -> None:
     con.execute("ALTER TABLE ref_indicators ALTER teller_personen TYPE BOOLEAN "
                 "USING teller_personen = '1'")
     con.execute("ALTER TABLE ref_indicators ALTER referentie TYPE BOOLEAN USING referentie = '1'")
+    con.execute("CREATE OR REPLACE TABLE ref_survey_indicators AS SELECT * FROM read_csv("
+                "?, header = true, all_varchar = true)", [str(SURVEY)])
 
 
 def apply(con, today: dt.date | None = None) -> None:
+    load_catalogue(con)
     for layer in LAYERS:
         _run_layer(con, sorted((SQL_DIR / layer).glob("*.sql")))
-    load_catalogue(con)
     # All month ends (int_maandeinden); the views read it through int_peildata.
     con.execute("SET VARIABLE peildata = (SELECT peildata FROM int_maandeinden)")
     for view in SCRATCH:

@@ -187,23 +187,3 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
     # medians: the numerator is not a number (indicators.md), the denominator
     # is the number of persons
     return out.drop(columns=["persons"])
-
-
-def weighted_median(values: pd.Series, weights: pd.Series) -> float | None:
-    """Median of values each occurring `weights` times (the lower median for an
-    even count, averaged with the upper one as usual)."""
-    pairs = sorted((float(v), float(w)) for v, w in zip(values, weights)
-                   if w and not _isnan(w) and v is not None and not _isnan(v))
-    n = sum(w for _, w in pairs)
-    if n <= 0:
-        return None
-    lo_pos, hi_pos = (n - 1) // 2, n // 2  # 0-based positions of the middle value(s)
-    acc, lo, hi = 0.0, None, None
-    for v, w in pairs:
-        if lo is None and acc + w > lo_pos:
-            lo = v
-        if hi is None and acc + w > hi_pos:
-            hi = v
-            break
-        acc += w
-    return (lo + hi) / 2

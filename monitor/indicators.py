@@ -13,11 +13,10 @@ from dataclasses import replace
 import pandas as pd
 
 from . import store
-from .disclosure import protect, weighted_median
 from . import catalogue as cat
+from .disclosure import protect
 from .filters import DIMENSIONS, Filters
 from .presentation import is_running, year_earlier
-from .values import with_values
 
 VALUE_COLUMNS = ["value", "numerator", "denominator", "persons"]
 
@@ -52,7 +51,10 @@ def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_k
     # The smallest table that can answer: without person filters a rollup
     # over the person dimensions, without any filter the region totals.
     person_filtered = any(params[d] for d in DIMENSIONS if d != "gemeentecode")
-    if person_filtered or dimension not in ("", "gemeentecode"):
+    by_gemeente = bool(params["gemeenten"]) or dimension == "gemeentecode"
+    if (person_filtered or dimension not in ("", "gemeentecode")) and not by_gemeente:
+        params["source"] = "person"
+    elif person_filtered or dimension not in ("", "gemeentecode"):
         params["source"] = "cube"
     elif dimension or params["gemeenten"]:
         params["source"] = "rollup"
@@ -67,7 +69,8 @@ def _values(df: pd.DataFrame) -> pd.DataFrame:
     keys = ["indicator_id", "peildatum", "key", "member"]
     if df.empty:
         return pd.DataFrame(columns=keys + ["eenheid", "teller_personen"] + VALUE_COLUMNS)
-    out = with_values(df).drop(columns=["median"])
+    # cube_cells made the value (sql/queries/cube_cells.sql): the one place
+    out = df.drop(columns=["median"])
     out["peildatum"] = pd.to_datetime(out["peildatum"]).dt.date
     for column in ("key", "member", "numerator", "value"):
         out[column] = out[column].astype(object).where(out[column].notna(), None)
@@ -231,17 +234,12 @@ def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     previous step; termijn_lopend / termijn_verstreken for active persons."""
     p = filters.peildatum or latest_peildatum(path)
     df = store.query("route_funnel", _params(filters, peildatum=p), path=path)
-    rows = []
-    for (stap, step), g in df.groupby(["stap", "step"], sort=True):
-        lead = g.dropna(subset=["lead_days"])
-        n = int(g["persons"].sum())
-        rows.append({"stap": stap, "step": step, "peildatum": p, "eenheid": "aantal",
-                     "numerator": n, "denominator": None, "persons": n, "value": n,
-                     "mediaan_dagen": weighted_median(lead["lead_days"], lead["persons"]),
-                     "mediaan_n": int(lead["persons"].sum())})
-    out = pd.DataFrame(rows, columns=["stap", "step", "peildatum", "eenheid", "numerator",
-                                      "denominator", "persons", "value", "mediaan_dagen",
-                                      "mediaan_n"])
+    n = df["persons"].astype(int)
+    out = pd.DataFrame({"stap": df["stap"], "step": df["step"], "peildatum": p, "eenheid": "aantal",
+                        "numerator": n, "denominator": None, "persons": n, "value": n,
+                        "mediaan_dagen": df["mediaan_dagen"].astype(object)
+                        .where(df["mediaan_dagen"].notna(), None),
+                        "mediaan_n": df["mediaan_n"].astype(int)})
     out["mediaan_dagen"] = [None if n < 10 else m for m, n in zip(out["mediaan_dagen"],
                                                                    out["mediaan_n"])]
     return protect(out.drop(columns=["mediaan_n"]))

@@ -1,9 +1,6 @@
-"""Units and the one place where an indicator value is made from its cell.
-
-Every path that shows or exports a figure (pages, export, charts) turns
-(eenheid, numerator, denominator, median) into a value here, so a
-percentage, a count and a median mean the same thing everywhere.
-"""
+"""Indicator units, in one place: which units are percentages, counts or
+medians, how an axis is titled, and the single rounding of a shown value.
+The value itself is made in SQL (sql/queries/cube_cells.sql)."""
 
 from __future__ import annotations
 
@@ -27,27 +24,6 @@ def is_percent(unit: str | None) -> bool:
 
 def axis_title(unit: str | None) -> str:
     return AXIS_TITLES.get(unit or "", "aantal")
-
-
-def with_values(df: pd.DataFrame) -> pd.DataFrame:
-    """`df` with a `value` column: 100·numerator/denominator for percentages
-    (none where the denominator is 0), the numerator for counts, the
-    `median` column for medians. Needs columns eenheid, numerator,
-    denominator and, for medians, median."""
-    out = df.copy()
-    if out.empty:
-        out["value"] = pd.Series(dtype=object)
-        return out
-    num = pd.to_numeric(out["numerator"], errors="coerce").astype(float)
-    den = pd.to_numeric(out["denominator"], errors="coerce").astype(float)
-    median = (pd.to_numeric(out["median"], errors="coerce").astype(float)
-              if "median" in out else pd.Series(float("nan"), index=out.index))
-    unit = out["eenheid"]
-    value = (100.0 * num / den).where(den > 0)
-    value = value.where(~unit.isin(COUNT_UNITS), num)
-    value = value.where(~unit.isin(MEDIAN_UNITS), median)
-    out["value"] = value.astype(object).where(value.notna(), None)
-    return out
 
 
 def rounded(value, unit: str | None) -> float | None:

@@ -53,9 +53,33 @@ def test_reference_ids_and_fields():
         assert r["naam"] and r["definitie"] and r["bronnen"]
         if "enquete" in r["bronnen"]:
             assert "Enquête" in r["definitie"], r["id"]
-        # the id is produced by the view the catalogue names
+        # the id is produced by the view the catalogue names: in its SQL,
+        # or, for the survey view, in the seed that maps statements to ids
         view_sql = (SQL / "indicators" / f"{r['view']}.sql").read_text(encoding="utf-8")
-        assert f"'{r['id']}'" in view_sql, r["id"]
+        if r["view"] == "ind_enquete":
+            assert r["id"] in survey_ids(), r["id"]
+        else:
+            assert f"'{r['id']}'" in view_sql, r["id"]
+
+
+def survey_ids() -> set[str]:
+    with open(SQL / "seeds" / "survey_indicators.csv", encoding="utf-8") as f:
+        return {r["indicator_id"] for r in csv.DictReader(f)}
+
+
+def test_survey_seed_covers_every_survey_indicator():
+    # every catalogue indicator from the survey is in the mapping, and the
+    # mapping names only catalogue ids and statements of the survey extract
+    from etl.contract import EXTRACTS
+
+    cat = {r["id"]: r for r in catalogue()}
+    assert survey_ids() == {i for i, r in cat.items() if "enquete" in r["bronnen"]}
+    enquete = next(e for e in EXTRACTS if e.name == "enquete")
+    columns = {c.name for c in enquete.columns}
+    with open(SQL / "seeds" / "survey_indicators.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            assert r["statement"] in columns, r
+            assert r["answer"] in {"eens", "oneens"}, r
 
 
 VIEW_RE = re.compile(r"CREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)", re.I)

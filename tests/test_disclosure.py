@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monitor.disclosure import protect, weighted_median
+from monitor.disclosure import protect
 
 cell = st.tuples(st.integers(0, 30), st.integers(0, 30))  # (numerator, extra for denominator)
 
@@ -94,12 +94,6 @@ def test_reasons_and_display():
     assert out.loc[0, "weergave"] == "<5" and out.loc[2, "weergave"] == "–"
     assert out.loc[1, "value"] == 0  # a real zero stays zero
     assert "persons" not in out.columns
-
-
-def test_weighted_median():
-    assert weighted_median(pd.Series([29, 60, 121]), pd.Series([4, 4, 4])) == 60
-    assert weighted_median(pd.Series([1, 2]), pd.Series([1, 1])) == 1.5
-    assert weighted_median(pd.Series([], dtype=float), pd.Series([], dtype=float)) is None
 
 
 # --- through the query API on a loaded store ------------------------------

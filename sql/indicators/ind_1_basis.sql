@@ -17,10 +17,4 @@ UNION ALL
 -- the PIP has passed at P without Voldaan/Ontheffing.
 SELECT 'basis.termijn_verstreken_aantal', peildatum, gemeentecode, NULL, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
        termijn_verstreken_num, NULL, termijn_verstreken_num
-FROM int_person_cells WHERE termijn_verstreken_num > 0
-UNION ALL
--- basis.rechten_eens_pct: survey of P's year, % agreeing (4/5) with
--- "Ik ken mijn rechten en plichten als inwoner".
-SELECT 'basis.rechten_eens_pct', peildatum, gemeentecode, NULL, NULL, NULL, NULL, NULL, NULL,
-       agree, answered, answered
-FROM int_enquete_peildatum WHERE statement = 'rechten';
+FROM int_person_cells WHERE termijn_verstreken_num > 0;

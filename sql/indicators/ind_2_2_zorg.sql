@@ -17,9 +17,4 @@ UNION ALL
 -- it is arranged (attention point kinderopvang of seed 002).
 SELECT 'zorg.kinderopvang_geregeld_pct', peildatum, gemeentecode, NULL, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
        kinderopvang_num, kinderopvang_den, kinderopvang_den
-FROM int_person_cells WHERE kinderopvang_den > 0
-UNION ALL
--- zorg.gezond_eens_pct: survey, "Ik voel me gezond".
-SELECT 'zorg.gezond_eens_pct', peildatum, gemeentecode, NULL, NULL, NULL, NULL, NULL, NULL,
-       agree, answered, answered
-FROM int_enquete_peildatum WHERE statement = 'gezondheid';
+FROM int_person_cells WHERE kinderopvang_den > 0;

@@ -5,9 +5,4 @@ SELECT 'vrijetijd.sport_cultuur_pct' AS indicator_id, peildatum, gemeentecode, C
        doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
        CAST(sport_culture_num AS DOUBLE) AS numerator, CAST(active_den AS DOUBLE) AS denominator,
        active_den AS persons
-FROM int_person_cells WHERE active_den > 0
-UNION ALL
--- vrijetijd.vrije_tijd_eens_pct: survey, "Ik doe in mijn vrije tijd mee aan activiteiten in de stad".
-SELECT 'vrijetijd.vrije_tijd_eens_pct', peildatum, gemeentecode, NULL, NULL, NULL, NULL, NULL, NULL,
-       agree, answered, answered
-FROM int_enquete_peildatum WHERE statement = 'vrije_tijd';
+FROM int_person_cells WHERE active_den > 0;

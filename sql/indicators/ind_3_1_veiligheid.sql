@@ -7,9 +7,4 @@ SELECT 'veiligheid.ontzorging_pct' AS indicator_id, peildatum, gemeentecode, CAS
        doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
        CAST(ontzorging_num AS DOUBLE) AS numerator, CAST(ontzorging_den AS DOUBLE) AS denominator,
        ontzorging_den AS persons
-FROM int_person_cells WHERE ontzorging_den > 0
-UNION ALL
--- veiligheid.veilig_eens_pct: survey, "Ik voel me veilig in mijn buurt".
-SELECT 'veiligheid.veilig_eens_pct', peildatum, gemeentecode, NULL, NULL, NULL, NULL, NULL, NULL,
-       agree, answered, answered
-FROM int_enquete_peildatum WHERE statement = 'veilig_in_buurt';
+FROM int_person_cells WHERE ontzorging_den > 0;

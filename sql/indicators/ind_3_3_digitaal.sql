@@ -5,9 +5,4 @@ SELECT 'digitaal.digid_pct' AS indicator_id, peildatum, gemeentecode, CAST(NULL 
        doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
        CAST(digid_num AS DOUBLE) AS numerator, CAST(with_pip_den AS DOUBLE) AS denominator,
        with_pip_den AS persons
-FROM int_person_cells WHERE with_pip_den > 0
-UNION ALL
--- digitaal.digitaal_eens_pct: survey, "Ik kan zelf zaken regelen op websites van de overheid".
-SELECT 'digitaal.digitaal_eens_pct', peildatum, gemeentecode, NULL, NULL, NULL, NULL, NULL, NULL,
-       agree, answered, answered
-FROM int_enquete_peildatum WHERE statement = 'digitaal';
+FROM int_person_cells WHERE with_pip_den > 0;

@@ -6,9 +6,4 @@ SELECT 'cultuur.knm_afgerond_pct' AS indicator_id, peildatum, gemeentecode, CAST
        doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
        CAST(knm_num AS DOUBLE) AS numerator, CAST(pvt_den AS DOUBLE) AS denominator,
        pvt_den AS persons
-FROM int_person_cells WHERE pvt_den > 0
-UNION ALL
--- cultuur.cultuur_eens_pct: survey, "Ik begrijp hoe de Nederlandse samenleving werkt".
-SELECT 'cultuur.cultuur_eens_pct', peildatum, gemeentecode, NULL, NULL, NULL, NULL, NULL, NULL,
-       agree, answered, answered
-FROM int_enquete_peildatum WHERE statement = 'cultuur';
+FROM int_person_cells WHERE pvt_den > 0;

@@ -16,6 +16,7 @@ WITH all_rows AS (
     UNION ALL SELECT * FROM ind_3_3_digitaal
     UNION ALL SELECT * FROM ind_3_4_cultuur
     UNION ALL SELECT * FROM ind_4_verbindingen
+    UNION ALL SELECT * FROM ind_enquete
 )
 SELECT
     CAST(indicator_id AS VARCHAR)   AS indicator_id,

@@ -4,11 +4,17 @@
 -- $doelgroep, $geslacht, $leeftijdsgroep, $leerroute, $cohort;
 -- $dimension: '' (no breakdown) or gemeentecode/doelgroep/geslacht/
 -- leeftijdsgroep/leerroute/cohort; $per_key: keep the key (Periode/Locatie);
--- $source: 'region' (no filter at all, no dimension), 'rollup' (no person
--- filter or person dimension) or 'cube'; DuckDB prunes the branches not taken.
--- Additive indicators: the caller computes 100*numerator/denominator (pct) or
--- numerator (aantal). Median indicators: `median` is the weighted median of
--- the per-value rows, denominator = persons = how many.
+-- $source, the smallest table that can answer (DuckDB prunes the other
+-- branches): 'region' (no filter, no dimension), 'rollup' (gemeenten only:
+-- no person filter or person dimension), 'person' (person filters or a
+-- person dimension, but no gemeente filter and not per gemeente) or 'cube'.
+-- Returns indicator_id, peildatum, key, member, eenheid, teller_personen,
+-- median, numerator, denominator, persons, value. `value` is the figure:
+-- 100*numerator/denominator (pct, score; NULL without denominator), numerator
+-- (aantal), or for median indicators (dagen, uren) `median`, the weighted
+-- median of the per-value rows, with numerator NULL and denominator =
+-- persons = how many. The export reads this query too ($source 'cube' over
+-- a one-date cube), so values are computed nowhere else.
 -- Aggregate first; the catalogue and the taakstelling key are looked at only
 -- on the aggregate, because per-row work over ~20M national rows costs ten
 -- times the scan.
@@ -20,17 +26,36 @@ source AS (
            median_value, numerator, denominator, persons
     FROM mart_indicator_rollup_region
     WHERE $source = 'region'
-      AND (len($indicators::VARCHAR[]) = 0 OR list_contains($indicators::VARCHAR[], indicator_id))
-      AND (len($peildata::DATE[]) = 0 OR list_contains($peildata::DATE[], peildatum))
+      AND in_filter($indicators::VARCHAR[], indicator_id)
+      AND in_filter($peildata::DATE[], peildatum)
     UNION ALL
     SELECT indicator_id, peildatum, key,
            CASE WHEN $dimension = 'gemeentecode' THEN gemeentecode END AS member,
            median_value, numerator, denominator, persons
     FROM mart_indicator_rollup
     WHERE $source = 'rollup'
-      AND (len($indicators::VARCHAR[]) = 0 OR list_contains($indicators::VARCHAR[], indicator_id))
-      AND (len($peildata::DATE[]) = 0 OR list_contains($peildata::DATE[], peildatum))
-      AND (len($gemeenten::VARCHAR[]) = 0 OR list_contains($gemeenten::VARCHAR[], gemeentecode))
+      AND in_filter($indicators::VARCHAR[], indicator_id)
+      AND in_filter($peildata::DATE[], peildatum)
+      AND in_filter($gemeenten::VARCHAR[], gemeentecode)
+    UNION ALL
+    SELECT indicator_id, peildatum, key,
+           CASE $dimension
+               WHEN 'doelgroep' THEN doelgroep
+               WHEN 'geslacht' THEN geslacht
+               WHEN 'leeftijdsgroep' THEN leeftijdsgroep
+               WHEN 'leerroute' THEN leerroute
+               WHEN 'cohort' THEN cohort
+           END AS member,
+           median_value, numerator, denominator, persons
+    FROM mart_indicator_rollup_person
+    WHERE $source = 'person'
+      AND in_filter($indicators::VARCHAR[], indicator_id)
+      AND in_filter($peildata::DATE[], peildatum)
+      AND in_filter($doelgroep::VARCHAR[], doelgroep)
+      AND in_filter($geslacht::VARCHAR[], geslacht)
+      AND in_filter($leeftijdsgroep::VARCHAR[], leeftijdsgroep)
+      AND in_filter($leerroute::VARCHAR[], leerroute)
+      AND in_filter($cohort::VARCHAR[], cohort)
     UNION ALL
     SELECT c.indicator_id, c.peildatum, c.key,
            CASE $dimension
@@ -45,15 +70,14 @@ source AS (
            c.numerator, c.denominator, c.persons
     FROM mart_indicator_cube c, median_ids m
     WHERE $source = 'cube'
-      AND (len($indicators::VARCHAR[]) = 0 OR list_contains($indicators::VARCHAR[], c.indicator_id))
-      AND (len($peildata::DATE[]) = 0 OR list_contains($peildata::DATE[], c.peildatum))
-      AND (len($gemeenten::VARCHAR[]) = 0 OR list_contains($gemeenten::VARCHAR[], c.gemeentecode))
-      AND (len($doelgroep::VARCHAR[]) = 0 OR list_contains($doelgroep::VARCHAR[], c.doelgroep))
-      AND (len($geslacht::VARCHAR[]) = 0 OR list_contains($geslacht::VARCHAR[], c.geslacht))
-      AND (len($leeftijdsgroep::VARCHAR[]) = 0
-           OR list_contains($leeftijdsgroep::VARCHAR[], c.leeftijdsgroep))
-      AND (len($leerroute::VARCHAR[]) = 0 OR list_contains($leerroute::VARCHAR[], c.leerroute))
-      AND (len($cohort::VARCHAR[]) = 0 OR list_contains($cohort::VARCHAR[], c.cohort))
+      AND in_filter($indicators::VARCHAR[], c.indicator_id)
+      AND in_filter($peildata::DATE[], c.peildatum)
+      AND in_filter($gemeenten::VARCHAR[], c.gemeentecode)
+      AND in_filter($doelgroep::VARCHAR[], c.doelgroep)
+      AND in_filter($geslacht::VARCHAR[], c.geslacht)
+      AND in_filter($leeftijdsgroep::VARCHAR[], c.leeftijdsgroep)
+      AND in_filter($leerroute::VARCHAR[], c.leerroute)
+      AND in_filter($cohort::VARCHAR[], c.cohort)
 ),
 cells AS (
     SELECT indicator_id, peildatum, key, member, median_value,
@@ -97,7 +121,13 @@ combined AS (
     SELECT * FROM medians
 )
 SELECT c.indicator_id, c.peildatum, c.key, c.member, r.eenheid, r.teller_personen,
-       c.median, c.numerator, c.denominator, c.persons
+       c.median, c.numerator, c.denominator, c.persons,
+       -- the figure itself, computed here only: a median as above, a count
+       -- its numerator, anything else 100 x numerator / denominator
+       CASE WHEN r.eenheid IN ('dagen', 'uren') THEN c.median
+            WHEN r.eenheid = 'aantal' THEN c.numerator
+            WHEN c.denominator > 0 THEN 100.0 * c.numerator / c.denominator
+       END AS value
 FROM combined c
 JOIN ref_indicators r ON r.id = c.indicator_id
 ORDER BY c.indicator_id, c.peildatum, c.key, c.member

@@ -4,7 +4,7 @@ SELECT w.gemeentecode, g.naam AS gemeente, w.wijkcode, sum(w.persons) AS persons
 FROM mart_huisvesting_wijk w
 LEFT JOIN ref_gemeenten g USING (gemeentecode)
 WHERE w.peildatum = $peildatum::DATE
-  AND (len($gemeenten::VARCHAR[]) = 0 OR list_contains($gemeenten::VARCHAR[], w.gemeentecode))
-  AND (len($doelgroep::VARCHAR[]) = 0 OR list_contains($doelgroep::VARCHAR[], w.doelgroep))
+  AND in_filter($gemeenten::VARCHAR[], w.gemeentecode)
+  AND in_filter($doelgroep::VARCHAR[], w.doelgroep)
 GROUP BY ALL
 ORDER BY w.gemeentecode, w.wijkcode

@@ -1,29 +1,19 @@
 -- The inburgeringsroute at $peildatum: per step the in-scope persons who
--- reached it by P, and the lead time in days from the previous step as one
--- row per distinct value (weighted median in Python; never person rows).
--- Filters as in cube_cells (lists, empty = all).
-WITH persons AS (
-    SELECT *,
-        CASE
-            WHEN geboortedatum IS NULL THEN 'Onbekend'
-            WHEN date_sub('year', geboortedatum, $peildatum::DATE) < 18 THEN '0-17'
-            WHEN date_sub('year', geboortedatum, $peildatum::DATE) < 27 THEN '18-26'
-            WHEN date_sub('year', geboortedatum, $peildatum::DATE) < 40 THEN '27-39'
-            WHEN date_sub('year', geboortedatum, $peildatum::DATE) < 55 THEN '40-54'
-            ELSE '55+'
-        END AS leeftijdsgroep
-    FROM stg_inburgeraars
-    WHERE NOT coalesce(status IN ('Verhuisd', 'Vertrokken') AND datum_status <= $peildatum::DATE, false)
-),
-filtered AS (
-    SELECT * FROM persons
-    WHERE (len($gemeenten::VARCHAR[]) = 0 OR list_contains($gemeenten::VARCHAR[], gemeentecode))
-      AND (len($doelgroep::VARCHAR[]) = 0 OR list_contains($doelgroep::VARCHAR[], doelgroep))
-      AND (len($geslacht::VARCHAR[]) = 0 OR list_contains($geslacht::VARCHAR[], geslacht))
-      AND (len($leeftijdsgroep::VARCHAR[]) = 0
-           OR list_contains($leeftijdsgroep::VARCHAR[], leeftijdsgroep))
-      AND (len($leerroute::VARCHAR[]) = 0 OR list_contains($leerroute::VARCHAR[], leerroute))
-      AND (len($cohort::VARCHAR[]) = 0 OR list_contains($cohort::VARCHAR[], cohort))
+-- reached it by P (`persons`), and the median lead time in days from the
+-- previous step (`mediaan_dagen`, an even count averages the two middle
+-- values) over the `mediaan_n` of them for whom both dates are known.
+-- Populations and age groups are int_person_peildatum's, at one of the
+-- peildata it holds (the pages offer only those). Filters as in cube_cells
+-- (lists, empty = all).
+WITH filtered AS (
+    SELECT * FROM int_person_peildatum
+    WHERE peildatum = $peildatum::DATE AND in_scope
+      AND in_filter($gemeenten::VARCHAR[], gemeentecode)
+      AND in_filter($doelgroep::VARCHAR[], doelgroep)
+      AND in_filter($geslacht::VARCHAR[], geslacht)
+      AND in_filter($leeftijdsgroep::VARCHAR[], leeftijdsgroep)
+      AND in_filter($leerroute::VARCHAR[], leerroute)
+      AND in_filter($cohort::VARCHAR[], cohort)
 ),
 steps AS (
     -- step order, the step's date, and the date of the step before it
@@ -40,16 +30,14 @@ steps AS (
               FROM filtered
     -- termijn: active persons whose three years from the PIP run / have run out
     UNION ALL SELECT 10, 'termijn_lopend', datum_pip, NULL FROM filtered
-              WHERE datum_pip <= $peildatum::DATE
-                AND NOT coalesce(status IN ('Voldaan', 'Ontheffing') AND datum_status <= $peildatum::DATE, false)
-                AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) >= $peildatum::DATE
+              WHERE active AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) >= peildatum
     UNION ALL SELECT 11, 'termijn_verstreken', datum_pip, NULL FROM filtered
-              WHERE datum_pip <= $peildatum::DATE
-                AND NOT coalesce(status IN ('Voldaan', 'Ontheffing') AND datum_status <= $peildatum::DATE, false)
-                AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) < $peildatum::DATE
+              WHERE active AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) < peildatum
 )
-SELECT stap, step, date_diff('day', prev, d) AS lead_days, count(*) AS persons
+SELECT stap, step, count(*) AS persons,
+       median(date_diff('day', prev, d)) AS mediaan_dagen,
+       count(date_diff('day', prev, d)) AS mediaan_n
 FROM steps
 WHERE d <= $peildatum::DATE
 GROUP BY ALL
-ORDER BY stap, lead_days
+ORDER BY stap

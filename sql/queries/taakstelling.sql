@@ -4,7 +4,7 @@
 -- the realisation are made here, once.
 WITH chosen AS (
     SELECT * FROM mart_taakstelling
-    WHERE len($gemeenten::VARCHAR[]) = 0 OR list_contains($gemeenten::VARCHAR[], gemeentecode)
+    WHERE in_filter($gemeenten::VARCHAR[], gemeentecode)
 ),
 summed AS (
     SELECT coalesce(gemeentecode, 'ALL') AS gemeentecode,

@@ -1,7 +1,3 @@
 -- Choices for the sidebar filters (pages block of monitor/indicators.py):
 -- the distinct values of the person dimensions, as the cube stores them.
-SELECT DISTINCT 'doelgroep' AS veld, doelgroep AS waarde FROM stg_inburgeraars WHERE doelgroep IS NOT NULL
-UNION ALL SELECT DISTINCT 'geslacht', geslacht FROM stg_inburgeraars WHERE geslacht IS NOT NULL
-UNION ALL SELECT DISTINCT 'leerroute', leerroute FROM stg_inburgeraars WHERE leerroute IS NOT NULL
-UNION ALL SELECT DISTINCT 'cohort', cohort FROM stg_inburgeraars WHERE cohort IS NOT NULL
-ORDER BY veld, waarde
+SELECT veld, waarde FROM mart_filter_options ORDER BY veld, waarde

@@ -1,0 +1,277 @@
+"""The performance benchmark: one command, writes bench/RESULTS.md.
+
+    python bench/run.py                      # regio and national
+    python bench/run.py --scales regio       # a quick run
+    python bench/run.py --scales national --load-runs 3 --query-runs 30
+
+Per scale it writes the synthetic drop once to bench/out/<scale>/ (reused
+later), then measures, in paired runs (A, B, A, B, ... so a noisy shared
+machine hurts both alike):
+- the load (`python -m etl load`, a child process: wall time and peak RSS)
+  against the bare read of the same files (DuckDB read_csv(all_varchar) for
+  CSV, python-calamine whole sheets for xlsx), and rows per second;
+- every query function the pages call, with varied filters (none, gemeente,
+  person filter without gemeente, both, an older peildatum), each >= 20
+  runs on a warm read-only connection: min, p50, p95;
+- the three reference indicators of issue 14 in pandas/numpy
+  (bench/refind.py) against the SQL path, checked cell for cell.
+Raw figures: bench/out/results_<scale>.json. The machine is shared and
+noisy: RESULTS.md reports min and median, with the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+BARE_READ = """
+import sys, duckdb
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+con = duckdb.connect()
+rows = 0
+for p in sorted(Path(sys.argv[1]).rglob('*')):
+    if p.suffix == '.csv' and p.name != 'regio.csv':
+        rows += con.execute("CREATE OR REPLACE TABLE t AS SELECT * FROM read_csv(?, all_varchar = true, "
+                            "header = true, ignore_errors = true, strict_mode = false)",
+                            [str(p)]).fetchone()[0]
+    elif p.suffix == '.xlsx':
+        book = CalamineWorkbook.from_path(str(p))
+        rows += sum(len(book.get_sheet_by_index(i).to_python()) for i in range(len(book.sheet_names)))
+print(rows)
+"""
+
+
+def ensure_drop(scale: str, seed: int) -> Path:
+    drop = OUT / scale
+    if not (drop / "DEMO_SYNTHETISCH.txt").exists():
+        from etl.demo import write_demo_drop
+        write_demo_drop(drop, scale=scale, seed=seed)
+    return drop
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of a child process, via GNU time."""
+    stats = OUT / "time.txt"
+    started = time.perf_counter()
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(stats), *cmd], cwd=ROOT, check=True,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    return seconds, int(stats.read_text().split()[-1]) / 1024
+
+
+def summary(values: list[float]) -> dict:
+    s = sorted(values)
+    return {"n": len(s), "min": s[0], "median": statistics.median(s),
+            "p95": s[min(len(s) - 1, round(0.95 * (len(s) - 1)))], "max": s[-1]}
+
+
+def bench_load(drop: Path, db: Path, runs: int) -> dict:
+    report = OUT / "report.json"
+    load_cmd = [sys.executable, "-m", "etl", "load", str(drop), "--db", str(db),
+                "--report", str(report)]
+    if (drop / "regio.csv").exists():
+        load_cmd += ["--region", str(drop / "regio.csv")]
+    bare_cmd = [sys.executable, "-c", BARE_READ, str(drop)]
+    loads, bares = [], []
+    for _ in range(runs):
+        bares.append(timed(bare_cmd))
+        loads.append(timed(load_cmd))
+    files = json.loads(report.read_text())["files"]
+    rows = sum(f["rows_read"] for f in files)
+    load_s, bare_s = [s for s, _ in loads], [s for s, _ in bares]
+    return {"runs": runs, "files": len(files), "rows_read": rows,
+            "rows_loaded": sum(f["rows_loaded"] for f in files),
+            "load_s": summary(load_s), "bare_read_s": summary(bare_s),
+            "load_peak_mib": max(m for _, m in loads), "bare_peak_mib": max(m for _, m in bares),
+            # paired: each load against the bare read just before it
+            "throughput_vs_bare": summary([b / a for (a, _), (b, _) in zip(loads, bares)]),
+            "rows_per_s": summary([rows / s for s in load_s]),
+            "store_mib": round(db.stat().st_size / 2**20)}
+
+
+def page_queries(db: Path) -> dict:
+    """The calls the pages make, per filter shape; each call cycles through
+    a few values so no run repeats the one before it."""
+    from monitor import indicators as ind
+    from monitor.filters import Filters
+
+    peildata = ind.peildata(db)
+    p, old = peildata[-1], peildata[len(peildata) // 2]
+    codes = list(ind.gemeente_namen(db))
+    doel = ["Asielstatushouder", "Nareiziger", "Gezinsmigrant"]
+    shapes = {
+        "geen filter": lambda i: Filters(peildatum=p),
+        "gemeente": lambda i: Filters(peildatum=p, gemeenten=(codes[i % len(codes)],)),
+        "persoonsfilter zonder gemeente": lambda i: Filters(peildatum=p, doelgroep=(doel[i % 3],)),
+        "gemeente + persoonsfilter": lambda i: Filters(peildatum=p, gemeenten=(codes[i % len(codes)],),
+                                                      geslacht=("MV"[i % 2],)),
+        "oudere peildatum": lambda i: Filters(peildatum=old),
+    }
+    calls = {
+        "headline": lambda f: ind.headline(f.peildatum, f, path=db),
+        "series werk.duaal_pct": lambda f: ind.series("werk.duaal_pct", f, path=db),
+        "breakdown duaal x leeftijdsgroep": lambda f: ind.breakdown(
+            "werk.duaal_pct", f.peildatum, "leeftijdsgroep", f, path=db),
+        "by_gemeente duaal": lambda f: ind.by_gemeente("werk.duaal_pct", f.peildatum, f, path=db),
+        "route": lambda f: ind.route(f, path=db),
+        "huisvesting_wijk": lambda f: ind.huisvesting_wijk(f, path=db),
+        "taakstelling": lambda f: ind.taakstelling(f, path=db),
+    }
+    once = {
+        "peildata": lambda: ind.peildata(db),
+        "filter_options": lambda: ind.filter_options(db),
+        "azc_bezetting": lambda: ind.azc_bezetting(db),
+        "acties": lambda: ind.acties(db),
+        "databronnen": lambda: ind.databronnen(db),
+    }
+    return {"calls": calls, "shapes": shapes, "once": once}
+
+
+def bench_queries(db: Path, runs: int) -> dict:
+    q = page_queries(db)
+    out = {}
+    for name, call in q["calls"].items():
+        for shape, make in q["shapes"].items():
+            call(make(0))  # opens the connection, warms DuckDB's caches
+            times = []
+            for i in range(runs):
+                f = make(i)
+                started = time.perf_counter()
+                call(f)
+                times.append((time.perf_counter() - started) * 1000)
+            out[f"{name} | {shape}"] = summary(times)
+    for name, call in q["once"].items():
+        call()
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            call()
+            times.append((time.perf_counter() - started) * 1000)
+        out[f"{name} | -"] = summary(times)
+    return out
+
+
+def bench_reference(db: Path, runs: int) -> dict:
+    import duckdb
+
+    from bench import refind
+
+    con = duckdb.connect(str(db), read_only=True)
+    con.execute("SET enable_progress_bar = false")
+    persons, activities, peildata = refind.fetch(con)
+    pandas_s, sql_s = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        a = refind.compute(persons, activities, peildata)
+        pandas_s.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        b = refind.sql_path(con)
+        sql_s.append(time.perf_counter() - started)
+    con.close()
+    return {"runs": runs, "peildata": len(peildata), "gemeenten": int(persons["gemeentecode"].nunique()),
+            "pandas_s": summary(pandas_s), "sql_s": summary(sql_s),
+            "cells_differing": refind.agree(a, b)}
+
+
+def machine() -> dict:
+    mem = next((int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                if line.startswith("model name")), platform.processor())
+    import duckdb
+    return {"cpus": os.cpu_count(), "mem_gib": round(mem / 2**20), "cpu": cpu,
+            "python": platform.python_version(), "duckdb": duckdb.__version__,
+            "loadavg_start": os.getloadavg()}
+
+
+def ms(x: float) -> str:
+    return f"{x:,.0f}".replace(",", ".") if x >= 100 else f"{x:.1f}".replace(".", ",")
+
+
+def write_results(command: str) -> None:
+    results = {s: json.loads((OUT / f"results_{s}.json").read_text())
+               for s in ("regio", "national") if (OUT / f"results_{s}.json").exists()}
+    lines = ["# Benchmarkresultaten", "",
+             "Geschreven door `bench/run.py` (niet met de hand bewerken; de sectie "
+             "*Voorbij één machine* staat in `bench/beyond.md` en wordt hier ingevoegd).", ""]
+    for scale, r in results.items():
+        m, ld = r["machine"], r["load"]
+        lines += [f"## Schaal {scale}", "",
+                  f"Gemeten op {r['date']} met `{r['command']}`; {m['cpus']} cores, {m['mem_gib']} GiB, "
+                  f"{m['cpu']}, Python {m['python']}, DuckDB {m['duckdb']}. Gedeelde machine: "
+                  f"load average bij de start {', '.join(f'{x:.1f}' for x in m['loadavg_start'])}, "
+                  f"na afloop {', '.join(f'{x:.1f}' for x in r['loadavg_end'])}.", "",
+                  f"Levering: {ld['files']} bestanden, {ld['rows_read']:,} rijen gelezen, "
+                  f"{ld['rows_loaded']:,} geladen; opslag {ld['store_mib']} MiB.".replace(",", "."), "",
+                  "| laden | min | mediaan | max |", "|---|---:|---:|---:|"]
+        for label, key, fmt in (("laden (s)", "load_s", "{:.1f}"), ("kaal lezen, dezelfde bestanden (s)", "bare_read_s", "{:.1f}"),
+                                ("doorvoer t.o.v. kaal lezen (gepaard)", "throughput_vs_bare", "{:.0%}"),
+                                ("rijen per seconde", "rows_per_s", "{:,.0f}")):
+            s = ld[key]
+            lines.append(f"| {label} | {fmt.format(s['min'])} | {fmt.format(s['median'])} | {fmt.format(s['max'])} |"
+                         .replace(",", "."))
+        lines += [f"| piekgeheugen laden / kaal lezen (MiB) | {ld['load_peak_mib']:.0f} | {ld['bare_peak_mib']:.0f} | |",
+                  "", f"{ld['runs']} gepaarde runs (kaal lezen, dan laden).", ""]
+        ref = r["reference"]
+        lines += ["### Drie referentie-indicatoren: pandas tegen SQL", "",
+                  f"`werk.duaal_pct`, `werk.z_uren_op_schema_pct`, `taal.wachtlijst_pip` voor "
+                  f"{ref['peildata']} peildata × {ref['gemeenten']} gemeenten; {ref['runs']} gepaarde runs. "
+                  f"Cellen die verschillen: {ref['cells_differing']}.", "",
+                  "| pad | min (s) | mediaan (s) |", "|---|---:|---:|",
+                  f"| pandas/numpy (`bench/refind.py`, gegevens al in het geheugen) | {ref['pandas_s']['min']:.2f} | {ref['pandas_s']['median']:.2f} |",
+                  f"| SQL (`int_person_cells`, door DuckDB tot deze kolommen gesnoeid) | {ref['sql_s']['min']:.2f} | {ref['sql_s']['median']:.2f} |",
+                  "", "### Paginaqueries (ms)", "",
+                  "| functie | filter | n | min | p50 | p95 |", "|---|---|---:|---:|---:|---:|"]
+        for key, s in r["queries_ms"].items():
+            name, shape = key.split(" | ")
+            flag = " ⚠" if s["p95"] > 150 else ""
+            lines.append(f"| {name} | {shape} | {s['n']} | {ms(s['min'])} | {ms(s['median'])} | {ms(s['p95'])}{flag} |")
+        lines += ["", "⚠ = p95 boven het doel van 150 ms.", ""]
+    beyond = ROOT / "bench" / "beyond.md"
+    if beyond.exists():
+        lines += [beyond.read_text(encoding="utf-8").rstrip(), ""]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", nargs="+", default=["regio", "national"],
+                        choices=("regio", "national"))
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--load-runs", type=int, default=2)
+    parser.add_argument("--query-runs", type=int, default=20)
+    parser.add_argument("--reference-runs", type=int, default=3)
+    args = parser.parse_args()
+    command = "python bench/run.py " + " ".join(sys.argv[1:])
+    OUT.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("PSEUDONYM_KEY", "bench-sleutel")
+    for scale in args.scales:
+        drop = ensure_drop(scale, args.seed)
+        db = OUT / f"{scale}.duckdb"
+        result = {"date": dt.date.today().isoformat(), "scale": scale, "command": command.strip(),
+                  "machine": machine()}
+        result["load"] = bench_load(drop, db, args.load_runs)
+        result["reference"] = bench_reference(db, args.reference_runs)
+        result["queries_ms"] = bench_queries(db, args.query_runs)
+        result["loadavg_end"] = os.getloadavg()
+        (OUT / f"results_{scale}.json").write_text(json.dumps(result, indent=1, default=str))
+        print(json.dumps({k: v for k, v in result.items() if k != "queries_ms"}, indent=1,
+                         default=str), flush=True)
+    write_results(command)
+    print(f"Geschreven: {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
