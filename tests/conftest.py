@@ -1,20 +1,12 @@
-"""Shared fixtures: a pseudonym key for hand-made drops, one demo store per run."""
+"""Shared fixtures: the pseudonym key tests pass to hand-made loads, one demo store per run."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-
 import pytest
 
 TEST_KEY = "test-sleutel"
 DEMO_TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def pseudonym_key(monkeypatch):
-    monkeypatch.setenv("PSEUDONYM_KEY", TEST_KEY)
-    return TEST_KEY
 
 
 @pytest.fixture(scope="session")
@@ -33,10 +25,4 @@ def demo_store(demo_drop, tmp_path_factory):
 
     drop, _ = demo_drop
     db = tmp_path_factory.mktemp("store") / "monitor.duckdb"
-    saved = os.environ.pop("PSEUDONYM_KEY", None)
-    try:
-        report = load(drop, db, today=DEMO_TODAY)
-    finally:
-        if saved is not None:
-            os.environ["PSEUDONYM_KEY"] = saved
-    return db, report
+    return db, load(drop, db, today=DEMO_TODAY)
