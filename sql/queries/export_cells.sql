@@ -16,10 +16,13 @@ SELECT
     any_value(eenheid)         AS eenheid,
     any_value(teller_personen) AS teller_personen,
     median_value,
-    sum(numerator)   AS numerator,
-    sum(denominator) AS denominator,
+    -- Summed as DECIMAL: a float sum depends on the order in which parallel
+    -- threads add (and hours arrive already summed that way), so the same
+    -- store would export different 15th digits from run to run.
+    CAST(sum(CAST(numerator AS DECIMAL(38, 6))) AS DOUBLE)   AS numerator,
+    CAST(sum(CAST(denominator AS DECIMAL(38, 6))) AS DOUBLE) AS denominator,
     sum(persons)     AS persons
 FROM cells
 GROUP BY GROUPING SETS ((indicator_id, gemeentecode, key, median_value),
                         (indicator_id, key, median_value))
-ORDER BY indicator_id, gemeente, key
+ORDER BY indicator_id, gemeente, key, median_value
