@@ -53,6 +53,8 @@ def _load(args) -> int:
 
 
 def _export(args) -> int:
+    from monitor import audit
+
     from .export import export
 
     try:
@@ -60,7 +62,15 @@ def _export(args) -> int:
     except ValueError:
         log.error("FOUT: --peildatum verwacht JJJJ-MM-DD")
         return 2
-    json.dump(export(Path(args.db), peildatum), sys.stdout, ensure_ascii=False)
+    what = f"indicatoren-JSON, peildatum {peildatum.isoformat()}"
+    audit_log = audit.path_beside(args.db)
+    try:
+        result = export(Path(args.db), peildatum)
+    except Exception as exc:
+        audit.record("export", what, f"mislukt ({type(exc).__name__})", path=audit_log)
+        raise
+    audit.record("export", what, f"geslaagd: {len(result['indicators'])} rijen", path=audit_log)
+    json.dump(result, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
 

@@ -22,6 +22,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from monitor import audit
+
 from . import sqlrun
 from .contract import DEMO_MARKER, DROP_METADATA, EXTRACTS, Extract
 from .pseudonym import Pseudonymiser, fingerprint
@@ -340,16 +342,37 @@ def swap_in(built: Path, db: Path) -> None:
 
 def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None, *,
          key: bytes | str | None = None, new_key: bool = False,
-         limits: dict[str, float] | None = None) -> LoadReport:
+         limits: dict[str, float] | None = None, audit_log: Path | None = None,
+         actor: str | None = None) -> LoadReport:
     """Build the store from `drop`. Raises LoadFailed (with the report
     attached) when the drop cannot be used; the target is then untouched.
 
     key: the pseudonymisation key (None: only a demo drop loads, with the
     public demo key). new_key: accept a key other than the one the store in
     place was built with. limits: plausibility bounds per store column
-    (validate.DEFAULT_LIMITS). Nothing here reads the environment.
+    (validate.DEFAULT_LIMITS). audit_log: the file the load is recorded in
+    (default: beside the store), with `actor` (default "lokaal"). Nothing
+    here reads the environment.
     """
     drop, db = Path(drop), Path(db)
+    audit_log = audit_log or audit.path_beside(db)
+    try:
+        report = _locked_load(drop, db, region_file, today, key, new_key, limits)
+    except LoadFailed as exc:
+        audit.record("laden", drop.name, f"mislukt: {exc}", actor, path=audit_log)
+        raise
+    except Exception as exc:
+        audit.record("laden", drop.name, f"afgebroken ({type(exc).__name__})", actor,
+                     path=audit_log)
+        raise
+    used = [f for f in report.files if f.used]
+    audit.record("laden", drop.name,
+                 f"geslaagd: {len(used)} bestanden, {sum(f.rows_loaded for f in used)} rijen "
+                 f"geladen, {sum(f.rows_rejected for f in used)} afgekeurd", actor, path=audit_log)
+    return report
+
+
+def _locked_load(drop: Path, db: Path, region_file, today, key, new_key, limits) -> LoadReport:
     if not drop.is_dir():
         raise LoadFailed(f"leveringsmap bestaat niet: {drop}")
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -384,6 +407,8 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
     used, superseded = choose(candidates)
     state = {}
     errors = False
+    log.info("Laden van %s: %d bestanden gevonden, %d in gebruik.", drop.name, len(candidates),
+             len(used))
     for c in used:
         entry = {"result": None, "rows": 0, "rejected": 0, "rejections": [],
                  "error": _bad_stamp(c, today)}
