@@ -11,7 +11,7 @@ import os
 
 import streamlit as st
 
-from monitor import store
+from monitor import access, store
 
 st.set_page_config(layout="wide", page_title="Integratiemonitor", page_icon=":material/monitoring:")
 
@@ -43,6 +43,7 @@ def ensure_store() -> bool:
 
 def main() -> None:
     nav = st.navigation(ui.navigation_pages(), position="sidebar")
+    access.require_login()  # after st.navigation: before it, Streamlit serves pages/ directly
     if not ensure_store():
         st.stop()
     st.session_state[ui.VIA_APP] = True
