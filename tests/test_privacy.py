@@ -156,3 +156,47 @@ def test_no_identifier_in_reasons_store_report_log_or_export(tmp_path):
     print(f"\nprivacy: {len(raw)} identifiers planted in wrong columns and free text; "
           f"identifiers found: {sum(map(len, found.values()))}")
     assert found == {where: set() for where in everything}
+
+
+def test_no_identifier_on_any_page(tmp_path, monkeypatch):
+    """Every page rendered (AppTest) on a store loaded from the hostile drop:
+    texts, metrics, the data behind every st.dataframe and table, and every
+    plotly figure's data hold no identifier of that drop."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_pages import APP, PAGES
+
+    drop, db = tmp_path / "drop", tmp_path / "s.duckdb"
+    raw = _hostile_drop(drop)
+    load(drop, db, key=TEST_KEY)
+    monkeypatch.setenv("MONITOR_DB", str(db))
+    monkeypatch.setenv("MONITOR_AUTO_DEMO", "0")
+    # run app.py for every page, as the live server does after its first request
+    from streamlit.runtime.scriptrunner import script_runner
+
+    def run_main_script(main_script_path: str) -> None:
+        with open(main_script_path, encoding="utf-8") as fh:
+            code = compile(fh.read(), main_script_path, "exec")
+        exec(code, sys.modules["__main__"].__dict__)  # noqa: S102
+
+    monkeypatch.setattr(script_runner, "_mpa_v1", run_main_script)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    seen = []
+    for page in PAGES:
+        if page != "pages/overzicht.py":
+            at.switch_page(page).run()
+        assert not at.exception, page
+        parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+        parts += [f"{m.label}={m.value}" for m in at.metric]
+        parts += [df.value.to_csv() for df in at.dataframe]
+        parts += [t.value.to_csv() if hasattr(t.value, "to_csv") else str(t.value) for t in at.table]
+        parts += [str(e.proto) for e in at.get("plotly_chart")]
+        parts += [str(e.proto) for e in at.get("download_button")]
+        seen.append("\n".join(parts))
+    found = found_identifiers("\n".join(seen), raw)
+    print(f"\nprivacy on pages: {len(PAGES)} pages rendered, {sum(map(len, seen))} characters "
+          f"read, identifiers found: {len(found)}")
+    assert sum(map(len, seen)) > 1000  # the pages did show data
+    # masked free text reached a page: unmasked, its number would be found here
+    assert identifiers.MASK in "\n".join(seen)
+    assert not found
