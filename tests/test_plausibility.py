@@ -92,20 +92,12 @@ def _countries(db):
             "SELECT land_van_herkomst FROM raw_inburgeraars ORDER BY source_row").fetchall()]
 
 
+# BOM with Windows-1252 lines, undefined bytes and NUL in a cell are in the
+# bad-input corpus; these two are the shapes it does not have.
 @pytest.mark.parametrize("name, data, countries, rejected", [
-    ("bom+cp1252", b"\xef\xbb\xbf" + "\n".join([HEADER, _line(1, "Syrië")]).encode("utf-8")
-     + b"\n" + _line(2, "Café Réfugié").encode("cp1252"),
-     ["Syrië", "Café Réfugié"], {}),
     ("mixed lines", "\n".join([HEADER, _line(1, "Eritrea")]).encode("cp1252") + b"\n"
      + _line(2, "Café Réfugié").encode("utf-8") + b"\n" + _line(3, "Curaçao").encode("cp1252"),
      ["Eritrea", "Café Réfugié", "Curaçao"], {}),
-    ("cp1252 only", "\n".join([HEADER, _line(1, "Syrië €"), _line(2, "Türkiye")]).encode("cp1252"),
-     ["Syrië €", "Türkiye"], {}),
-    ("undefined byte", "\n".join([HEADER, _line(1, "Syrië")]).encode("cp1252") + b"\n"
-     + _line(2, "Je@men").encode().replace(b"@", b"\x81"),
-     ["Syrië"], {2: "bevat tekens die in UTF-8 noch in Windows-1252 leesbaar zijn"}),
-    ("NUL in a cell", "\n".join([HEADER, _line(1, "Syrië"), _line(2, "Je\x00men")]).encode(),
-     ["Syrië"], {2: "bevat een NUL-teken (binaire gegevens)"}),
     ("NUL padding", "\n".join([HEADER, _line(1, "Syrië")]).encode() + b"\n" + b"\x00" * 64,
      ["Syrië"], {}),
 ])
