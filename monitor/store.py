@@ -122,14 +122,6 @@ def cursor(path=None) -> Iterator[duckdb.DuckDBPyConnection]:
         _release(entry)
 
 
-def close_all() -> None:
-    """Forget every cached version (closed as soon as its last cursor ends)."""
-    with _lock:
-        for entry in _open.values():
-            _retire(entry)
-        _open.clear()
-
-
 @lru_cache(maxsize=None)
 def query_text(name: str) -> str:
     path = QUERY_DIR / f"{name}.sql"
