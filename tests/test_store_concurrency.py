@@ -27,7 +27,7 @@ SWAPS = 24
 READER_DEADLINE_S = 60
 
 
-def read_loop(db: Path, gen_file: Path, stop_file: Path) -> dict:
+def read_loop(db: Path, gen_file: Path, stop_file: Path, counter=None) -> dict:
     """Query until told to stop and the final generation has been seen.
     stale: a query answered with a generation older than the one published
     before it began."""
@@ -45,6 +45,9 @@ def read_loop(db: Path, gen_file: Path, stop_file: Path) -> dict:
             store.query("gemeenten", path=db)
             last = int(str(info["drop_name"]).removeprefix("gen-"))
             reads += 1
+            if counter is not None:
+                with counter.get_lock():
+                    counter.value += 1
             stale += last < published
         except Exception as exc:  # counted: the figure this test is about
             errors += 1
@@ -56,8 +59,8 @@ def read_loop(db: Path, gen_file: Path, stop_file: Path) -> dict:
             "messages": messages}
 
 
-def _reader_process(db: Path, gen_file: Path, stop_file: Path, results) -> None:
-    results.put(read_loop(db, gen_file, stop_file))
+def _reader_process(db: Path, gen_file: Path, stop_file: Path, results, counter) -> None:
+    results.put(read_loop(db, gen_file, stop_file, counter))
 
 
 def _publish_gen(gen_file: Path, gen: int) -> None:
@@ -93,20 +96,25 @@ def test_readers_in_threads_and_processes_survive_swaps(tmp_path):
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["monitor.store"])
     queue = ctx.Queue()
-    procs = [ctx.Process(target=_reader_process, args=(db, gen_file, stop_file, queue))
+    reads = ctx.Value("i", 0)  # every reader counts here, so swaps can wait for reads
+    procs = [ctx.Process(target=_reader_process, args=(db, gen_file, stop_file, queue, reads))
              for _ in range(PROCESSES)]
     for p in procs:
         p.start()
     results: list[dict] = []
     threads = [threading.Thread(target=lambda: results.append(
-        read_loop(db, gen_file, stop_file))) for _ in range(THREADS)]
+        read_loop(db, gen_file, stop_file, reads))) for _ in range(THREADS)]
     for t in threads:
         t.start()
     time.sleep(1.0)  # every reader has the first version open
     for gen in range(1, SWAPS + 1):
         swap_in(built[gen], db)
         _publish_gen(gen_file, gen)
-        time.sleep(0.1)
+        # Queries must overlap the swaps even on a busy machine: wait for ten
+        # reads since the last swap (at most 1.5 s).
+        before, until = reads.value, time.monotonic() + 1.5
+        while reads.value < before + 10 and time.monotonic() < until:
+            time.sleep(0.02)
     stop_file.touch()
     for t in threads:
         t.join(READER_DEADLINE_S + 10)
