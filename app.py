@@ -13,6 +13,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from monitor import access
+
 st.set_page_config(layout="wide", page_title="Integratiemonitor", page_icon=":material/monitoring:")
 
 from pages.ui import data, frame  # noqa: E402  (after set_page_config)
@@ -43,6 +45,7 @@ def ensure_store(db: Path, auto_demo: bool) -> bool:
 def main() -> None:
     db = Path(os.environ.get("MONITOR_DB") or DEFAULT_DB)
     nav = st.navigation(frame.navigation_pages(), position="sidebar")
+    access.require_login()
     if not ensure_store(db, auto_demo=os.environ.get("MONITOR_AUTO_DEMO", "1") != "0"):
         st.stop()
     data.use_store(db)

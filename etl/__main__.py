@@ -1,45 +1,76 @@
-"""python -m etl load | export | demo"""
+"""python -m etl load | export | demo
+
+The command line is where configuration comes in: it reads the environment
+(PSEUDONYM_KEY or PSEUDONYM_KEY_FILE, MONITOR_REGION) and passes everything on
+as arguments.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import logging
+import os
 import sys
 from pathlib import Path
+
+log = logging.getLogger("etl")
 
 
 def _load(args) -> int:
     from .load import LoadFailed, load
+    from .pseudonym import MissingKeyError, key_from_environment
 
     try:
-        report = load(Path(args.drop), Path(args.db), region_file=args.region)
+        key = key_from_environment(os.environ)
+    except MissingKeyError as exc:
+        log.error("FOUT: %s De vorige opslag is ongewijzigd in gebruik.", exc)
+        return 1
+    limits = {}
+    if args.max_uren_per_week is not None:
+        limits["uren_per_week"] = args.max_uren_per_week
+    try:
+        report = load(Path(args.drop), Path(args.db),
+                      region_file=args.region or os.environ.get("MONITOR_REGION"),
+                      key=key, new_key=args.nieuwe_sleutel, limits=limits)
     except LoadFailed as exc:
         if exc.report is not None and args.report:
             exc.report.write(Path(args.report))
-        print(f"FOUT: {exc}\nDe vorige opslag is ongewijzigd in gebruik.", file=sys.stderr)
+        log.error("FOUT: %s\nDe vorige opslag is ongewijzigd in gebruik.", exc)
         return 1
     except Exception as exc:  # anything unforeseen must still leave the old store
-        print(f"FOUT: laden afgebroken ({type(exc).__name__}: {exc}). "
-              "De vorige opslag is ongewijzigd in gebruik.", file=sys.stderr)
+        # Only the type: a message from a library may quote a cell.
+        log.error("FOUT: laden afgebroken (%s). De vorige opslag is ongewijzigd in gebruik.",
+                  type(exc).__name__)
         return 1
     if args.report:
         report.write(Path(args.report))
     used = [f for f in report.files if f.used]
-    print(f"Geladen: {len(used)} bestanden, {sum(f.rows_loaded for f in used)} rijen, "
-          f"{sum(f.rows_rejected for f in used)} afgekeurd.", file=sys.stderr)
+    log.info("Geladen: %d bestanden, %d rijen, %d afgekeurd.", len(used),
+             sum(f.rows_loaded for f in used), sum(f.rows_rejected for f in used))
     return 0
 
 
 def _export(args) -> int:
+    from monitor import audit
+
     from .export import export
 
     try:
         peildatum = dt.date.fromisoformat(args.peildatum)
     except ValueError:
-        print("FOUT: --peildatum verwacht JJJJ-MM-DD", file=sys.stderr)
+        log.error("FOUT: --peildatum verwacht JJJJ-MM-DD")
         return 2
-    json.dump(export(Path(args.db), peildatum), sys.stdout, ensure_ascii=False)
+    what = f"indicatoren-JSON, peildatum {peildatum.isoformat()}"
+    audit_log = audit.path_beside(args.db)
+    try:
+        result = export(Path(args.db), peildatum)
+    except Exception as exc:
+        audit.record("export", what, f"mislukt ({type(exc).__name__})", path=audit_log)
+        raise
+    audit.record("export", what, f"geslaagd: {len(result['indicators'])} rijen", path=audit_log)
+    json.dump(result, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
 
@@ -48,7 +79,7 @@ def _demo(args) -> int:
     from .demo import write_demo_drop
 
     summary = write_demo_drop(Path(args.out), scale=args.scale, seed=args.seed)
-    print(f"Synthetische demolevering geschreven naar {args.out}: {summary}", file=sys.stderr)
+    log.info("Synthetische demolevering geschreven naar %s: %s", args.out, summary)
     return 0
 
 
@@ -59,7 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("drop")
     p.add_argument("--db", required=True)
     p.add_argument("--report")
-    p.add_argument("--region", help="regiobestand (standaard: Maastricht-Heuvelland)")
+    p.add_argument("--region", help="regiobestand (standaard: MONITOR_REGION, anders "
+                                    "Maastricht-Heuvelland)")
+    p.add_argument("--nieuwe-sleutel", action="store_true",
+                   help="laad bewust met een andere sleutel dan de huidige opslag")
+    p.add_argument("--max-uren-per-week", type=float,
+                   help="plausibiliteitsgrens voor Uren per week (standaard 60; boven 168 "
+                        "altijd afgekeurd)")
     p.set_defaults(func=_load)
     p = sub.add_parser("export", help="indicatoren als JSON op een peildatum")
     p.add_argument("--db", required=True)
@@ -71,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=2024)
     p.set_defaults(func=_demo)
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     return args.func(args)
 
 

@@ -33,6 +33,12 @@ class Column:
     non_negative: bool = False
     # Dates may not lie after the extract's own date; a planned end may.
     may_be_future: bool = False
+    # Above this a value is impossible, not just unlikely (a week has 168 hours).
+    maximum: float | None = None
+    # Text only: what happens to a BSN- or V-nummer-shaped number in the cell.
+    # "mask" (free text), "reject" (identifying codes, where a mask would make
+    # two rows' keys equal), "keep" (the contract's own 9-digit budget numbers).
+    numbers: Literal["mask", "reject", "keep"] = "mask"
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,7 @@ PARTICIPATIE = Extract(
     mode="snapshot", dialect="gemeente", stamp="date",
     columns=(
         Column("BSN", "person_key", "bsn", required=True),
-        Column("Activiteit-ID", "activiteit_id", "text", required=True),
+        Column("Activiteit-ID", "activiteit_id", "text", required=True, numbers="reject"),
         _enum("Soort", "soort", ("Vrijwilligerswerk", "Stage", "Werkervaringsplaats",
                                  "Leerwerktraject", "Betaald werk", "Activeringsprogramma",
                                  "Taalmaatje", "Sport en cultuur", "Opleiding"), required=True),
@@ -124,7 +130,7 @@ PARTICIPATIE = Extract(
         Column("Datum aanmelding", "datum_aanmelding", "date"),
         Column("Datum start", "datum_start", "date", required=True),
         Column("Datum einde", "datum_einde", "date", may_be_future=True),
-        Column("Uren per week", "uren_per_week", "decimal", non_negative=True),
+        Column("Uren per week", "uren_per_week", "decimal", non_negative=True, maximum=168),
     ),
     key=("activiteit_id",),
     references_person="person_key",
@@ -230,7 +236,7 @@ BEGROTING = Extract(
     mode="snapshot", dialect="gemeente",
     columns=(
         Column("Programma", "programma", "text"),
-        Column("Budgetnummer", "budgetnummer", "text"),
+        Column("Budgetnummer", "budgetnummer", "text", numbers="keep"),
         Column("Naam", "naam", "text", required=True),
         _enum("Soort", "soort", ("Lasten", "Baten", "Reserve"), required=True),
         Column("Jaar", "jaar", "year", required=True),
@@ -245,7 +251,7 @@ ACTIES = Extract(
     pattern=r"gemeente/acties(?:_(?P<stamp>\d{8}))?\.csv",
     mode="snapshot", dialect="gemeente",
     columns=(
-        Column("Actie-ID", "actie_id", "text", required=True),
+        Column("Actie-ID", "actie_id", "text", required=True, numbers="reject"),
         _enum("Actielijn", "actielijn",
               ("Taal", "Participatie", "Betaald werk", "Borging", "Aandachtspunten"), required=True),
         Column("Omschrijving", "omschrijving", "text"),
@@ -267,7 +273,7 @@ ENQUETE = Extract(
     pattern=r"gemeente/enquete_(?P<stamp>\d{4})(?:[_-][^/]*)?\.csv",
     mode="periodic", dialect="gemeente", stamp="year",
     columns=(
-        Column("Respondent", "respondent", "text", required=True),
+        Column("Respondent", "respondent", "text", required=True, numbers="reject"),
         Column("Gemeentecode", "gemeentecode", "gemeentecode", required=True),
         _enum("Jaar in Nederland", "jaar_in_nederland", ("1", "2", "3", "4+")),
         *(Column(s, s.lower().replace(" ", "_"), "likert") for s in SURVEY_STATEMENTS),

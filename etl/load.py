@@ -9,8 +9,10 @@ os.replace, so readers see the old store or the new one, never a half one.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
+import logging
 import os
 import time
 import uuid
@@ -20,15 +22,30 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from monitor import audit
+
 from . import sqlrun
 from .contract import DEMO_MARKER, DROP_METADATA, EXTRACTS, Extract
-from .pseudonym import Pseudonymiser, key_from_env
+from .pseudonym import Pseudonymiser, fingerprint
 from .readers import FileUnusable, read_extract
 from .region import load_region, name_lookup, region_path
-from .validate import checked_query
+from .validate import DEFAULT_LIMITS, checked_query
+
+log = logging.getLogger(__name__)
 
 # Public on purpose: it only ever pseudonymises the synthetic demo drop.
 DEMO_PSEUDONYM_KEY = "demo-sleutel-niet-voor-productie"
+NO_KEY = ("Er is geen pseudonimiseringssleutel. Een echte levering wordt alleen geladen met een "
+          "geheime sleutel: zet PSEUDONYM_KEY, of PSEUDONYM_KEY_FILE met het pad naar een "
+          "sleutelbestand buiten de repository.")
+DEMO_KEY_REFUSED = ("De demosleutel is openbaar: een echte levering wordt daar nooit mee "
+                    "gepseudonimiseerd. Geef de geheime sleutel (PSEUDONYM_KEY of "
+                    "PSEUDONYM_KEY_FILE).")
+OTHER_KEY = ("De sleutel verschilt van de sleutel waarmee de huidige opslag is geladen: elk "
+             "pseudoniem zou veranderen en de geschiedenis niet meer aansluiten. Laad met de "
+             "oorspronkelijke sleutel, of kies bewust voor een nieuwe sleutel met "
+             "--nieuwe-sleutel (de opslag wordt dan helemaal opnieuw opgebouwd).")
+BUSY = "Er loopt al een ander laadproces voor deze opslag; probeer het later opnieuw."
 
 SQL_TYPES = {
     "date": "DATE", "bool": "BOOLEAN", "decimal": "DOUBLE", "int": "BIGINT",
@@ -42,6 +59,10 @@ class LoadFailed(Exception):
     def __init__(self, message: str, report: "LoadReport | None" = None):
         super().__init__(message)
         self.report = report
+
+
+class KeyRefused(LoadFailed):
+    """The key is missing, public or not the store's: nothing is loaded."""
 
 
 @dataclass
@@ -98,6 +119,19 @@ class Candidate:
         return None
 
     @property
+    def first_date(self) -> dt.date | None:
+        """The first day the file's stamp covers: a month's file may arrive
+        during that month, never before it."""
+        s = self.stamp
+        if not s or self.extract.stamp == "date":
+            return self.file_date
+        if self.extract.stamp == "month":
+            return dt.date(int(s[:4]), int(s[4:6]), 1)
+        if self.extract.stamp == "year":
+            return dt.date(int(s), 1, 1)
+        return None
+
+    @property
     def period(self) -> str | None:
         return f"{self.stamp[:4]}-{self.stamp[4:6]}" if self.extract.stamp == "month" else None
 
@@ -141,11 +175,15 @@ def choose(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate
     return used, superseded
 
 
-def _bad_stamp(c: Candidate) -> str | None:
+def _bad_stamp(c: Candidate, today: dt.date) -> str | None:
     try:
-        c.file_date
+        first = c.first_date
     except ValueError:
         return "datum in de bestandsnaam is ongeldig"
+    if first is not None and first > today:
+        # It would win as the newest snapshot and let its own rows lie in the future.
+        return (f"datum in de bestandsnaam ({first.strftime('%d-%m-%Y')}) ligt na de laaddatum "
+                f"({today.strftime('%d-%m-%Y')}); het bestand wordt niet geladen")
     return None
 
 
@@ -167,7 +205,8 @@ def _with_pseudonyms(table: pa.Table, extract: Extract, pseudo: Pseudonymiser) -
     return table
 
 
-def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_rows) -> None:
+def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_rows,
+                  limits: dict[str, float]) -> None:
     tables = []
     for c in files:
         result = report_rows[c.relpath]["result"]
@@ -185,7 +224,7 @@ def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_
     # of all periods, instead of one per monthly file.
     incoming = _with_pseudonyms(pa.concat_tables(tables), extract, pseudo)
     con.register("incoming", incoming)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {checked_query(extract)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {checked_query(extract, limits=limits)}")
     con.unregister("incoming")
     cols = ", ".join(f'"{c.name}"' for c in extract.columns)
     extra = ", __peildatum" if extract.name == "coa_bezetting" else ""
@@ -224,7 +263,58 @@ HISTORY_DDL = [
        rows_rejected BIGINT, error VARCHAR)""",
     """CREATE TABLE load_rejections (file VARCHAR, "row" BIGINT, "column" VARCHAR,
        reason VARCHAR)""",
+    # Which key made the pseudonyms: a fingerprint that cannot give the key back.
+    "CREATE TABLE store_key (fingerprint VARCHAR)",
 ]
+
+
+def _attach_literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _previous_store(db: Path) -> tuple[str | None, bool] | None:
+    """(key fingerprint, was a demo load) of the store in place, or None when
+    there is none or it predates fingerprints."""
+    if not db.exists():
+        return None
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH {_attach_literal(db)} AS previous (READ_ONLY)")
+        fp = con.execute("SELECT max(fingerprint) FROM previous.store_key").fetchone()[0]
+        demo = con.execute("SELECT is_demo FROM previous.load_runs "
+                           "ORDER BY loaded_at DESC LIMIT 1").fetchone()
+        return fp, bool(demo and demo[0])
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
+def _resolve_key(key: bytes | str | None, is_demo: bool) -> bytes:
+    if isinstance(key, str):
+        key = key.encode()
+    if not key:
+        if not is_demo:
+            raise KeyRefused(NO_KEY)
+        log.warning("Geen pseudonimiseringssleutel: de synthetische demolevering wordt "
+                    "gepseudonimiseerd met de openbare demosleutel.")
+        return DEMO_PSEUDONYM_KEY.encode()
+    if key == DEMO_PSEUDONYM_KEY.encode() and not is_demo:
+        raise KeyRefused(DEMO_KEY_REFUSED)
+    return key
+
+
+def _remove_leftovers(db: Path) -> list[str]:
+    """Builds of a load that was killed (the caller holds the load lock, so
+    none of these belongs to a running load)."""
+    removed = []
+    for leftover in db.parent.glob(f"{db.name}.tmp-*"):
+        try:
+            leftover.unlink()
+            removed.append(leftover.name)
+        except FileNotFoundError:
+            pass
+    return removed
 
 
 def _carry_history(con, previous: Path) -> None:
@@ -232,9 +322,9 @@ def _carry_history(con, previous: Path) -> None:
     if not previous.exists():
         return
     try:
-        con.execute(f"ATTACH '{previous}' AS previous (READ_ONLY)")
-        con.execute("INSERT INTO load_runs SELECT * FROM previous.load_runs")
-        con.execute("INSERT INTO load_files SELECT * FROM previous.load_files")
+        con.execute(f"ATTACH {_attach_literal(previous)} AS previous (READ_ONLY)")
+        con.execute("INSERT INTO load_runs BY NAME SELECT * FROM previous.load_runs")
+        con.execute("INSERT INTO load_files BY NAME SELECT * FROM previous.load_files")
     except duckdb.Error:
         pass  # an older or foreign store: start the history afresh
     finally:
@@ -244,15 +334,71 @@ def _carry_history(con, previous: Path) -> None:
             pass
 
 
-def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -> LoadReport:
+def swap_in(built: Path, db: Path) -> None:
+    """Make a complete store the current one. Readers that still use the old
+    file keep it (the inode lives while it is open); the next one opens this."""
+    os.replace(built, db)
+
+
+def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None, *,
+         key: bytes | str | None = None, new_key: bool = False,
+         limits: dict[str, float] | None = None, audit_log: Path | None = None,
+         actor: str | None = None) -> LoadReport:
     """Build the store from `drop`. Raises LoadFailed (with the report
-    attached) when the drop cannot be used; the target is then untouched."""
-    started = time.perf_counter()
+    attached) when the drop cannot be used; the target is then untouched.
+
+    key: the pseudonymisation key (None: only a demo drop loads, with the
+    public demo key). new_key: accept a key other than the one the store in
+    place was built with. limits: plausibility bounds per store column
+    (validate.DEFAULT_LIMITS). audit_log: the file the load is recorded in
+    (default: beside the store), with `actor` (default "lokaal"). Nothing
+    here reads the environment.
+    """
     drop, db = Path(drop), Path(db)
+    audit_log = audit_log or audit.path_beside(db)
+    try:
+        report = _locked_load(drop, db, region_file, today, key, new_key, limits)
+    except LoadFailed as exc:
+        audit.record("laden", drop.name, f"mislukt: {exc}", actor, path=audit_log)
+        raise
+    except Exception as exc:
+        audit.record("laden", drop.name, f"afgebroken ({type(exc).__name__})", actor,
+                     path=audit_log)
+        raise
+    used = [f for f in report.files if f.used]
+    audit.record("laden", drop.name,
+                 f"geslaagd: {len(used)} bestanden, {sum(f.rows_loaded for f in used)} rijen "
+                 f"geladen, {sum(f.rows_rejected for f in used)} afgekeurd", actor, path=audit_log)
+    return report
+
+
+def _locked_load(drop: Path, db: Path, region_file, today, key, new_key, limits) -> LoadReport:
     if not drop.is_dir():
         raise LoadFailed(f"leveringsmap bestaat niet: {drop}")
+    db.parent.mkdir(parents=True, exist_ok=True)
+    # One load per store at a time: a second one would find the first one's
+    # build and take it for a leftover.
+    with open(db.with_name(db.name + ".laadslot"), "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LoadFailed(BUSY) from None
+        for name in _remove_leftovers(db):
+            log.info("Restant van een afgebroken laadproces verwijderd: %s", name)
+        return _load(drop, db, region_file, today or dt.date.today(), key, new_key,
+                     {**DEFAULT_LIMITS, **(limits or {})})
+
+
+def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
+          limits: dict[str, float]) -> LoadReport:
+    started = time.perf_counter()
     is_demo = (drop / DEMO_MARKER).exists()
-    key = key_from_env(is_demo, DEMO_PSEUDONYM_KEY)
+    key = _resolve_key(key, is_demo)
+    previous = _previous_store(db)
+    if previous and previous[0] and previous[0] != fingerprint(key) and not previous[1]:
+        if not new_key:
+            raise KeyRefused(OTHER_KEY)
+        log.warning("Nieuwe sleutel: alle pseudoniemen worden opnieuw berekend.")
     region = load_region(region_file)
     pseudo = Pseudonymiser(key)
 
@@ -261,8 +407,11 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -
     used, superseded = choose(candidates)
     state = {}
     errors = False
+    log.info("Laden van %s: %d bestanden gevonden, %d in gebruik.", drop.name, len(candidates),
+             len(used))
     for c in used:
-        entry = {"result": None, "rows": 0, "rejected": 0, "rejections": [], "error": _bad_stamp(c)}
+        entry = {"result": None, "rows": 0, "rejected": 0, "rejections": [],
+                 "error": _bad_stamp(c, today)}
         if entry["error"] is None:
             try:
                 entry["result"] = read_extract(c.path, c.extract)
@@ -271,6 +420,8 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -
                 entry["rows"] = entry["rejected"] = len(entry["rejections"])
             except FileUnusable as exc:
                 entry["error"] = str(exc)
+            except Exception as exc:  # noqa: BLE001 - the file is named, its content never quoted
+                entry["error"] = f"bestand kon niet worden gelezen ({type(exc).__name__})"
         errors |= entry["error"] is not None
         state[c.relpath] = entry
 
@@ -295,7 +446,6 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -
         raise LoadFailed("levering onbruikbaar: " + "; ".join(
             f"{f}: {e['error']}" for f, e in state.items() if e["error"]), report)
 
-    db.parent.mkdir(parents=True, exist_ok=True)
     tmp = db.with_name(f"{db.name}.tmp-{uuid.uuid4().hex[:8]}")
     try:
         con = duckdb.connect(str(tmp))
@@ -307,7 +457,8 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -
             _insert(con, "ref_gemeente_namen", list(name_lookup(region).items()))
             for extract in EXTRACTS:
                 con.execute(raw_table_ddl(extract))
-                _load_extract(con, extract, [c for c in used if c.extract is extract], pseudo, state)
+                _load_extract(con, extract, [c for c in used if c.extract is extract], pseudo, state,
+                              limits)
                 _checkpoint(extract.name)
             finish_report()
             for ddl in HISTORY_DDL:
@@ -323,6 +474,7 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -
                 for f in report.files])
             _insert(con, "load_rejections",
                     [(r.file, r.row, r.column, r.reason) for r in report.rejections])
+            con.execute("INSERT INTO store_key VALUES (?)", [fingerprint(key)])
             _checkpoint("history")
             sqlrun.apply(con, today=today)
             _checkpoint("sql")
@@ -333,7 +485,7 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None) -
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        os.replace(tmp, db)
+        swap_in(tmp, db)
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             if leftover.exists():

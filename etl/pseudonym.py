@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
-import sys
+from pathlib import Path
+from typing import Mapping
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -22,7 +22,7 @@ PSEUDONYM_HEX_CHARS = 32
 
 
 class MissingKeyError(RuntimeError):
-    pass
+    """No usable key: the message says, in Dutch, what the operator must do."""
 
 
 def elfproef(bsn: str) -> bool:
@@ -37,8 +37,8 @@ def check_bsn(raw: str) -> tuple[str | None, str | None]:
     value = raw.strip()
     if not value.isdigit():
         return None, "BSN bevat andere tekens dan cijfers"
-    if len(value) == 8:  # Excel dropped the leading zero
-        value = "0" + value
+    if len(value) in (7, 8):  # Excel stored it as a number and dropped the leading zeros
+        value = value.zfill(9)
     if len(value) != 9:
         return None, "BSN heeft niet 9 cijfers"
     if not elfproef(value):
@@ -96,14 +96,38 @@ class Pseudonymiser:
                 pc.take(pa.array(reasons, pa.string()), indices))
 
 
-def key_from_env(is_demo: bool, demo_key: str) -> bytes:
-    key = os.environ.get(ENV_KEY, "")
-    if key:
-        return key.encode()
-    if not is_demo:
+KEY_FILE_ENV = "PSEUDONYM_KEY_FILE"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+FINGERPRINT_MESSAGE = b"integratiemonitor:sleutel-vingerafdruk"
+
+
+def fingerprint(key: bytes) -> str:
+    """Tells two keys apart without revealing either: an HMAC of a fixed
+    message under the key, not a hash of the key."""
+    return hmac.new(key, FINGERPRINT_MESSAGE, hashlib.sha256).hexdigest()[:16]
+
+
+def key_from_environment(environ: Mapping[str, str]) -> bytes | None:
+    """The operator's key: PSEUDONYM_KEY, or the file PSEUDONYM_KEY_FILE names
+    (outside the repository, so it is never committed). None when neither is
+    set. Only the command line and the app call this; everything below takes
+    the key as an argument."""
+    value = environ.get(ENV_KEY, "")
+    if value:
+        return value.encode()
+    name = environ.get(KEY_FILE_ENV, "")
+    if not name:
+        return None
+    path = Path(name).expanduser().resolve()
+    if path == REPO_ROOT or REPO_ROOT in path.parents:
         raise MissingKeyError(
-            f"{ENV_KEY} is niet gezet. Een echte levering wordt alleen geladen met een "
-            "geheime sleutel: export PSEUDONYM_KEY=... (bewaar hem buiten de repository).")
-    print(f"WAARSCHUWING: {ENV_KEY} niet gezet; de synthetische demolevering wordt "
-          "gepseudonimiseerd met de publieke demosleutel.", file=sys.stderr)
-    return demo_key.encode()
+            f"{KEY_FILE_ENV} wijst naar een bestand in de repository ({path.name}). "
+            "Bewaar de sleutel buiten de repository, zodat hij nooit mee wordt gecommit.")
+    try:
+        key = path.read_bytes().strip()
+    except OSError as exc:
+        raise MissingKeyError(
+            f"sleutelbestand uit {KEY_FILE_ENV} is niet leesbaar: {exc.strerror}") from exc
+    if not key:
+        raise MissingKeyError(f"sleutelbestand uit {KEY_FILE_ENV} is leeg")
+    return key

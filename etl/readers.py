@@ -45,20 +45,50 @@ def _map_header(header: list[str], extract: Extract) -> dict[str, int]:
     return {c.source: positions[_header_key(c.source)] for c in extract.columns}
 
 
+BINARY_SIGNATURES = {
+    b"PK\x03\x04": "een zip- of Excel-bestand (.xlsx)",
+    b"\xd0\xcf\x11\xe0": "een oud Excel-bestand (.xls)",
+    b"%PDF": "een PDF",
+}
+# A valid UTF-8 multi-byte sequence: Windows-1252 text practically never
+# holds one (it would read as e.g. "Ã©"), so its presence means UTF-8 lines.
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was in. Municipal exports come as UTF-8 with a
-    BOM, the older system's as Windows-1252, in the same drop."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+    """Text and how it was decoded. Municipal exports come as UTF-8 with a
+    BOM, the older system's as Windows-1252, in the same drop, and a file
+    pasted together from both holds both.
+
+    Decided per line, never per guess for the whole file: a line that is
+    valid UTF-8 is UTF-8, any other line Windows-1252 (cp1252, not latin-1:
+    0x80 is the euro sign there). A byte that Windows-1252 does not define
+    becomes U+FFFD, and the validator rejects that cell, so a value is never
+    stored silently wrong. NUL bytes stay, and the validator rejects their
+    cells too; NUL padding after the last line is dropped."""
+    for signature, what in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise FileUnusable(f"bestand is geen tekstbestand maar {what}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileUnusable("bestand is UTF-16; verwacht UTF-8 of Windows-1252")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    body = body.rstrip(b"\x00")
+    if b"\x00" in body.split(b"\n", 1)[0]:
+        raise FileUnusable("bestand is geen tekstbestand (binaire gegevens in de kopregel)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        # cp1252, not latin-1: byte 0x80 is the euro sign there.
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        raise FileUnusable("bestand is geen UTF-8 en geen Windows-1252") from exc
+    if not bom and not UTF8_SEQUENCE.search(body):
+        return body.decode("cp1252", errors="replace"), "cp1252"
+    lines = []
+    for line in body.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("cp1252", errors="replace"))
+    return "\n".join(lines), "utf-8 en cp1252"
 
 
 def read_csv(path: Path, extract: Extract) -> ReadResult:
@@ -76,8 +106,10 @@ def read_csv(path: Path, extract: Extract) -> ReadResult:
     positions = _map_header(header, extract)
     if "\n" not in text:  # a header without rows is a valid, empty delivery
         return ReadResult(_empty(extract))
-    utf8 = text.encode("utf-8") if encoding == "cp1252" else (
-        data[3:] if encoding == "utf-8-sig" else data).rstrip()
+    if encoding in ("utf-8", "utf-8-sig"):  # already the bytes Arrow wants
+        utf8 = (data[3:] if encoding == "utf-8-sig" else data).rstrip(b"\x00").rstrip()
+    else:
+        utf8 = text.encode("utf-8")
 
     ragged: list[int] = []
     names = [f"c{i}" for i in range(len(header))]
@@ -98,10 +130,33 @@ def read_csv(path: Path, extract: Extract) -> ReadResult:
     if ragged:
         # Skipped rows would shift every later row number; the exact but slower
         # path keeps the report honest.
-        return _read_csv_exact(utf8.decode("utf-8"), delimiter, header, positions, extract)
-    columns = {c.name: table.column(positions[c.source]) for c in extract.columns}
-    columns["__row"] = pa.array(range(1, table.num_rows + 1), pa.int64())
-    return ReadResult(_drop_blank_rows(pa.table(columns)))
+        result = _read_csv_exact(utf8.decode("utf-8"), delimiter, header, positions, extract)
+    else:
+        columns = {c.name: table.column(positions[c.source]) for c in extract.columns}
+        columns["__row"] = pa.array(range(1, table.num_rows + 1), pa.int64())
+        result = ReadResult(_drop_blank_rows(pa.table(columns)))
+    return _without_repeated_header(result, extract)
+
+
+def _without_repeated_header(result: ReadResult, extract: Extract) -> ReadResult:
+    """Files pasted together carry the header again inside the data: such a
+    row is rejected as what it is, not as a bad BSN."""
+    import pyarrow.compute as pc
+    table = result.table
+    if table.num_rows == 0:
+        return result
+    same = None
+    for c in extract.columns:
+        eq = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(table[c.name])), _header_key(c.source))
+        same = eq if same is None else pc.and_(same, eq)
+    same = pc.fill_null(same, False)
+    if not pc.any(same).as_py():
+        return result
+    rows = table.filter(same)["__row"].to_pylist()
+    result.table = table.filter(pc.invert(same))
+    result.row_rejections = sorted(result.row_rejections + [
+        (r, None, "kopregel herhaald tussen de gegevens") for r in rows])
+    return result
 
 
 def _read_csv_exact(text, delimiter, header, positions, extract) -> ReadResult:

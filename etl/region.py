@@ -31,7 +31,9 @@ def normalise_name(name: str) -> str:
 
 
 def region_path(explicit: str | os.PathLike | None = None) -> Path:
-    return Path(explicit or os.environ.get("MONITOR_REGION") or DEFAULT_REGION)
+    """The region file given, or the default region (the command line reads
+    MONITOR_REGION; nothing here reads the environment)."""
+    return Path(explicit or DEFAULT_REGION)
 
 
 def load_region(path: str | os.PathLike | None = None) -> list[Municipality]:

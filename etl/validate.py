@@ -9,9 +9,16 @@ first failing column (in contract order) is the row's rejection.
 
 from __future__ import annotations
 
+from monitor import identifiers
+
 from .contract import Column, Extract
 
 EMPTY = "verplicht veld is leeg"
+# Plausibility bounds below the contract's hard maximum (Column.maximum), per
+# store column; `python -m etl load --max-uren-per-week N` changes the one
+# for hours. 60 hours a week of participation is already beyond any activity
+# in the programme; a higher value is a typing error more often than not.
+DEFAULT_LIMITS: dict[str, float] = {"uren_per_week": 60}
 
 
 def _q(name: str) -> str:
@@ -29,6 +36,16 @@ def _rej(source: str, reason_sql: str) -> str:
 def _v(col: Column) -> str:
     """The cell, trimmed, with empty meaning unknown."""
     return f"nullif(trim({_q(col.name)}), '')"
+
+
+def _masked(v: str) -> str:
+    """A cell value fit to repeat in a reason or to store as free text:
+    identifier-shaped numbers masked (monitor.identifiers)."""
+    return f"regexp_replace({v}, {_lit(identifiers.PATTERN)}, {_lit(identifiers.MASK)}, 'g')"
+
+
+def _dutch(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
 
 
 NL_NUMBER = r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$"
@@ -68,7 +85,7 @@ BOOLEANS = {
 }
 
 
-def column_sql(col: Column, dialect: str) -> tuple[str, str]:
+def column_sql(col: Column, dialect: str, limit: float | None = None) -> tuple[str, str]:
     """(parsed value expression, rejection reason expression or NULL)."""
     v = _v(col)
     k = col.kind
@@ -76,13 +93,18 @@ def column_sql(col: Column, dialect: str) -> tuple[str, str]:
         # Checked and pseudonymised before DuckDB; only the verdict is here.
         return _q(col.name), _q(col.name + "__reason")
     if k == "text":
+        if col.numbers == "mask":
+            return _masked(v), "NULL"
+        if col.numbers == "reject":
+            return v, (f"CASE WHEN regexp_matches({v}, {_lit(identifiers.PATTERN)}) THEN "
+                       "'bevat een nummer dat op een BSN of V-nummer lijkt' END")
         return v, "NULL"
     if k == "enum":
         cases = " ".join(f"WHEN {_lit(x.casefold())} THEN {_lit(x)}" for x in col.values)
         parsed = f"CASE lower({v}) {cases} END"
         allowed = ", ".join(col.values)
         return parsed, (f"CASE WHEN {v} IS NOT NULL AND {parsed} IS NULL THEN "
-                        f"'onbekende waarde ''' || {v} || ''' (toegestaan: {allowed})' END")
+                        f"'onbekende waarde ''' || {_masked(v)} || ''' (toegestaan: {allowed})' END")
     if k == "date":
         parsed, expected = _date(v, dialect)
         reason = f"CASE WHEN {v} IS NOT NULL AND {parsed} IS NULL THEN {_lit(expected)} "
@@ -102,13 +124,19 @@ def column_sql(col: Column, dialect: str) -> tuple[str, str]:
         reason = f"CASE WHEN {v} IS NOT NULL AND {parsed} IS NULL THEN 'geen geldig getal' "
         if col.non_negative:
             reason += f"WHEN {parsed} < 0 THEN 'waarde mag niet negatief zijn' "
+        if col.maximum is not None:
+            reason += (f"WHEN {parsed} > {col.maximum} THEN "
+                       f"'waarde kan niet groter zijn dan {_dutch(col.maximum)}' ")
+        if limit is not None and (col.maximum is None or limit < col.maximum):
+            reason += (f"WHEN {parsed} > {limit} THEN "
+                       f"'waarde boven de plausibiliteitsgrens van {_dutch(limit)}' ")
         return parsed, reason + "END"
     if k == "gemeentecode":
         code = f"upper({v})"
         return code, (
             f"CASE WHEN {v} IS NULL THEN NULL "
             rf"WHEN NOT regexp_matches({code}, '^GM\d{{4}}$') THEN "
-            f"'''' || {v} || ''' is geen CBS-gemeentecode' "
+            f"'''' || {_masked(v)} || ''' is geen CBS-gemeentecode' "
             f"WHEN {code} NOT IN (SELECT gemeentecode FROM ref_gemeenten) THEN "
             f"'gemeentecode ' || {code} || ' hoort niet bij de regio' END")
     if k == "gemeentenaam":
@@ -117,7 +145,7 @@ def column_sql(col: Column, dialect: str) -> tuple[str, str]:
         code = (f"(SELECT alias_code FROM ref_gemeente_namen "
                 f"WHERE alias_key = regexp_replace(lower({v}), '[^a-z0-9]', '', 'g'))")
         return code, (f"CASE WHEN {v} IS NOT NULL AND {code} IS NULL THEN "
-                      f"'gemeente ''' || {v} || ''' hoort niet bij de regio' END")
+                      f"'gemeente ''' || {_masked(v)} || ''' hoort niet bij de regio' END")
     if k == "wijkcode":
         code = f"upper({v})"
         return code, (
@@ -138,13 +166,25 @@ def column_sql(col: Column, dialect: str) -> tuple[str, str]:
     return parsed, f"CASE WHEN {v} IS NOT NULL AND {parsed} IS NULL THEN {_lit(expected)} END"
 
 
-def checked_query(extract: Extract, source: str = "incoming") -> str:
+UNREADABLE = ("'bevat tekens die in UTF-8 noch in Windows-1252 leesbaar zijn'",
+              "'bevat een NUL-teken (binaire gegevens)'")
+
+
+def checked_query(extract: Extract, source: str = "incoming",
+                  limits: dict[str, float] | None = None) -> str:
     """A query over `source` giving every row once, typed, with the source
     column and Dutch reason of its rejection (NULL when the row loads)."""
     select, rules = [], []
+    limits = DEFAULT_LIMITS if limits is None else limits
     for col in extract.columns:
-        parsed, reason = column_sql(col, extract.dialect)
+        parsed, reason = column_sql(col, extract.dialect, limits.get(col.name))
         select.append(f"{parsed} AS {_q(col.name)}")
+        if col.kind not in ("bsn", "vnummer"):  # those are checked digit by digit
+            # The reader decodes a byte no encoding knows as U+FFFD and keeps
+            # NUL: the row goes, never a silently wrong value.
+            raw = _q(col.name)
+            rules.append(f"WHEN contains({raw}, chr(65533)) THEN {_rej(col.source, UNREADABLE[0])}")
+            rules.append(f"WHEN contains({raw}, chr(0)) THEN {_rej(col.source, UNREADABLE[1])}")
         if col.required:
             rules.append(f"WHEN {parsed} IS NULL AND ({reason}) IS NULL "
                          f"THEN {_rej(col.source, _lit(EMPTY))}")

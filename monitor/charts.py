@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from . import formatting as fmt
 from . import presentation as pres
+from .escaping import plotly_text
 from .catalogue import Indicator
 from .signals import wilson
 from .values import axis_title, is_percent
@@ -397,7 +398,7 @@ def azc_bezetting(df: pd.DataFrame, peildatum: dt.date) -> Chart:
         g = g.sort_values("peildatum")
         colour = PALETTE[i % len(PALETTE)]
         x = pd.to_datetime(g["peildatum"])
-        name = fmt.plain_text(loc)
+        name = plotly_text(loc)
         fig.add_trace(go.Scatter(
             x=x, y=g["bezetting"], name=name, mode="lines+markers",
             line=dict(color=colour, width=2),
@@ -416,7 +417,7 @@ def azc_bezetting(df: pd.DataFrame, peildatum: dt.date) -> Chart:
     rows = df.sort_values(["peildatum", "locatie"])
     table = pd.DataFrame({
         "Peildatum": [fmt.date_nl(d) for d in rows["peildatum"]],
-        "Locatie": [fmt.plain_text(x) for x in rows["locatie"]],
+        "Locatie": [str(x) for x in rows["locatie"]],
         "Capaciteit": [_number(v) for v in rows["capaciteit"]],
         "Bezetting": [_number(v) for v in rows["bezetting"]],
     })
@@ -443,7 +444,7 @@ def azc_samenstelling(df: pd.DataFrame, measure: str, peildatum: dt.date) -> Cha
     fig = go.Figure()
     for i, (loc, g) in enumerate(df.groupby("locatie", sort=True)):
         g = g.sort_values("peildatum")
-        name = fmt.plain_text(loc)
+        name = plotly_text(loc)
         y = [_number(v) for v in g[measure]]
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(g["peildatum"]), y=y, name=name, mode="lines+markers",
@@ -457,7 +458,7 @@ def azc_samenstelling(df: pd.DataFrame, measure: str, peildatum: dt.date) -> Cha
     values = [_number(v) for v in rows[measure]]
     table = pd.DataFrame({
         "Peildatum": [fmt.date_nl(d) for d in rows["peildatum"]],
-        "Locatie": [fmt.plain_text(x) for x in rows["locatie"]],
+        "Locatie": [str(x) for x in rows["locatie"]],
         f"{label} (aantal)": values,
         "Weergave": [SUPPRESSED_COUNT if v is None else fmt.number(v) for v in values],
     })
@@ -594,8 +595,9 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
     df["_s"] = df["status"].map({k: i for i, k in enumerate(ACTION_STATUS)}).fillna(len(ACTION_STATUS))
     df["_l"] = df["actielijn"].map({k: i for i, k in enumerate(ACTION_LINES)}).fillna(len(ACTION_LINES))
     df = df.sort_values(["_s", "_l", "actie_id"])
-    omschrijving = [fmt.plain_text(o) for o in df["omschrijving"].fillna("")]
-    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {a} · {o[:48]}{'…' if len(o) > 48 else ''}"
+    omschrijving = [str(o) for o in df["omschrijving"].fillna("")]
+    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {a} · "
+                   f"{plotly_text(o[:48])}{'…' if len(o) > 48 else ''}"
                    for a, o, s in zip(df["actie_id"], omschrijving, df["status"])]
     fig = go.Figure()
     for status, (colour, pattern, symbol) in ACTION_STATUS.items():
@@ -610,7 +612,7 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
             marker=dict(color=colour, pattern_shape=pattern),
             customdata=list(zip(g["actielijn"], [fmt.period_nl(s) for s in g["start"]],
                                 [fmt.period_nl(e) for e in g["einde"]],
-                                [fmt.plain_text(u) for u in g["uitvoering"].fillna("")])),
+                                [plotly_text(u) for u in g["uitvoering"].fillna("")])),
             hovertemplate="%{y}<br>Actielijn %{customdata[0]}<br>%{customdata[1]} t/m "
                           "%{customdata[2]}<br>Uitvoering: %{customdata[3]}<extra>" + status + "</extra>"))
     fig.add_vline(x=pd.Timestamp(today), line_dash="dash", line_color="#444")

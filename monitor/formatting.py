@@ -238,10 +238,3 @@ def period_nl(p) -> str:
         return s
     return s
 
-
-def plain_text(x) -> str:
-    """Extract text as plain text for a chart: plotly renders tags such as
-    <a href> from its labels, so a delivered link must never become one."""
-    if _is_missing(x):
-        return MISSING
-    return str(x).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

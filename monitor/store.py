@@ -1,16 +1,31 @@
 """Read-only access to the DuckDB store, for the app and the export.
 
 Queries are files in sql/queries/; callers name them and pass parameters, so
-no SQL lives in pages. The connection is reopened whenever the ETL has swapped
-in a new store file, so a new load shows without restarting the app.
+no SQL lives in pages. A load swaps in a new store file (os.replace), and the
+next query opens that one, so a new load shows without restarting the app.
+
+Streamlit serves every session as a thread of one process, so the store is
+shared between threads that may be mid-query when a load swaps the file:
+
+- one connection per store version (file identity), opened under a lock that
+  also reads the version, so two threads never race to replace it;
+- a version's connection is closed only when it is no longer current and its
+  last cursor has been closed, never under a thread that still uses it;
+- the file is ATTACHed to a private in-memory database instead of opened
+  directly: DuckDB keeps one instance per path in a process, so a plain
+  connect while the old version is still in use would hand back the old
+  file's data.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import duckdb
 import pandas as pd
@@ -18,6 +33,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "monitor.duckdb"
 QUERY_DIR = ROOT / "sql" / "queries"
+CATALOG = "store"
 
 
 class StoreMissing(RuntimeError):
@@ -38,21 +54,72 @@ def store_version(path=None) -> tuple[int, int]:
     return (st.st_ino, st.st_mtime_ns)
 
 
+@dataclass(eq=False)
+class _Version:
+    version: tuple[int, int]
+    con: duckdb.DuckDBPyConnection
+    users: int = 0
+    current: bool = True
+
+
 _lock = threading.Lock()
-_open: dict[Path, tuple[tuple[int, int], duckdb.DuckDBPyConnection]] = {}
+_open: dict[Path, _Version] = {}
 
 
-def connect(path=None) -> duckdb.DuckDBPyConnection:
-    """A cursor on a read-only connection to the current store file."""
-    p = db_path(path)
-    version = store_version(p)
+def _attach(p: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    try:
+        literal = str(p).replace("'", "''")
+        con.execute(f"ATTACH '{literal}' AS {CATALOG} (READ_ONLY)")
+    except duckdb.IOException as exc:
+        con.close()
+        if not p.exists():
+            raise StoreMissing(str(p)) from exc
+        raise
+    return con
+
+
+def _retire(entry: _Version) -> None:
+    """Caller holds _lock."""
+    entry.current = False
+    if entry.users == 0:
+        entry.con.close()
+
+
+def _acquire(p: Path) -> _Version:
     with _lock:
-        cached = _open.get(p)
-        if cached is None or cached[0] != version:
-            if cached is not None:
-                cached[1].close()
-            _open[p] = (version, duckdb.connect(str(p), read_only=True))
-        return _open[p][1].cursor()
+        version = store_version(p)
+        entry = _open.get(p)
+        if entry is None or entry.version != version:
+            fresh = _Version(version, _attach(p))
+            if entry is not None:
+                _retire(entry)
+            _open[p] = entry = fresh
+        entry.users += 1
+        return entry
+
+
+def _release(entry: _Version) -> None:
+    with _lock:
+        entry.users -= 1
+        if entry.users == 0 and not entry.current:
+            entry.con.close()
+
+
+@contextmanager
+def cursor(path=None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on the current store version, valid until the block ends;
+    a load swapping the file meanwhile does not disturb it."""
+    entry = _acquire(db_path(path))
+    try:
+        cur = entry.con.cursor()
+        try:
+            cur.execute(f"USE {CATALOG}")
+            yield cur
+        finally:
+            cur.close()
+    finally:
+        _release(entry)
 
 
 @lru_cache(maxsize=None)
@@ -65,11 +132,8 @@ def query_text(name: str) -> str:
 
 def query(name: str, params: dict | None = None, path=None) -> pd.DataFrame:
     """Run sql/queries/<name>.sql with named parameters ($name in the file)."""
-    cur = connect(path)
-    try:
+    with cursor(path) as cur:
         return cur.execute(query_text(name), params or {}).df()
-    finally:
-        cur.close()
 
 
 def load_info(path=None) -> dict:

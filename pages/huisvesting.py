@@ -89,7 +89,7 @@ def render_azc(f) -> None:
     last = df[df["peildatum"] == df["peildatum"].max()]
     st.markdown(f"**Stand {fmt.date_nl(last['peildatum'].max())}**")
     st.dataframe(pd.DataFrame({
-        "Locatie": [fmt.plain_text(x) for x in last["locatie"]],
+        "Locatie": last["locatie"],
         "Type opvang": last["type_opvang"],
         "Capaciteit": [fmt.number(c) for c in last["capaciteit"]],
         "Bezetting": [fmt.number(b) for b in last["bezetting"]],

@@ -1,21 +1,13 @@
-"""Shared fixtures: a pseudonym key, an empty folder for a hand-made drop, and
-one demo drop and store per run."""
+"""Shared fixtures: the pseudonym key tests pass to hand-made loads, an empty
+folder for a hand-made drop, and one demo drop and store per run."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-
 import pytest
 
 TEST_KEY = "test-sleutel"
 DEMO_TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def pseudonym_key(monkeypatch):
-    monkeypatch.setenv("PSEUDONYM_KEY", TEST_KEY)
-    return TEST_KEY
 
 
 @pytest.fixture
@@ -42,10 +34,4 @@ def demo_store(demo_drop, tmp_path_factory):
 
     drop, _ = demo_drop
     db = tmp_path_factory.mktemp("store") / "monitor.duckdb"
-    saved = os.environ.pop("PSEUDONYM_KEY", None)
-    try:
-        report = load(drop, db, today=DEMO_TODAY)
-    finally:
-        if saved is not None:
-            os.environ["PSEUDONYM_KEY"] = saved
-    return db, report
+    return db, load(drop, db, today=DEMO_TODAY)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 from collections import Counter
 from pathlib import Path
 
 from etl import sqlrun
+from tests.conftest import TEST_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 SQL = ROOT / "sql"
@@ -113,8 +113,7 @@ def test_every_catalogue_id_in_export(drop, tmp_path):
         person(i, **{"V-nummer": None, "Doelgroep": "Gezinsmigrant", "Datum PIP": dt.date(2024, 1, 1)})
         for i in range(3)])
     db = tmp_path / "s.duckdb"
-    os.environ.setdefault("PSEUDONYM_KEY", "test-sleutel")
-    load(drop, db)
+    load(drop, db, key=TEST_KEY)
     out = export(db, dt.date(2024, 12, 31))
     ids = {r["id"] for r in out["indicators"]}
     assert ids == {r["id"] for r in catalogue()}
@@ -138,7 +137,7 @@ def test_demo_store_is_marked_in_export(drop, tmp_path):
         person(1, **{"V-nummer": None, "Doelgroep": "Overig", "Status": "Intake"})])
     (drop / DEMO_MARKER).write_text("synthetisch", encoding="utf-8")
     db = tmp_path / "s.duckdb"
-    load(drop, db)
+    load(drop, db, key=TEST_KEY)
     out = export(db, dt.date(2024, 12, 31))
     assert out["demo"] is True
     assert "synthetisch" in out["toelichting"].lower()

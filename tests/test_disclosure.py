@@ -4,7 +4,6 @@ tables and over random filter combinations on a loaded store."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 
 import pandas as pd
@@ -13,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from monitor.disclosure import protect
+from tests.conftest import TEST_KEY
 
 cell = st.tuples(st.integers(0, 30), st.integers(0, 30))  # (numerator, extra for denominator)
 
@@ -126,15 +126,7 @@ def store_db(tmp_path_factory):
     write_csv(drop, "gemeente/inburgeraars_20241231.csv", people)
     write_csv(drop, "gemeente/participatie_20241231.csv", acts)
     db = tmp_path_factory.mktemp("disc_store") / "s.duckdb"
-    saved = os.environ.get("PSEUDONYM_KEY")
-    os.environ["PSEUDONYM_KEY"] = "test-sleutel"
-    try:
-        load(drop, db)
-    finally:
-        if saved is None:
-            os.environ.pop("PSEUDONYM_KEY", None)
-        else:
-            os.environ["PSEUDONYM_KEY"] = saved
+    load(drop, db, key=TEST_KEY)
     return db
 
 

@@ -18,6 +18,7 @@ from etl.export import export
 from etl.load import load
 from monitor import indicators
 from monitor.filters import Filters
+from tests.conftest import TEST_KEY
 from tests.factories import bsn, nl, person, write_csv
 
 P = dt.date(2024, 12, 31)
@@ -75,7 +76,7 @@ def test_one_decision_per_cell_across_views(tmp_path_factory, seed, size):
     root = tmp_path_factory.mktemp("drop")
     _drop(root, seed, size)
     db = root / "s.duckdb"
-    _load(root, db)
+    load(root, db, key=TEST_KEY)
     exported = {(r["id"], r["gemeente"]): r for r in export(db, P)["indicators"]}
     for ind, unit in IND.items():
         side = indicators.by_gemeente(ind, Filters(peildatum=P), path=db)
@@ -114,20 +115,6 @@ def test_one_decision_per_cell_across_views(tmp_path_factory, seed, size):
                 if not sel.empty:
                     assert bool(sel.iloc[0]["suppressed"]), f"{ind}: {dim} {pick} differences a hidden cell"
                     checked["views"] += 1
-
-
-def _load(root, db):
-    import os
-
-    saved = os.environ.get("PSEUDONYM_KEY")
-    os.environ["PSEUDONYM_KEY"] = "test-sleutel"
-    try:
-        load(root, db)
-    finally:
-        if saved is None:
-            os.environ.pop("PSEUDONYM_KEY", None)
-        else:
-            os.environ["PSEUDONYM_KEY"] = saved
 
 
 def test_views_were_compared():

@@ -8,12 +8,12 @@ next to it; the persons are described where the drop is built.
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 
 from etl.export import export
 from etl.load import load
+from tests.conftest import TEST_KEY
 from tests import factories
 from tests.factories import bsn, nl, vnummer, write_csv, write_xlsx
 
@@ -184,22 +184,14 @@ def z_drop(drop):
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    saved = os.environ.get("PSEUDONYM_KEY")
-    os.environ["PSEUDONYM_KEY"] = "test-sleutel"
-    try:
-        out = {}
-        for name, build in (("main", main_drop), ("z", z_drop)):
-            drop = tmp_path_factory.mktemp(f"drop_{name}")
-            build(drop)
-            db = tmp_path_factory.mktemp(f"store_{name}") / "s.duckdb"
-            load(drop, db)
-            out[name] = db
-        return out
-    finally:
-        if saved is None:
-            os.environ.pop("PSEUDONYM_KEY", None)
-        else:
-            os.environ["PSEUDONYM_KEY"] = saved
+    out = {}
+    for name, build in (("main", main_drop), ("z", z_drop)):
+        drop = tmp_path_factory.mktemp(f"drop_{name}")
+        build(drop)
+        db = tmp_path_factory.mktemp(f"store_{name}") / "s.duckdb"
+        load(drop, db, key=TEST_KEY)
+        out[name] = db
+    return out
 
 
 def row(result, ind, gemeente="ALL", key=None):

@@ -8,6 +8,7 @@ from decimal import Decimal
 import duckdb
 
 from etl.load import load
+from tests.conftest import TEST_KEY
 from tests.factories import bsn, nl, person, vnummer, write_csv, write_xlsx
 
 P = dt.date(2025, 1, 6)
@@ -29,7 +30,7 @@ def test_windows_1252_and_utf8_bom_in_one_drop(drop, tmp_path):
               [{"Actie-ID": "T1", "Actielijn": "Taal", "Status": "Loopt",
                 "Toelichting": "Kosten € 5.000, café-overleg"}], encoding="cp1252")
     assert (drop / "gemeente/inburgeraars_20250106.csv").read_bytes().count(b"\xeb") == 1
-    load(drop, tmp_path / "s.duckdb")
+    load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     assert rows(tmp_path / "s.duckdb", "SELECT land_van_herkomst FROM raw_inburgeraars") == [("Syrië",)]
     assert rows(tmp_path / "s.duckdb", "SELECT naam FROM raw_begroting") == [("Extra inzet € Z-route",)]
     assert rows(tmp_path / "s.duckdb", "SELECT toelichting FROM raw_acties") == [
@@ -52,7 +53,7 @@ def test_dates_booleans_decimal_comma_and_thousand_dots(drop, tmp_path):
         {"Gemeentecode": "GM0935", "Periode": "2024-1", "Taakstelling": "1.070",
          "Achterstand begin": "-12", "Gehuisvest": "98"}])
     db = tmp_path / "s.duckdb"
-    load(drop, db)
+    load(drop, db, key=TEST_KEY)
     assert rows(db, "SELECT datum_pip, digid, alfabetisering, huishoudgrootte FROM raw_inburgeraars") == [
         (dt.date(2024, 3, 1), True, False, 4)]
     assert rows(db, "SELECT uren_per_week, datum_start FROM raw_participatie") == [(6.5, dt.date(2024, 3, 15))]
@@ -79,7 +80,7 @@ def test_header_case_spaces_and_trailing_empty_lines(drop, tmp_path):
     lines[0] += ";" + ";".join(full)
     lines[1] += ";" * len(full)
     path.write_text("\n".join(lines) + "\n\n\n  \n", encoding="utf-8-sig")
-    report = load(drop, tmp_path / "s.duckdb")
+    report = load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     assert report.files[0].rows_read == 1 and report.rejections == []
     assert rows(tmp_path / "s.duckdb", "SELECT gemeentecode, doelgroep, status FROM raw_inburgeraars") == [
         ("GM0938", "Asielstatushouder", "Actief")]
@@ -90,7 +91,7 @@ def test_bsn_that_lost_its_leading_zero_links(drop, tmp_path):
     write_csv(drop, "gemeente/inburgeraars_20250106.csv", [person(1, BSN=nine)])
     write_csv(drop, "gemeente/uitkeringen_202412.csv",
               [{"BSN": nine[1:], "Maand": "2024-12", "Participatiewet": "J"}])
-    report = load(drop, tmp_path / "s.duckdb")
+    report = load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     assert report.rejections == []
     assert rows(tmp_path / "s.duckdb", """SELECT count(*) FROM raw_uitkeringen u
         JOIN raw_inburgeraars i USING (person_key)""") == [(1,)]
@@ -112,7 +113,7 @@ def test_coa_sheets_title_total_and_excel_dates(drop, tmp_path):
         {"V-nummer": vnummer(2), "Gekoppelde gemeente": "MAASTRICHT",
          "Datum koppeling": dt.date(2024, 12, 1), "Voorinburgering gestart": "Nee"}])
     db = tmp_path / "s.duckdb"
-    report = load(drop, db)
+    report = load(drop, db, key=TEST_KEY)
     bezetting = next(f for f in report.files if "bezetting" in f.file)
     assert (bezetting.rows_read, bezetting.rows_loaded) == (2, 2)  # Totaal is no location
     assert rows(db, "SELECT locatie, gemeentecode, bezetting, peildatum FROM raw_coa_bezetting ORDER BY 1") == [
@@ -131,7 +132,7 @@ def test_vista_dialect(drop, tmp_path):
          "roosterwijzigingen": "3", "niveau_lezen": "a2", "examen_behaald": "",
          "avondonderwijs_wens": "true", "uitgevallen": "false"}], encoding="utf-8")
     db = tmp_path / "s.duckdb"
-    report = load(drop, db)
+    report = load(drop, db, key=TEST_KEY)
     assert report.rejections == []
     assert rows(db, """SELECT leerroute, startdatum, geplande_lesuren, niveau_lezen, examen_behaald,
         avondonderwijs_wens, uitgevallen FROM raw_vista_voortgang""") == [
@@ -148,7 +149,7 @@ def test_newest_snapshot_wins_and_periods_form_a_series(drop, tmp_path):
     write_csv(drop, "gemeente/uitkeringen_202412_2.csv",
               [{"BSN": bsn(1), "Maand": "2024-12", "Participatiewet": "N"}])
     db = tmp_path / "s.duckdb"
-    report = load(drop, db)
+    report = load(drop, db, key=TEST_KEY)
     used = {f.file: f.used for f in report.files}
     assert used == {"gemeente/inburgeraars_20241201.csv": False,
                     "gemeente/inburgeraars_20250106.csv": True,
@@ -163,7 +164,7 @@ def test_newest_snapshot_wins_and_periods_form_a_series(drop, tmp_path):
 def test_every_used_file_accounts_for_every_row(drop, tmp_path):
     write_csv(drop, "gemeente/inburgeraars_20250106.csv",
               [person(1), person(2, BSN="123456789"), person(3)])
-    report = load(drop, tmp_path / "s.duckdb")
+    report = load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     for f in report.files:
         if f.used:
             assert f.rows_read == f.rows_loaded + f.rows_rejected
@@ -172,14 +173,14 @@ def test_every_used_file_accounts_for_every_row(drop, tmp_path):
 
 def test_dates_are_checked_against_the_dialect(drop, tmp_path):
     write_csv(drop, "gemeente/inburgeraars_20250106.csv", [person(1, **{"Datum PIP": nl(P)})])
-    report = load(drop, tmp_path / "s.duckdb")
+    report = load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     assert report.rejections == []  # the extract's own date itself is allowed
 
 
 def test_header_only_file_is_an_empty_delivery(drop, tmp_path):
     write_csv(drop, "gemeente/inburgeraars_20250106.csv", [person(1)])
     write_csv(drop, "gemeente/uitkeringen_202201.csv", [])
-    report = load(drop, tmp_path / "s.duckdb")
+    report = load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     empty = next(f for f in report.files if "uitkeringen" in f.file)
     assert (empty.used, empty.rows_read, empty.error) == (True, 0, None)
 
@@ -191,5 +192,5 @@ def test_coa_names_that_differ_only_by_number_stay_apart(drop, tmp_path):
     write_csv(drop, "gemeente/inburgeraars_20250106.csv", [person(1, Gemeentecode="GM5002")])
     write_xlsx(drop, "coa/coa_koppelingen_202412.xlsx", [
         {"V-nummer": vnummer(1), "Gekoppelde gemeente": "DEMOGEMEENTE 002"}])
-    load(drop, tmp_path / "s.duckdb", region_file=region)
+    load(drop, tmp_path / "s.duckdb", region_file=region, key=TEST_KEY)
     assert rows(tmp_path / "s.duckdb", "SELECT gemeentecode FROM raw_coa_koppelingen") == [("GM5002",)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import subprocess
 import sys
 
@@ -14,7 +15,10 @@ import pytest
 
 import etl.load
 from etl.load import LoadFailed, load
+from tests.conftest import TEST_KEY
 from tests.factories import bsn, person, vnummer, write_csv, write_xlsx
+
+KEY_ENV = {**os.environ, "PSEUDONYM_KEY": TEST_KEY}
 
 INB = "gemeente/inburgeraars_20250106.csv"
 
@@ -41,7 +45,7 @@ def rejections(report):
 ])
 def test_one_bad_cell_rejects_its_row_and_nothing_else(drop, tmp_path, override, column, reason):
     write_csv(drop, INB, [person(1), person(2, **override), person(3)])
-    report = load(drop, tmp_path / "s.duckdb")
+    report = load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     assert rejections(report) == [(INB, 2, column, reason)]
     assert (report.files[0].rows_read, report.files[0].rows_loaded) == (3, 2)
 
@@ -51,7 +55,7 @@ def test_rejection_report_never_repeats_the_identifier(drop, tmp_path):
     report_path = tmp_path / "r.json"
     out = subprocess.run([sys.executable, "-m", "etl", "load", str(drop), "--db",
                           str(tmp_path / "s.duckdb"), "--report", str(report_path)],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, env=KEY_ENV)
     assert out.returncode == 0
     text = report_path.read_text() + out.stdout + out.stderr
     assert "123456789" not in text and "9876543210" not in text
@@ -68,7 +72,7 @@ def test_planned_end_may_lie_after_the_extract_date_but_start_may_not(drop, tmp_
         {**base, "Activiteit-ID": "A1"},
         {**base, "Activiteit-ID": "A5", "BSN": bsn(77)},
     ])
-    report = load(drop, tmp_path / "s.duckdb")
+    report = load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     f = "gemeente/participatie_20250106.csv"
     assert rejections(report) == [
         (f, 2, "Datum start", "datum ligt na de datum van het bestand"),
@@ -88,7 +92,7 @@ def test_month_in_file_must_match_and_coa_unknown_person(drop, tmp_path):
         {"V-nummer": vnummer(99), "Gekoppelde gemeente": "Vaals"},
         {"V-nummer": vnummer(1), "Gekoppelde gemeente": "Heerlen"},
         {"V-nummer": vnummer(1), "Gekoppelde gemeente": "Vaals", "Datum koppeling": dt.date(2025, 1, 2)}])
-    report = load(drop, tmp_path / "s.duckdb")
+    report = load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     assert rejections(report) == [
         ("coa/coa_koppelingen_202412.xlsx", 2, "V-nummer", "persoon komt niet voor in het inburgeraarsbestand"),
         ("coa/coa_koppelingen_202412.xlsx", 3, "Gekoppelde gemeente", "gemeente 'Heerlen' hoort niet bij de regio"),
@@ -105,7 +109,7 @@ def test_row_with_wrong_number_of_fields_keeps_later_row_numbers(drop, tmp_path)
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     lines.insert(2, "GM0994;2024-1;4")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
-    report = load(drop, tmp_path / "s.duckdb")
+    report = load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     assert rejections(report) == [
         ("gemeente/taakstelling.csv", 2, None, "rij heeft 3 velden, de kop heeft er 5"),
         ("gemeente/taakstelling.csv", 3, "Taakstelling", "geen geldig getal")]
@@ -120,7 +124,7 @@ def _digest(path):
 def test_unusable_file_fails_the_load_and_keeps_the_previous_store(drop, tmp_path, breakage):
     db = tmp_path / "s.duckdb"
     write_csv(drop, INB, [person(1)])
-    load(drop, db)
+    load(drop, db, key=TEST_KEY)
     before = _digest(db)
     if breakage == "delimiter":
         path = drop / INB
@@ -133,7 +137,8 @@ def test_unusable_file_fails_the_load_and_keeps_the_previous_store(drop, tmp_pat
         (drop / "coa/coa_bezetting_202412.xlsx").write_text("dit is geen Excel")
     report_path = tmp_path / "r.json"
     out = subprocess.run([sys.executable, "-m", "etl", "load", str(drop), "--db", str(db),
-                          "--report", str(report_path)], capture_output=True, text=True)
+                          "--report", str(report_path)], capture_output=True, text=True,
+                         env=KEY_ENV)
     assert out.returncode != 0
     assert _digest(db) == before
     broken = [f for f in json.loads(report_path.read_text())["files"] if f["error"]]
@@ -145,7 +150,7 @@ def test_unusable_file_fails_the_load_and_keeps_the_previous_store(drop, tmp_pat
 def test_failure_midway_leaves_previous_store_byte_identical(drop, tmp_path, monkeypatch):
     db = tmp_path / "s.duckdb"
     write_csv(drop, INB, [person(1)])
-    load(drop, db)
+    load(drop, db, key=TEST_KEY)
     before = _digest(db)
     write_csv(drop, INB, [person(1), person(2)])
 
@@ -155,7 +160,7 @@ def test_failure_midway_leaves_previous_store_byte_identical(drop, tmp_path, mon
 
     monkeypatch.setattr(etl.load, "_checkpoint", explode)
     with pytest.raises(RuntimeError):
-        load(drop, db)
+        load(drop, db, key=TEST_KEY)
     assert _digest(db) == before
     assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
     with duckdb.connect(str(db), read_only=True) as con:
@@ -168,7 +173,7 @@ def test_same_drop_twice_gives_identical_tables(drop, tmp_path):
               [{"BSN": bsn(n), "Maand": "2024-12", "Participatiewet": "J"} for n in range(1, 30)])
     tables = {}
     for name in ("a.duckdb", "b.duckdb"):
-        load(drop, tmp_path / name)
+        load(drop, tmp_path / name, key=TEST_KEY)
         with duckdb.connect(str(tmp_path / name), read_only=True) as con:
             names = [r[0] for r in con.execute(
                 "SELECT table_name FROM duckdb_tables() WHERE table_name NOT LIKE 'load_%'").fetchall()]
@@ -177,11 +182,11 @@ def test_same_drop_twice_gives_identical_tables(drop, tmp_path):
     assert tables["a.duckdb"]["raw_uitkeringen"]
 
 
-def test_real_drop_without_key_is_refused(drop, tmp_path, monkeypatch):
-    monkeypatch.delenv("PSEUDONYM_KEY")
+def test_real_drop_without_key_is_refused(drop, tmp_path):
     write_csv(drop, INB, [person(1)])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PSEUDONYM_KEY")}
     out = subprocess.run([sys.executable, "-m", "etl", "load", str(drop), "--db",
-                          str(tmp_path / "s.duckdb")], capture_output=True, text=True)
+                          str(tmp_path / "s.duckdb")], capture_output=True, text=True, env=env)
     assert out.returncode != 0 and "PSEUDONYM_KEY" in out.stderr
     assert not (tmp_path / "s.duckdb").exists()
 
@@ -189,5 +194,5 @@ def test_real_drop_without_key_is_refused(drop, tmp_path, monkeypatch):
 def test_load_failed_carries_its_report(drop, tmp_path):
     write_csv(drop, INB, [person(1)], header=["BSN"])
     with pytest.raises(LoadFailed) as info:
-        load(drop, tmp_path / "s.duckdb")
+        load(drop, tmp_path / "s.duckdb", key=TEST_KEY)
     assert "verplichte kolom ontbreekt" in info.value.report.files[0].error

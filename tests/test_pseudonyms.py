@@ -10,6 +10,7 @@ import duckdb
 
 from etl.load import load
 from etl.pseudonym import PSEUDONYM_HEX_CHARS, Pseudonymiser, elfproef
+from tests.conftest import TEST_KEY
 from tests.factories import bsn, person, vnummer, write_csv, write_xlsx
 
 
@@ -38,7 +39,7 @@ def _build(drop, tmp_path):
         {"V-nummer": people[0][1], "Gekoppelde gemeente": "MAASTRICHT",
          "Datum koppeling": dt.date(2024, 12, 1)}])
     db = tmp_path / "s.duckdb"
-    load(drop, db)
+    load(drop, db, key=TEST_KEY)
     return db, people
 
 

@@ -80,14 +80,21 @@ source AS (
       AND in_filter($cohort::VARCHAR[], c.cohort)
 ),
 cells AS (
+    -- Summed as DECIMAL: a float sum depends on the order in which parallel
+    -- threads add (hours are fractional), so the same store would give
+    -- different 15th digits from run to run and no two exports could be diffed.
     SELECT indicator_id, peildatum, key, member, median_value,
-           sum(numerator) AS numerator, sum(denominator) AS denominator, sum(persons) AS persons
+           CAST(sum(CAST(numerator AS DECIMAL(38, 6))) AS DOUBLE) AS numerator,
+           CAST(sum(CAST(denominator AS DECIMAL(38, 6))) AS DOUBLE) AS denominator,
+           sum(persons) AS persons
     FROM source
     GROUP BY ALL
 ),
 keyed AS (
     SELECT indicator_id, peildatum, CASE WHEN $per_key THEN key END AS key, member, median_value,
-           sum(numerator) AS numerator, sum(denominator) AS denominator, sum(persons) AS persons
+           CAST(sum(CAST(numerator AS DECIMAL(38, 6))) AS DOUBLE) AS numerator,
+           CAST(sum(CAST(denominator AS DECIMAL(38, 6))) AS DOUBLE) AS denominator,
+           sum(persons) AS persons
     FROM cells
     -- without a key, the taakstelling is the half year that contains P
     WHERE $per_key OR indicator_id <> 'huisvesting.taakstelling_realisatie_pct'

@@ -1,0 +1,89 @@
+"""A load killed at any moment leaves the store as it was, and the next load
+clears what the killed one left behind.
+
+One load of a small drop is measured; then 20 loads are killed with SIGKILL
+at moments spread uniformly over that duration. After each kill the store
+opens read-only and gives the same figures; after one more load no file but
+the store, its load lock and the audit log is left in the folder.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+
+import duckdb
+
+from tests.conftest import TEST_KEY
+from tests.factories import bsn, nl, write_csv
+
+KILLS = 20
+
+
+def _drop(drop):
+    import datetime as dt
+
+    write_csv(drop, "gemeente/inburgeraars_20250106.csv", [
+        {"BSN": bsn(n), "Gemeentecode": "GM0935", "Doelgroep": "Asielstatushouder",
+         "Status": "Actief", "Datum PIP": nl(dt.date(2024, 1, 1))} for n in range(1, 40)])
+    write_csv(drop, "gemeente/uitkeringen_202412.csv", [
+        {"BSN": bsn(n), "Maand": "2024-12", "Participatiewet": "J"} for n in range(1, 40)])
+
+
+def _figures(db) -> tuple:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return (con.execute("SELECT count(*) FROM raw_inburgeraars").fetchone()[0],
+                con.execute("SELECT count(*) FROM raw_uitkeringen").fetchone()[0],
+                con.execute("SELECT count(*), sum(numerator) FROM mart_indicator_cube").fetchone(),
+                con.execute("SELECT fingerprint FROM store_key").fetchone()[0])
+
+
+def _run_load(drop, db, started) -> None:
+    from etl.load import load
+
+    started.set()
+    load(drop, db, key=TEST_KEY)
+
+
+def test_sigkill_at_any_moment_leaves_the_store_and_no_stray_file(tmp_path):
+    drop, db = tmp_path / "drop", tmp_path / "store" / "monitor.duckdb"
+    _drop(drop)
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["etl.load"])
+
+    def start():
+        started = ctx.Event()
+        p = ctx.Process(target=_run_load, args=(drop, db, started))
+        p.start()
+        assert started.wait(60)
+        return p, time.monotonic()
+
+    p, t0 = start()  # the measured load; it also builds the first store
+    p.join(120)
+    duration = time.monotonic() - t0
+    assert p.exitcode == 0
+    expected = _figures(db)
+
+    survived = 0
+    leftovers_seen = 0
+    for i in range(KILLS):
+        p, t0 = start()
+        time.sleep(max(0.0, (i + 0.5) / KILLS * duration - (time.monotonic() - t0)))
+        os.kill(p.pid, signal.SIGKILL)
+        p.join(30)
+        assert p.exitcode == -signal.SIGKILL
+        assert _figures(db) == expected, f"kill {i} at {(i + 0.5) / KILLS:.0%} of the load"
+        survived += 1
+        leftovers_seen = max(leftovers_seen, len([f for f in db.parent.iterdir() if ".tmp-" in f.name]))
+
+    p, _ = start()
+    p.join(120)
+    assert p.exitcode == 0
+    assert _figures(db) == expected
+    left = sorted(f.name for f in db.parent.iterdir())
+    print(f"\nkill test: load measured at {duration:.2f} s, kills survived: {survived}/{KILLS}, "
+          f"most leftovers at once: {leftovers_seen}, files after the next load: {left}")
+    assert left == ["audit.jsonl", "monitor.duckdb", "monitor.duckdb.laadslot"]
+    assert leftovers_seen > 0  # some kills did land mid-build, so the cleanup was exercised
