@@ -43,6 +43,7 @@ def ensure_store(db: Path, auto_demo: bool) -> bool:
 
 
 def main() -> None:
+    frame.app_run_started()
     db = Path(os.environ.get("MONITOR_DB") or DEFAULT_DB)
     nav = st.navigation(frame.navigation_pages(), position="sidebar")
     access.require_login()

@@ -105,6 +105,11 @@ def navigation_pages() -> dict[str, list]:
     }
 
 
+def app_run_started() -> None:
+    """app.py is running this request: a page's pending rerun got here."""
+    st.session_state.pop(_RERUN, None)
+
+
 def page_start() -> None:
     """First call of every page. Normally app.py has drawn the frame already.
     Because the page files live in a folder named pages/, Streamlit runs the
