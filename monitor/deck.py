@@ -169,10 +169,21 @@ def _table_slide(prs, t: TableSlide, demo: bool, number: int) -> None:
     _footer(slide, caption, demo, number)
 
 
-def _definitions_slide(prs, definitions: list[tuple[str, str]], demo: bool) -> None:
+DEFINITIONS_PER_SLIDE = 9
+
+
+def _definitions_slides(prs, definitions: list[tuple[str, str]], demo: bool) -> None:
+    chunks = [definitions[i:i + DEFINITIONS_PER_SLIDE]
+              for i in range(0, len(definitions), DEFINITIONS_PER_SLIDE)] or [[]]
+    for n, chunk in enumerate(chunks, start=1):
+        title = "Gebruikte definities" + (f" ({n}/{len(chunks)})" if len(chunks) > 1 else "")
+        _definitions_slide(prs, chunk, demo, title)
+
+
+def _definitions_slide(prs, definitions: list[tuple[str, str]], demo: bool, title: str) -> None:
     slide = _new_slide(prs)
-    _title(slide, "Gebruikte definities", 28)
-    size = 14 if len(definitions) <= 6 else 11
+    _title(slide, title, 28)
+    size = 14 if len(definitions) <= 6 else 12
     box = _box(slide, MARGIN, Inches(1.4), WIDTH - 2 * MARGIN, HEIGHT - Inches(2.3), "", size)
     tf = box.text_frame
     first = True
@@ -222,7 +233,7 @@ def build(meta: DeckMeta, items: list, definitions: list[tuple[str, str]],
             _chart_slide(prs, it, next(images), meta.demo, n)
         else:
             _table_slide(prs, it, meta.demo, n)
-    _definitions_slide(prs, definitions, meta.demo)
+    _definitions_slides(prs, definitions, meta.demo)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
