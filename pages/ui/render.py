@@ -11,7 +11,7 @@ import streamlit as st
 from monitor import exports
 from monitor import formatting as fmt
 from monitor.charts import Chart
-from pages.ui import basket, data
+from pages.ui import basket, data, frame
 
 SUPPRESSION_EXPLANATION = (
     "Cellen met 1 tot 4 personen, en percentages over minder dan 10 personen, worden niet "
@@ -33,11 +33,6 @@ def suppression_note(count: int | None = None) -> None:
         return
     lead = f"{count} cel(len) verborgen. " if count else ""
     st.caption(f"‘<5’ / ‘–’: {lead}{SUPPRESSION_EXPLANATION}")
-
-
-def is_demo() -> bool:
-    info = data.load_info(data.snapshot())
-    return bool(info and info.get("is_demo"))
 
 
 def record_download(kind: str, file_name: str, c: Chart) -> None:
@@ -93,8 +88,8 @@ def chart(c: Chart, key: str | None = None) -> None:
     if c.suppressed:
         suppression_note(c.suppressed)
     text_alternative(c, key)
-    demo = is_demo()
-    with st.container(horizontal=True, key=f"acties_{key}", gap="small"):
+    demo = frame.is_demo()
+    with st.container(horizontal=True, key=f"export_{key}", gap="small"):
         st.download_button("Afbeelding (PNG)", _png(c, demo), file_name=f"{c.file_stem()}.png",
                            mime=exports.PNG_MIME, key=f"png_{key}", on_click="ignore",
                            icon=":material/image:",
