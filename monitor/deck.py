@@ -24,7 +24,7 @@ from . import exports
 from . import formatting as fmt
 from .charts import Chart
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9, 13.333 x 7.5 inch
 MARGIN = Inches(0.5)
 DARK = RGBColor(0x22, 0x22, 0x22)
 GREY = RGBColor(0x44, 0x44, 0x44)
