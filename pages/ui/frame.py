@@ -72,6 +72,8 @@ CSS = """
   background:#F3F6F9;border-left:4px solid #0072B2}
 .im-domain{font-weight:700;font-size:0.95rem}
 .im-conclusion{font-size:0.9rem;color:#222;margin:2px 0 4px}
+/* Streamlit's caption grey is 3.9:1 on white; AA asks 4.5:1 */
+[data-testid="stCaptionContainer"]{color:#555 !important;opacity:1 !important}
 /* a clearly visible keyboard focus (WCAG 2.4.7) */
 :focus-visible{outline:3px solid #0B5FA5 !important;outline-offset:2px !important}
 @media print {
@@ -106,6 +108,20 @@ LANG_JS = """
     if (root.lang !== 'nl') root.lang = 'nl';
   });
   window.__imLang.observe(root, {attributes: true, attributeFilter: ['lang']});
+  // a container of fixed height scrolls; keyboard users must be able to reach it (WCAG 2.1.1)
+  var pending = false;
+  function focusable() {
+    pending = false;
+    document.querySelectorAll('[data-test-scroll-behavior]').forEach(function (el) {
+      if (el.scrollHeight > el.clientHeight && !el.hasAttribute('tabindex')) {
+        el.setAttribute('tabindex', '0');
+      }
+    });
+  }
+  new MutationObserver(function () {
+    if (!pending) { pending = true; requestAnimationFrame(focusable); }
+  }).observe(document.body, {childList: true, subtree: true});
+  focusable();
 })();
 </script>
 """
