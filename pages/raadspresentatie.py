@@ -25,18 +25,20 @@ def _remove(key: str) -> None:
     basket.set_keys([k for k in basket.keys() if k != key])
 
 
-def _deck(f, charts) -> bytes:
-    snap = data.snapshot()
+def _deck(f, charts):
+    """The deck as a deferred download: everything from the session is read
+    now; the callable runs later, outside the page run."""
     meta = deck.DeckMeta(title="Raadspresentatie Integratiemonitor", peildatum=f.peildatum,
                          region=REGION, filters=filter_summary(f), demo=frame.is_demo(),
                          made_on=dt.date.today())
-    return deck.build(meta, charts, deck.definitions_for(charts, data.catalogue(snap)))
+    definitions = deck.definitions_for(charts, data.catalogue(data.snapshot()))
+    return lambda: deck.build(meta, charts, definitions)
 
 
 def render_list(charts, missing) -> None:
     for n, c in enumerate(charts, start=1):
         with st.container(border=True, key=f"mand_item_{n}"):
-            head, buttons = st.columns([5, 2], vertical_alignment="center")
+            head, buttons = st.columns([3, 2], vertical_alignment="center")
             head.markdown(f"**{n}. {c.title}**  \n{c.conclusion}")
             with buttons, st.container(horizontal=True, gap="small"):
                 st.button("Omhoog", key=f"up_{n}", on_click=_move, args=(c.key, -1),
@@ -60,7 +62,7 @@ def main() -> None:
         "op volgorde en downloadt u één PowerPoint: een titeldia, per grafiek een dia met de "
         "conclusie als titel en bron en peildatum in de voettekst, en een slotdia met de "
         "gebruikte definities. De verzameling staat in de link: wie de link krijgt, krijgt "
-        "dezelfde presentatie. Alle grafieken gebruiken de filters hierboven.")
+        "dezelfde presentatie. Alle grafieken gebruiken de filters in de zijbalk.")
     charts, missing = bk.rebuild_all(basket.keys(), basket.source(), f)
     if not charts:
         st.info("De presentatie is nog leeg. Open een pagina en kies **Aan presentatie "
@@ -70,7 +72,7 @@ def main() -> None:
         return
     with st.container(horizontal=True, key="mand_acties"):
         st.download_button(
-            f"PowerPoint downloaden ({len(charts)} grafieken)", lambda: _deck(f, charts),
+            f"PowerPoint downloaden ({len(charts)} grafieken)", _deck(f, charts),
             file_name=f"raadspresentatie_{f.peildatum.isoformat() if f.peildatum else 'nu'}.pptx",
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="mand_pptx", on_click="ignore", type="primary", icon=":material/slideshow:")

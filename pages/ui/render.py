@@ -43,6 +43,7 @@ def record_download(kind: str, file_name: str, c: Chart) -> None:
 
 
 def _csv(c: Chart, demo: bool):
+    # runs when the user clicks, outside the page run: no st.* calls here
     def make() -> bytes:
         record_download("csv", f"{c.file_stem()}.csv", c)
         return exports.csv_bytes(c, demo)
@@ -50,14 +51,20 @@ def _csv(c: Chart, demo: bool):
 
 
 def _png(c: Chart, demo: bool):
+    # runs when the user clicks, outside the page run: no st.* calls here
     def make() -> bytes:
         record_download("png", f"{c.file_stem()}.png", c)
-        try:
-            return exports.png_bytes(c, demo)
-        except exports.PngUnavailable as exc:
-            st.toast(str(exc), icon=":material/error:")
-            return b""
+        return exports.png_bytes(c, demo)
     return make
+
+
+def _png_available() -> str | None:
+    """None when a PNG can be made, else the Dutch reason."""
+    try:
+        exports.browser_path()
+    except exports.PngUnavailable as exc:
+        return str(exc)
+    return None
 
 
 def _display_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -90,10 +97,12 @@ def chart(c: Chart, key: str | None = None) -> None:
     text_alternative(c, key)
     demo = frame.is_demo()
     with st.container(horizontal=True, key=f"export_{key}", gap="small"):
+        unavailable = _png_available()
         st.download_button("Afbeelding (PNG)", _png(c, demo), file_name=f"{c.file_stem()}.png",
                            mime=exports.PNG_MIME, key=f"png_{key}", on_click="ignore",
-                           icon=":material/image:",
-                           help="De grafiek met titel, bron en peildatum als afbeelding.")
+                           icon=":material/image:", disabled=unavailable is not None,
+                           help=unavailable or "De grafiek met titel, bron en peildatum als "
+                                               "afbeelding.")
         st.download_button("Gegevens (CSV)", _csv(c, demo), file_name=f"{c.file_stem()}.csv",
                            mime=exports.CSV_MIME, key=f"csv_{key}", on_click="ignore",
                            icon=":material/download:",
