@@ -91,6 +91,10 @@ CSS = """
   .stPlotlyChart, [data-testid="stPlotlyChart"], [data-testid="stVerticalBlockBorderWrapper"],
   [data-testid="stTable"], .im-ind, .im-legend {break-inside:avoid;page-break-inside:avoid}
   h1, h2, h3, .im-cluster {break-after:avoid;page-break-after:avoid}
+  /* keep columns side by side on paper, as on the screen */
+  [data-testid="stHorizontalBlock"] {display:flex !important;flex-wrap:nowrap !important;
+    flex-direction:row !important}
+  [data-testid="stColumn"] {min-width:0 !important;width:auto !important;flex:1 1 0 !important}
   body {-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 </style>

@@ -84,7 +84,10 @@ def _index(count: int) -> int:
 
 def _big(fig: go.Figure) -> go.Figure:
     out = go.Figure(copy.deepcopy(fig.to_dict()))
-    out.update_layout(height=640, font=dict(size=20), margin=dict(l=20, r=20, t=50, b=20))
+    out.update_layout(height=560, font=dict(size=20), margin=dict(l=20, r=20, t=50, b=20))
+    out.update_xaxes(tickfont=dict(size=18), title_font=dict(size=18))
+    out.update_yaxes(tickfont=dict(size=18), title_font=dict(size=18))
+    out.update_traces(textfont_size=20, selector=dict(type="bar"))
     return out
 
 
@@ -112,9 +115,8 @@ def run() -> None:
     i = _index(count)
     c = charts[i]
     st.markdown(f"<h1 class='im-slide-title'>{c.conclusion}</h1>", unsafe_allow_html=True)
-    st.plotly_chart(_big(c.figure), width="stretch", config={"displayModeBar": False,
-                                                               "staticPlot": True},
-                    key=f"im_dia_chart_{i}")
+    st.plotly_chart(_big(c.figure), width="stretch", theme=None,
+                    config={"displayModeBar": False, "staticPlot": True}, key=f"im_dia_chart_{i}")
     st.markdown(f"<div class='im-slide-caption'>{c.caption} · {filter_summary(f)}</div>",
                 unsafe_allow_html=True)
     left, right = st.columns([4, 1])
