@@ -11,10 +11,12 @@ StoreSource on a store file).
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import parse_qsl, urlencode
 
 import pandas as pd
 
@@ -115,6 +117,46 @@ def move(keys: list[str], key: str, step: int) -> list[str]:
 
 # --- rebuilding a Chart -----------------------------------------------------------
 
+BUDGET = "begroting"
+
+
+def budget_key(scenario_query: dict[str, str]) -> str:
+    """The basket key of the budget scenarios: their URL parameters, packed
+    so the key holds no separator."""
+    packed = base64.urlsafe_b64encode(urlencode(sorted(scenario_query.items())).encode()).decode()
+    return f"{BUDGET}/{packed.rstrip('=') or 'seed'}"
+
+
+def budget_slide(key: str, peildatum: dt.date | None):
+    """The scenarios of a budget key as a deck table (saldo per year, total
+    and the reserve at the end). The only coupling to the budget model."""
+    from . import budget as bm
+    from .deck import TableSlide
+    from .formatting import euro
+
+    packed = key.partition("/")[2]
+    try:
+        text = "" if packed == "seed" else base64.urlsafe_b64decode(
+            packed + "=" * (-len(packed) % 4)).decode()
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UnknownChart(key) from exc
+    scenarios, _ = bm.scenarios_from_query(dict(parse_qsl(text)))
+    rows = []
+    for sc in scenarios:
+        res = bm.compute(sc.inputs)
+        row = {"Scenario": sc.name}
+        row.update({f"Saldo {y}": euro(res.year(y).saldo, cents=False) for y in bm.YEARS})
+        row["Saldo totaal"] = euro(res.saldo_total, cents=False)
+        row[f"Reserve eind {bm.YEARS[-1]}"] = euro(res.years[-1].reserve_closing, cents=False)
+        rows.append(row)
+    note = "saldo vóór inzet van de reserve"
+    if any(sc.use_actual for sc in scenarios):
+        note += "; ‘gebruik actuele aantallen’ is hier niet toegepast (ingevoerde aantallen)"
+    return TableSlide(title="Begroting: scenario's naast elkaar", table=pd.DataFrame(rows),
+                      source="begrotingsmodel (seed 001 en 002)", peildatum=peildatum, note=note,
+                      key=key)
+
+
 class UnknownChart(LookupError):
     """A key that names no chart (an edited link, or a removed indicator)."""
 
@@ -125,10 +167,13 @@ def _upto(df: pd.DataFrame, column: str, peildatum: dt.date | None) -> pd.DataFr
     return df[pd.to_datetime(df[column]) <= pd.Timestamp(peildatum)]
 
 
-def rebuild(key: str, source: Source, f: Filters) -> Chart:
-    """The Chart named `key` under filters `f`, built as its page builds it."""
+def rebuild(key: str, source: Source, f: Filters):
+    """The Chart named `key` under filters `f`, built as its page builds it
+    (for the budget key a deck.TableSlide)."""
     head, _, arg = key.partition("/")
     peildatum = f.peildatum
+    if head == BUDGET:
+        return budget_slide(key, peildatum)
     if head == "huisvesting.taakstelling":
         df = _upto(source.taakstelling(f), "period_start", peildatum)
         namen = source.gemeente_namen()
@@ -184,8 +229,9 @@ def rebuild(key: str, source: Source, f: Filters) -> Chart:
     raise UnknownChart(key)
 
 
-def rebuild_all(keys: list[str], source: Source, f: Filters) -> tuple[list[Chart], list[str]]:
-    """The charts that could be rebuilt, and the keys that could not."""
+def rebuild_all(keys: list[str], source: Source, f: Filters) -> tuple[list, list[str]]:
+    """The charts (and budget tables) that could be rebuilt, and the keys
+    that could not."""
     built, missing = [], []
     for k in keys:
         try:

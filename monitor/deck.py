@@ -46,6 +46,11 @@ class TableSlide:
     source: str
     peildatum: dt.date | None = None
     note: str | None = None
+    key: str = ""
+
+    @property
+    def conclusion(self) -> str:
+        return self.title
 
 
 @dataclass(frozen=True)

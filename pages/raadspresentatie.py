@@ -72,7 +72,7 @@ def main() -> None:
         return
     with st.container(horizontal=True, key="mand_acties"):
         st.download_button(
-            f"PowerPoint downloaden ({len(charts)} grafieken)", _deck(f, charts),
+            f"PowerPoint downloaden ({len(charts)} dia's)", _deck(f, charts),
             file_name=f"raadspresentatie_{f.peildatum.isoformat() if f.peildatum else 'nu'}.pptx",
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="mand_pptx", on_click="ignore", type="primary", icon=":material/slideshow:")
@@ -84,6 +84,9 @@ def main() -> None:
     with st.expander("Voorbeeld van de grafieken", icon=":material/visibility:"):
         for n, c in enumerate(charts, start=1):
             st.markdown(f"**{n}. {c.conclusion}**")
+            if isinstance(c, deck.TableSlide):
+                st.table(c.table, hide_index=True)
+                continue
             st.plotly_chart(c.figure, width="stretch", config={"displayModeBar": False},
                             key=f"mand_preview_{n}")
             render.caption(c.caption)

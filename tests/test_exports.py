@@ -189,3 +189,24 @@ def test_baseline_is_first_peildatum_from_programme_start():
     days = [dt.date(2023, 12, 31), dt.date(2024, 1, 31), dt.date(2024, 2, 29)]
     assert evaluation.baseline(days, dt.date(2024, 2, 29)).start == dt.date(2024, 1, 31)
     assert evaluation.baseline(days[:1], dt.date(2023, 12, 31)).start is None
+
+
+def test_budget_scenarios_go_into_the_deck_as_a_real_table(demo_store):
+    from monitor import budget as bm
+
+    db, _ = demo_store
+    query = bm.scenarios_to_query([bm.Scenario("Seed 002", bm.DEFAULT_INPUTS),
+                                   bm.Scenario("Krap, met komma", bm.DEFAULT_INPUTS)])
+    key = basket.budget_key(query)
+    assert basket.SEPARATOR not in key and basket.parse(basket.to_param([key])) == [key]
+    built, missing = basket.rebuild_all([key, "route.stappen"], basket.StoreSource(db),
+                                        Filters(peildatum=P))
+    assert missing == [] and isinstance(built[0], deck.TableSlide)
+    assert built[0].table["Scenario"].tolist() == ["Seed 002", "Krap, met komma"]
+    meta = deck.DeckMeta("R", P, "regio", "hele regio")
+    prs = Presentation(io.BytesIO(deck.build(meta, built, [], pngs=[tiny_png()])))
+    table_slide = list(prs.slides)[1]
+    cells = [c.text for s in table_slide.shapes if s.has_table for r in s.table.rows
+             for c in r.cells]
+    assert "Krap, met komma" in cells and "Saldo 2024" in cells
+    assert any(c.startswith("€ ") for c in cells)

@@ -95,3 +95,16 @@ def add_control(c: Chart, widget_key: str) -> None:
               icon=":material/remove_from_queue:" if inside else ":material/add_to_queue:",
               help="De Raadspresentatie (in het menu) maakt van de verzamelde grafieken één "
                    "PowerPoint. De verzameling staat in de link.")
+
+
+def add_budget_control(scenario_query: dict[str, str]) -> None:
+    """The same control for the budget scenarios as they are now: the deck
+    gets them as a table."""
+    key = basket.budget_key(scenario_query)
+    inside = key in keys()
+    st.button("Scenario's uit presentatie halen" if inside else
+              "Scenario's aan presentatie toevoegen", key="mand_begroting", on_click=_toggle,
+              args=(key,), icon=":material/remove_from_queue:" if inside else
+              ":material/add_to_queue:",
+              help="De Raadspresentatie zet de scenario's zoals ze nu zijn als tabel in de "
+                   "PowerPoint.")

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from monitor import basket as bk
-from monitor import exports
+from monitor import deck, exports
 from monitor import formatting as fmt
 from pages.ui import basket, frame
 from pages.ui.filters import current_filters, filter_summary
@@ -115,10 +115,14 @@ def run() -> None:
     i = _index(count)
     c = charts[i]
     st.markdown(f"<h1 class='im-slide-title'>{c.conclusion}</h1>", unsafe_allow_html=True)
-    st.plotly_chart(_big(c.figure), width="stretch", theme=None,
-                    config={"displayModeBar": False, "staticPlot": True}, key=f"im_dia_chart_{i}")
-    st.markdown(f"<div class='im-slide-caption'>{c.caption} · {filter_summary(f)}</div>",
-                unsafe_allow_html=True)
+    if isinstance(c, deck.TableSlide):
+        st.table(c.table, hide_index=True)
+    else:
+        st.plotly_chart(_big(c.figure), width="stretch", theme=None,
+                        config={"displayModeBar": False, "staticPlot": True},
+                        key=f"im_dia_chart_{i}")
+        st.markdown(f"<div class='im-slide-caption'>{c.caption} · {filter_summary(f)}</div>",
+                    unsafe_allow_html=True)
     left, right = st.columns([4, 1])
     if frame.is_demo():
         left.markdown(f"<div class='im-slide-demo'>{exports.DEMO_NOTICE}</div>",
