@@ -75,7 +75,8 @@ def main() -> None:
             f"PowerPoint downloaden ({len(charts)} dia's)", _deck(f, charts),
             file_name=f"raadspresentatie_{f.peildatum.isoformat() if f.peildatum else 'nu'}.pptx",
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            key="mand_pptx", on_click="ignore", type="primary", icon=":material/slideshow:")
+            key="mand_pptx", on_click="ignore", type="primary", icon=":material/slideshow:",
+            disabled=render.png_unavailable() is not None, help=render.png_unavailable())
         st.button("Presentatie op het scherm", key="mand_present", on_click=present.start,
                   icon=":material/present_to_all:",
                   help="Eén grafiek per scherm, groot; verder met pijltjestoetsen of PageDown, "

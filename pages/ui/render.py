@@ -58,7 +58,7 @@ def _png(c: Chart, demo: bool):
     return make
 
 
-def _png_available() -> str | None:
+def png_unavailable() -> str | None:
     """None when a PNG can be made, else the Dutch reason."""
     try:
         exports.browser_path()
@@ -97,7 +97,7 @@ def chart(c: Chart, key: str | None = None) -> None:
     text_alternative(c, key)
     demo = frame.is_demo()
     with st.container(horizontal=True, key=f"export_{key}", gap="small"):
-        unavailable = _png_available()
+        unavailable = png_unavailable()
         st.download_button("Afbeelding (PNG)", _png(c, demo), file_name=f"{c.file_stem()}.png",
                            mime=exports.PNG_MIME, key=f"png_{key}", on_click="ignore",
                            icon=":material/image:", disabled=unavailable is not None,
