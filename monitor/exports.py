@@ -138,6 +138,15 @@ def browser_path(explicit: str | os.PathLike | None = None) -> str:
                          "daarom niet. De CSV-download werkt wel.")
 
 
+def _left_margin(fig: go.Figure, width: int) -> int:
+    """Room for the category labels of horizontal bars: the renderer does not
+    always widen the margin for them itself, and a cut label misleads."""
+    labels = [str(v) for t in fig.data if getattr(t, "orientation", None) == "h"
+              for v in (t.y if t.y is not None else ())]
+    longest = max((len(v) for v in labels), default=0)
+    return int(min(width * 0.4, max(60, 20 + 9.5 * longest)))
+
+
 def print_figure(c: Chart, demo: bool = False, width: int = SCREEN_SIZE[0],
                  height: int = SCREEN_SIZE[1], title: str | None = None,
                  footer: bool = True) -> go.Figure:
@@ -148,7 +157,7 @@ def print_figure(c: Chart, demo: bool = False, width: int = SCREEN_SIZE[0],
     bottom = 90 if footer else 40
     bottom += 22 if demo and footer else 0
     fig.update_layout(width=width, height=height,
-                      margin=dict(l=60, r=40, t=top + 30, b=bottom + 40),
+                      margin=dict(l=_left_margin(fig, width), r=40, t=top + 30, b=bottom + 40),
                       font=dict(size=16))
     if title != "":
         fig.update_layout(title=dict(text=title or c.title, x=0.01, xanchor="left", y=0.98,

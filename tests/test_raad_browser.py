@@ -90,6 +90,9 @@ def test_five_chart_deck_from_the_basket(server, page):
         assert "peildatum" in names[deck.FOOTER_NAME].text_frame.text
         assert names[deck.DEMO_NAME].text_frame.text == exports.DEMO_NOTICE
     assert slides[-1].shapes.title.text.startswith("Gebruikte definities")
+    pic = next(sh for sh in slides[1].shapes if sh.shape_type == 13)
+    assert Image.open(io.BytesIO(pic.image.blob)).size == (1920, 1080)  # 16:9, projector size
+
 
 
 def test_add_to_basket_puts_it_in_the_url(server, page):
