@@ -139,7 +139,7 @@ def test_axe_no_serious_violations_on_any_page(server, page):
                if v["impact"] in ("serious", "critical")]
         if bad:
             found[path or "/"] = bad
-        assert page.evaluate("document.documentElement.lang") == "nl", path
+        page.wait_for_function("document.documentElement.lang === 'nl'", timeout=10_000)
     assert not found, found
     outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
     assert not outside, outside

@@ -72,6 +72,7 @@ CSS = """
   background:#F3F6F9;border-left:4px solid #0072B2}
 .im-domain{font-weight:700;font-size:0.95rem}
 .im-conclusion{font-size:0.9rem;color:#222;margin:2px 0 4px}
+.st-key-im_lang{display:none}
 /* Streamlit's caption grey is 3.9:1 on white; AA asks 4.5:1 */
 [data-testid="stCaptionContainer"]{color:#555 !important;opacity:1 !important}
 /* a clearly visible keyboard focus (WCAG 2.4.7) */
