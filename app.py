@@ -15,9 +15,11 @@ import streamlit as st
 
 from monitor import access
 
-st.set_page_config(layout="wide", page_title="Integratiemonitor", page_icon=":material/monitoring:")
+# A local PNG (see frame.FAVICON); before any st.Page icon can become the favicon.
+st.set_page_config(layout="wide", page_title="Integratiemonitor",
+                   page_icon=str(Path(__file__).resolve().parent / "pages" / "ui" / "favicon.png"))
 
-from pages.ui import data, frame  # noqa: E402  (after set_page_config)
+from pages.ui import basket, data, frame, present  # noqa: E402  (after set_page_config)
 from pages.ui.filters import render_sidebar_filters  # noqa: E402
 
 DEFAULT_DB = Path(__file__).resolve().parent / "data" / "monitor.duckdb"
@@ -45,7 +47,7 @@ def ensure_store(db: Path, auto_demo: bool) -> bool:
 def main() -> None:
     frame.app_run_started()
     db = Path(os.environ.get("MONITOR_DB") or DEFAULT_DB)
-    nav = st.navigation(frame.navigation_pages(), position="sidebar")
+    nav = st.navigation(frame.navigation_pages(), position="sidebar", expanded=True)
     access.require_login()
     if not ensure_store(db, auto_demo=os.environ.get("MONITOR_AUTO_DEMO", "1") != "0"):
         st.stop()
@@ -53,6 +55,10 @@ def main() -> None:
     st.session_state[frame.VIA_APP] = True
     try:
         render_sidebar_filters()
+        basket.sync()
+        if present.active():
+            present.run()
+            return
         frame.render_demo_banner()
         nav.run()
     finally:

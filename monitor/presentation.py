@@ -29,11 +29,11 @@ class Status:
     explanation: str
 
 
-ON_TRACK = Status("op_koers", "Op koers", "✔", "#0072B2", "#E3F0F9",
+ON_TRACK = Status("op_koers", "Op koers", "✔", "#005A8C", "#E3F0F9",
                   "de norm is gehaald")
-ATTENTION = Status("aandacht", "Aandacht", "▲", "#B26B00", "#FFF3D6",
+ATTENTION = Status("aandacht", "Aandacht", "▲", "#8A5300", "#FFF3D6",
                    "binnen 10% van de norm, maar niet gehaald")
-OFF_TRACK = Status("uit_koers", "Uit koers", "✖", "#C04A00", "#FBE5DA",
+OFF_TRACK = Status("uit_koers", "Uit koers", "✖", "#A33F00", "#FBE5DA",
                    "meer dan 10% van de norm af")
 NO_NORM = Status("geen_norm", "Geen norm", "○", "#555555", "#F1F1F1",
                  "voor deze indicator is geen norm vastgesteld")

@@ -25,6 +25,7 @@ COUNT_KEY = "begroting.aantal"
 EDIT_KEY = "begroting.bewerk"
 CHART_YEAR_KEY = "begroting.waterval_jaar"
 
+from pages.ui import basket
 from pages.ui.frame import page_start
 
 COLORS = ("#0b5394", "#e69138", "#6aa84f")
@@ -570,5 +571,6 @@ with right:
     _render_results(results, edit, actual_notes)
 
 _sync_url()
+basket.add_budget_control(bm.scenarios_to_query(_scenarios()))
 st.caption("De link in de adresbalk bevat dit scenario (alleen de afwijkingen van de "
            "seed-waarden): deel hem om het scenario te delen.")

@@ -27,9 +27,13 @@ PAGES = [
     "pages/uitvoeringsprogramma.py",
     "pages/begroting.py",
     "pages/databronnen.py",
+    "pages/raadspresentatie.py",
+    "pages/evaluatie.py",
+    "pages/toegankelijkheid.py",
 ]
 # Pages whose figures follow the sidebar filters (gemeente): all but these.
-UNFILTERED = {"pages/uitvoeringsprogramma.py", "pages/begroting.py", "pages/databronnen.py"}
+UNFILTERED = {"pages/uitvoeringsprogramma.py", "pages/begroting.py", "pages/databronnen.py",
+              "pages/raadspresentatie.py", "pages/evaluatie.py", "pages/toegankelijkheid.py"}
 FILTERED = [p for p in PAGES if p not in UNFILTERED]
 
 

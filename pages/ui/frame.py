@@ -13,6 +13,9 @@ from pages.ui import data
 VIA_APP = "_im_via_app"
 _RERUN = "_im_page_rerun"
 ROOT = Path(__file__).resolve().parents[2]
+# Served by Streamlit itself. A :material/…: icon as favicon (the page config's,
+# or a page's when no page config came first) is fetched from fonts.gstatic.com.
+FAVICON = Path(__file__).resolve().parent / "favicon.png"
 
 
 def render_store_missing(db: Path) -> None:
@@ -28,9 +31,13 @@ def render_store_missing(db: Path) -> None:
                 "Daarna deze pagina vernieuwen; herstarten is niet nodig.")
 
 
-def render_demo_banner() -> None:
+def is_demo() -> bool:
     info = data.load_info(data.snapshot())
-    if info and bool(info.get("is_demo")):
+    return bool(info and info.get("is_demo"))
+
+
+def render_demo_banner() -> None:
+    if is_demo():
         st.warning(
             "**Demodata** – dit zijn synthetische gegevens, bedoeld om de monitor te laten zien. "
             "De cijfers gaan niet over echte inwoners en zijn niet geschikt voor besluitvorming.",
@@ -65,12 +72,71 @@ CSS = """
 .im-cluster{font-size:1.05rem;font-weight:700;margin:10px 0 2px;padding:4px 8px;
   background:#F3F6F9;border-left:4px solid #0072B2}
 .im-domain{font-weight:700;font-size:0.95rem}
+.im-conclusion{font-size:0.9rem;color:#222;margin:2px 0 4px}
+.st-key-im_lang{display:none}
+/* Streamlit's caption grey is 3.9:1 on white; AA asks 4.5:1 */
+[data-testid="stCaptionContainer"]{color:#555 !important;opacity:1 !important}
+/* a clearly visible keyboard focus (WCAG 2.4.7) */
+:focus-visible{outline:3px solid #0B5FA5 !important;outline-offset:2px !important}
+@media print {
+  @page {size: A4 landscape; margin: 10mm}
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stExpandSidebarButton"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stBaseButton-secondary"],
+  [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPopover"],
+  [data-testid="stExpander"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"],
+  [data-testid="stSegmentedControl"], [data-testid="stRadio"], [data-testid="stToggle"],
+  .stDeployButton {display:none !important}
+  [data-testid="stAppViewContainer"], [data-testid="stMain"], .block-container,
+  [data-testid="stMainBlockContainer"] {padding:0 !important;margin:0 !important;
+    max-width:100% !important;overflow:visible !important}
+  .stPlotlyChart, [data-testid="stPlotlyChart"], [data-testid="stVerticalBlockBorderWrapper"],
+  [data-testid="stTable"], .im-ind, .im-legend {break-inside:avoid;page-break-inside:avoid}
+  h1, h2, h3, .im-cluster {break-after:avoid;page-break-after:avoid}
+  /* keep columns side by side on paper, as on the screen */
+  [data-testid="stHorizontalBlock"] {display:flex !important;flex-wrap:nowrap !important;
+    flex-direction:row !important}
+  [data-testid="stColumn"] {min-width:0 !important;width:auto !important;flex:1 1 0 !important}
+  body {-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
 </style>
+"""
+
+# Streamlit writes <html lang="en"> and offers no setting for it; the page
+# is Dutch (WCAG 3.1.1), so the language is set, and kept, from a script.
+LANG_JS = """
+<script>
+(function () {
+  var root = document.documentElement;
+  if (root.lang !== 'nl') root.lang = 'nl';
+  if (window.__imLang) return;
+  window.__imLang = new MutationObserver(function () {
+    if (root.lang !== 'nl') root.lang = 'nl';
+  });
+  window.__imLang.observe(root, {attributes: true, attributeFilter: ['lang']});
+  // a container of fixed height scrolls; keyboard users must be able to reach it (WCAG 2.1.1)
+  var pending = false;
+  function focusable() {
+    pending = false;
+    document.querySelectorAll('[data-test-scroll-behavior]').forEach(function (el) {
+      if (el.scrollHeight > el.clientHeight && !el.hasAttribute('tabindex')) {
+        el.setAttribute('tabindex', '0');
+      }
+    });
+  }
+  new MutationObserver(function () {
+    if (!pending) { pending = true; requestAnimationFrame(focusable); }
+  }).observe(document.body, {childList: true, subtree: true});
+  focusable();
+})();
+</script>
 """
 
 
 def inject_css() -> None:
     st.markdown(CSS, unsafe_allow_html=True)
+    with st.container(key="im_lang", height=1, border=False):
+        st.html(LANG_JS, unsafe_allow_javascript=True)
 
 
 def navigation_pages() -> dict[str, list]:
@@ -102,6 +168,14 @@ def navigation_pages() -> dict[str, list]:
             st.Page(ROOT / "pages/begroting.py", title="Begroting", icon=":material/euro:"),
             st.Page(ROOT / "pages/databronnen.py", title="Databronnen", icon=":material/database:"),
         ],
+        "Delen en presenteren": [
+            st.Page(ROOT / "pages/raadspresentatie.py", title="Raadspresentatie",
+                    icon=":material/slideshow:"),
+            st.Page(ROOT / "pages/evaluatie.py", title="Evaluatierapportage",
+                    icon=":material/summarize:"),
+            st.Page(ROOT / "pages/toegankelijkheid.py", title="Toegankelijkheidsverklaring",
+                    icon=":material/accessibility:"),
+        ],
     }
 
 
@@ -119,6 +193,7 @@ def page_start() -> None:
     draws the page as usual: a copied deep link works after a restart too."""
     if not st.session_state.get(VIA_APP) and not st.session_state.get(_RERUN):
         st.session_state[_RERUN] = True
+        st.set_page_config(page_icon=str(FAVICON))
         st.navigation(navigation_pages(), position="hidden")
         st.rerun()
     # Still not via app.py after the rerun: the page file itself is the main

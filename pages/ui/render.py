@@ -1,13 +1,17 @@
-"""Puts a monitor.charts.Chart on the screen: the figure, its caption with
-source and peildatum, and the note on hidden cells."""
+"""Puts a monitor.charts.Chart on the screen: the figure, its text
+alternative (the conclusion and the table behind it), its caption with source
+and peildatum, the note on hidden cells, the PNG and CSV downloads and the
+control that adds it to the Raadspresentatie."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from monitor import exports
 from monitor import formatting as fmt
 from monitor.charts import Chart
-from pages.ui import data
+from pages.ui import basket, data, frame
 
 SUPPRESSION_EXPLANATION = (
     "Cellen met 1 tot 4 personen, en percentages over minder dan 10 personen, worden niet "
@@ -31,10 +35,76 @@ def suppression_note(count: int | None = None) -> None:
     st.caption(f"‘<5’ / ‘–’: {lead}{SUPPRESSION_EXPLANATION}")
 
 
+def record_download(kind: str, file_name: str, c: Chart) -> None:
+    """Every download of a chart passes here (kind "png" or "csv"), when the
+    user clicks, before the file is made: the one place to connect the
+    audit log (monitor.audit) to."""
+    return None
+
+
+def _csv(c: Chart, demo: bool):
+    # runs when the user clicks, outside the page run: no st.* calls here
+    def make() -> bytes:
+        record_download("csv", f"{c.file_stem()}.csv", c)
+        return exports.csv_bytes(c, demo)
+    return make
+
+
+def _png(c: Chart, demo: bool):
+    # runs when the user clicks, outside the page run: no st.* calls here
+    def make() -> bytes:
+        record_download("png", f"{c.file_stem()}.png", c)
+        return exports.png_bytes(c, demo)
+    return make
+
+
+def png_unavailable() -> str | None:
+    """None when a PNG can be made, else the Dutch reason."""
+    try:
+        exports.browser_path()
+    except exports.PngUnavailable as exc:
+        return str(exc)
+    return None
+
+
+def _display_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as text in Dutch notation, for reading on the screen."""
+    def cell(v):
+        if v is None or (not isinstance(v, str) and pd.isna(v)):
+            return ""
+        if isinstance(v, float):
+            return fmt.number(v, 0 if v == int(v) else 1)
+        return str(v)
+    return pd.DataFrame({col: [cell(v) for v in table[col]] for col in table.columns})
+
+
+def text_alternative(c: Chart, key: str) -> None:
+    """The conclusion as text and the table behind the chart, so the chart
+    can be read without seeing it."""
+    st.markdown(f"<p class='im-conclusion'>{c.conclusion}</p>", unsafe_allow_html=True)
+    if c.table is not None and not c.table.empty:
+        with st.expander("Tabel bij deze grafiek", icon=":material/table:", key=f"tbl_{key}"):
+            st.table(_display_table(c.table), hide_index=True)
+
+
 def chart(c: Chart, key: str | None = None) -> None:
+    key = key or f"chart_{c.key}"
     # no mode bar: its tooltips are English only
-    st.plotly_chart(c.figure, width="stretch", config={"displayModeBar": False},
-                    key=key or f"chart_{c.key}")
+    st.plotly_chart(c.figure, width="stretch", config={"displayModeBar": False}, key=key)
     caption(c.caption)
     if c.suppressed:
         suppression_note(c.suppressed)
+    text_alternative(c, key)
+    demo = frame.is_demo()
+    with st.container(horizontal=True, key=f"export_{key}", gap="small"):
+        unavailable = png_unavailable()
+        st.download_button("Afbeelding (PNG)", _png(c, demo), file_name=f"{c.file_stem()}.png",
+                           mime=exports.PNG_MIME, key=f"png_{key}", on_click="ignore",
+                           icon=":material/image:", disabled=unavailable is not None,
+                           help=unavailable or "De grafiek met titel, bron en peildatum als "
+                                               "afbeelding.")
+        st.download_button("Gegevens (CSV)", _csv(c, demo), file_name=f"{c.file_stem()}.csv",
+                           mime=exports.CSV_MIME, key=f"csv_{key}", on_click="ignore",
+                           icon=":material/download:",
+                           help="De getoonde cijfers, met puntkomma en decimale komma (Excel).")
+        basket.add_control(c, key)

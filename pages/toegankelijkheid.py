@@ -1,0 +1,56 @@
+"""Toegankelijkheidsverklaring: hoe de monitor aan WCAG 2.1 AA werkt, wat
+getoetst is en welke bekende beperkingen er zijn."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages.ui import frame
+
+TEXT = """
+De gemeente Maastricht wil dat iedereen de Integratiemonitor kan gebruiken. De monitor is
+gebouwd volgens de **Web Content Accessibility Guidelines (WCAG) 2.1, niveau AA**, zoals het
+Besluit digitale toegankelijkheid overheid vraagt.
+
+### Wat de monitor doet
+- De taal van de pagina is Nederlands (`lang="nl"`), zodat een schermlezer Nederlands voorleest.
+- Elke grafiek heeft een tekstalternatief: de conclusie in één zin direct onder de grafiek, en
+  de **Tabel bij deze grafiek** met dezelfde cijfers.
+- Een status (op koers, aandacht, uit koers) staat nooit alleen in kleur: er staan altijd een
+  symbool (✔ ▲ ✖ ○) en een woord bij. De kleuren zijn geschikt voor kleurenblinden
+  (Okabe-Ito) en hebben voldoende contrast.
+- Alles is met het toetsenbord te bedienen; het element met de focus krijgt een duidelijke
+  rand.
+- Cijfers en grafieken zijn te downloaden als CSV (met puntkomma en decimale komma) en als
+  afbeelding, en te verzamelen in een PowerPoint voor de raad.
+- De pagina's zijn af te drukken op A4 liggend, zonder menu en knoppen.
+- Het pictogram en alle andere onderdelen komen van de eigen server; er worden geen
+  lettertypen of scripts van andere websites geladen.
+
+### Hoe is dit getoetst
+Elke pagina wordt bij elke wijziging automatisch getoetst met axe-core in een echte browser
+(Chromium): er mogen geen ernstige (serious) of kritieke (critical) overtredingen zijn in wat
+de monitor zelf toont.
+
+### Bekende beperkingen
+- De **navigatie in de zijbalk** en enkele vaste onderdelen (zoals het hoofdmenu en de
+  melding bij het laden) komen uit het framework Streamlit en kan de monitor niet aanpassen;
+  die zijn van de toetsing uitgezonderd. Een deel van de teksten daarvan is Engels.
+- De grafieken zelf zijn afbeeldingen voor wie ze niet kan zien; gebruik de tabel onder de
+  grafiek.
+- De interactieve tabellen (met sorteren) worden als tekening op het scherm gezet; gebruik
+  voor een schermlezer de download als CSV.
+
+### Contact
+Loopt u ergens tegenaan? Meld het bij het team Inburgering van de gemeente Maastricht;
+we reageren binnen vijf werkdagen.
+"""
+
+
+def main() -> None:
+    frame.page_start()
+    st.title("Toegankelijkheidsverklaring")
+    st.markdown(TEXT)
+
+
+main()

@@ -1,0 +1,212 @@
+"""The CSV and PNG of a Chart, and the council deck, built without a
+browser where possible: parse the CSV back, open the pptx and read it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+
+import duckdb
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from monitor import basket, charts, deck, evaluation, exports
+from monitor.filters import Filters
+
+P = dt.date(2026, 10, 31)
+
+
+def tiny_png() -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (160, 90), "white").save(buf, "PNG")
+    return buf.getvalue()
+
+
+def a_chart(**kw) -> charts.Chart:
+    table = pd.DataFrame({
+        "Gemeente": ["Regio", "Maastricht", "Vaals"],
+        "Waarde (%)": [52.5, 61.25, None],
+        "Weergave": ["53%", "61%", "–"],
+        "Teller": [105.0, 98.0, None],
+        "Noemer": [200.0, 160.0, None],
+        "Toelichting": ["", "", "Percentage niet getoond: minder dan 10 personen"],
+    })
+    base = dict(key="werk.duaal_pct/gemeenten", title="Duaal traject per gemeente",
+                conclusion="Duaal traject per gemeente: regio 53%.", figure=go.Figure(go.Bar(y=[1])),
+                table=table, source="registratie inburgeraars", peildatum=P, suppressed=1)
+    return charts.Chart(**{**base, **kw})
+
+
+def test_csv_is_dutch_excel_ready_and_parses_back():
+    c = a_chart()
+    raw = exports.csv_bytes(c, demo=True)
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 met BOM"
+    text = raw.decode("utf-8-sig")
+    assert "Gemeente;Waarde (%);Weergave;Teller;Noemer;Toelichting" in text
+    assert "Regio;52,5;53%;105;200;" in text          # decimal comma, integers plain
+    assert "Vaals;;–;;;" in text                      # a hidden cell is empty, never 0
+    lead, df = exports.read_csv(raw)
+    assert lead == [c.title, exports.DEMO_NOTICE]
+    assert list(df.columns) == list(c.table.columns)
+    assert df["Waarde (%)"].tolist()[:2] == [52.5, 61.25]
+    assert pd.isna(df["Waarde (%)"].iloc[2])
+    assert "peildatum 31 oktober 2026" in text and "registratie inburgeraars" in text
+
+
+def test_csv_without_demo_has_no_notice_and_numbers_stay_numbers():
+    raw = exports.csv_bytes(a_chart(), demo=False)
+    lead, df = exports.read_csv(raw)
+    assert exports.DEMO_NOTICE not in raw.decode("utf-8-sig")
+    assert lead == ["Duaal traject per gemeente"]
+    for col in ("Teller", "Noemer"):
+        assert all(isinstance(v, float) for v in df[col])
+
+
+def test_file_stem_names_what_and_peildatum():
+    assert a_chart().file_stem() == "duaal-traject-per-gemeente_2026-10-31"
+
+
+def test_png_has_title_size_and_is_rendered_by_system_chromium():
+    if not shutil.which("chromium") and not exports.SYSTEM_CHROMIUM[0]:
+        pytest.fail("geen Chromium")
+    png = exports.png_bytes(a_chart(), demo=True)
+    im = Image.open(io.BytesIO(png))
+    assert im.size == exports.SCREEN_SIZE
+    assert len(png) > 10_000
+
+
+def test_print_figure_carries_source_peildatum_and_demo_notice():
+    fig = exports.print_figure(a_chart(), demo=True)
+    texts = [a.text for a in fig.layout.annotations]
+    assert any("peildatum 31 oktober 2026" in t and "Bron:" in t for t in texts)
+    assert exports.DEMO_NOTICE in texts
+    assert fig.layout.title.text == "Duaal traject per gemeente"
+    assert exports.DEMO_NOTICE not in [a.text for a in exports.print_figure(a_chart()).layout.annotations]
+
+
+def _texts(slide) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_deck_has_title_chart_table_and_definition_slides():
+    charts_in = [a_chart(), a_chart(key="x/reeks", title="Tweede", conclusion="Het steeg.")]
+    table = deck.TableSlide("Begroting", pd.DataFrame({"Jaar": ["2024"], "Saldo": [1.5]}),
+                            source="begrotingsmodel", peildatum=P)
+    meta = deck.DeckMeta("Raadspresentatie", P, "Maastricht-Heuvelland", "hele regio", demo=True,
+                         made_on=dt.date(2026, 11, 1))
+    data = deck.build(meta, [charts_in[0], table, charts_in[1]], [("Duaal traject", "Def.")],
+                      pngs=[tiny_png(), tiny_png()])
+    prs = Presentation(io.BytesIO(data))
+    slides = list(prs.slides)
+    assert len(slides) == 5
+    assert prs.slide_width * 9 == prs.slide_height * 16
+    assert "Raadspresentatie" in slides[0].shapes.title.text
+    first = _texts(slides[0])
+    assert "31 oktober 2026" in first and "Maastricht-Heuvelland" in first and "hele regio" in first
+    assert slides[1].shapes.title.text == "Duaal traject per gemeente: regio 53%."
+    assert slides[3].shapes.title.text == "Het steeg."
+    assert any(s.shape_type == 13 for s in slides[1].shapes)     # the picture
+    assert any(s.has_table for s in slides[2].shapes)            # a real table
+    cells = [c.text for s in slides[2].shapes if s.has_table for r in s.table.rows for c in r.cells]
+    assert "Saldo" in cells and "1,5" in cells
+    for s in slides[1:]:
+        names = {sh.name: sh for sh in s.shapes}
+        assert deck.DEMO_NAME in names, "demomelding op elke dia"
+    for s in (slides[1], slides[3]):
+        footer = {sh.name: sh for sh in s.shapes}[deck.FOOTER_NAME].text_frame.text
+        assert "Bron: registratie inburgeraars" in footer and "peildatum 31 oktober 2026" in footer
+    assert "Duaal traject" in _texts(slides[4]) and "Def." in _texts(slides[4])
+
+
+def test_deck_without_demo_has_no_notice():
+    meta = deck.DeckMeta("R", P, "regio", "hele regio", demo=False)
+    prs = Presentation(io.BytesIO(deck.build(meta, [a_chart()], [], pngs=[tiny_png()])))
+    assert all(exports.DEMO_NOTICE not in _texts(s) for s in prs.slides)
+
+
+def test_basket_keys_roundtrip_and_rebuild_on_demo_store(demo_store):
+    db, _ = demo_store
+    keys = basket.parse("werk.duaal_pct/reeks,route.stappen,,route.stappen,onzin/x")
+    assert keys == ["werk.duaal_pct/reeks", "route.stappen", "onzin/x"]
+    assert basket.parse(basket.to_param(keys)) == keys
+    assert basket.toggle(keys, "route.stappen") == ["werk.duaal_pct/reeks", "onzin/x"]
+    assert basket.move(keys, "onzin/x", -1)[1] == "onzin/x"
+    src = basket.StoreSource(db)
+    f = Filters(peildatum=P)
+    built, missing = basket.rebuild_all(keys + ["huisvesting.taakstelling/Hele regio",
+                                                "werk.duaal_pct/doelgroep"], src, f)
+    assert missing == ["onzin/x"]
+    assert [c.key for c in built] == ["werk.duaal_pct/reeks", "route.stappen",
+                                      "huisvesting.taakstelling/Hele regio",
+                                      "werk.duaal_pct/doelgroep"]
+    assert all(c.peildatum == P for c in built)
+
+
+def _pptx_text(data: bytes) -> tuple[int, str]:
+    prs = Presentation(io.BytesIO(data))
+    parts = []
+    for s in prs.slides:
+        parts.append(_texts(s))
+        for sh in s.shapes:
+            if sh.has_table:
+                parts += [c.text for r in sh.table.rows for c in r.cells]
+    return len(prs.slides), "\n".join(parts)
+
+
+def test_evaluation_deck_on_demo_store(demo_store):
+    db, _ = demo_store
+    n, text = _pptx_text(evaluation.build(db, P, pngs=[tiny_png()]))
+    assert n >= 9
+    assert "Evaluatierapportage" in text and "start 31-01-2024" in text
+    for cluster in ("Cluster 1", "Cluster 2", "Cluster 3", "Cluster 4"):
+        assert cluster in text
+    assert "Uitvoeringsprogramma: stand van de acties" in text and "Vertraagd" in text
+    assert "Begroting: plan tegen realisatie" in text
+    assert evaluation.NO_BASELINE not in text
+    assert "verbeterd" in text or "verslechterd" in text
+    assert exports.DEMO_NOTICE in text
+
+
+def test_evaluation_deck_on_a_store_with_one_peildatum(demo_store, tmp_path):
+    db, _ = demo_store
+    one = tmp_path / "een.duckdb"
+    shutil.copy(db, one)
+    with duckdb.connect(str(one)) as con:
+        con.execute("DELETE FROM mart_indicator_cube WHERE peildatum <> ?", [P])
+    from monitor import indicators
+    assert indicators.peildata(path=one) == [P]
+    n, text = _pptx_text(evaluation.build(one, pngs=[tiny_png()]))
+    assert n >= 9
+    assert "geen nulmeting" in text
+    assert "verbeterd" not in text and "verslechterd" not in text
+
+
+def test_baseline_is_first_peildatum_from_programme_start():
+    days = [dt.date(2023, 12, 31), dt.date(2024, 1, 31), dt.date(2024, 2, 29)]
+    assert evaluation.baseline(days, dt.date(2024, 2, 29)).start == dt.date(2024, 1, 31)
+    assert evaluation.baseline(days[:1], dt.date(2023, 12, 31)).start is None
+
+
+def test_budget_scenarios_go_into_the_deck_as_a_real_table(demo_store):
+    from monitor import budget as bm
+
+    db, _ = demo_store
+    query = bm.scenarios_to_query([bm.Scenario("Seed 002", bm.DEFAULT_INPUTS),
+                                   bm.Scenario("Krap, met komma", bm.DEFAULT_INPUTS)])
+    key = basket.budget_key(query)
+    assert basket.SEPARATOR not in key and basket.parse(basket.to_param([key])) == [key]
+    built, missing = basket.rebuild_all([key, "route.stappen"], basket.StoreSource(db),
+                                        Filters(peildatum=P))
+    assert missing == [] and isinstance(built[0], deck.TableSlide)
+    assert built[0].table["Scenario"].tolist() == ["Seed 002", "Krap, met komma"]
+    meta = deck.DeckMeta("R", P, "regio", "hele regio")
+    prs = Presentation(io.BytesIO(deck.build(meta, built, [], pngs=[tiny_png()])))
+    table_slide = list(prs.slides)[1]
+    cells = [c.text for s in table_slide.shapes if s.has_table for r in s.table.rows
+             for c in r.cells]
+    assert "Krap, met komma" in cells and "Saldo 2024" in cells
+    assert any(c.startswith("€ ") for c in cells)

@@ -1,0 +1,145 @@
+"""The raad features in real Chromium: a chart's PNG and CSV download, a
+five-chart deck, presentation mode by URL with the arrow key, and axe-core
+on every page (zero serious or critical violations in the app's own
+markup; Streamlit's sidebar navigation is excluded, see the
+Toegankelijkheidsverklaring)."""
+
+from __future__ import annotations
+
+import io
+import os
+import urllib.parse
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from monitor import deck, exports
+from monitor import formatting as fmt
+from tests.test_browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
+
+FIVE = ["werk.duaal_pct/reeks", "werk.duaal_pct/doelgroep", "route.stappen", "route.termijn",
+        "huisvesting.taakstelling/Hele regio"]
+PAGES = ["", "cluster_1_basis", "cluster_2_ijkpunten", "huisvesting", "cluster_3_ondersteuners",
+         "inburgeringsroute", "cluster_4_verbindingen", "uitvoeringsprogramma", "begroting",
+         "databronnen", "raadspresentatie", "evaluatie", "toegankelijkheid"]
+
+
+@pytest.fixture(scope="module")
+def server(demo_store, tmp_path_factory):
+    db, _ = demo_store
+    with streamlit_server(db, tmp_path_factory.mktemp("raad")) as url:
+        yield url
+
+
+@pytest.fixture()
+def page(browser):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    yield ctx.new_page()
+    ctx.close()
+
+
+def _open(page, url):
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=60_000)
+    wait_idle(page)
+
+
+def _download(page, text: str, timeout=60_000) -> tuple[str, bytes]:
+    with page.expect_download(timeout=timeout) as d:
+        page.locator("[data-testid='stDownloadButton'] button").filter(has_text=text).first.click()
+    dl = d.value
+    with open(dl.path(), "rb") as fh:
+        return dl.suggested_filename, fh.read()
+
+
+def test_chart_png_and_csv_download(server, page):
+    _open(page, server + "/inburgeringsroute")
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    name, raw = _download(page, "CSV")
+    assert name.startswith("de-inburgeringsroute-in-stappen_") and name.endswith(".csv")
+    lead, df = exports.read_csv(raw)
+    assert lead[1] == exports.DEMO_NOTICE
+    assert list(df.columns)[:3] == ["Stap", "Personen", "Weergave"]
+    counts = [v for v in df["Personen"] if v is not None and v == v]
+    assert counts and all(v == 0 or v >= 5 for v in counts), "geen cel van 1 tot 4 personen"
+    # the same value in the chart's text alternative on screen
+    row = page.locator("[data-testid='stTable'] tr").filter(has_text="Koppeling aan gemeente").first
+    shown = fmt.number(df["Personen"].iloc[0])
+    assert shown in row.text_content(), (shown, row.text_content())
+    name, png = _download(page, "PNG")
+    assert name.endswith(".png")
+    im = Image.open(io.BytesIO(png))
+    assert im.size == exports.SCREEN_SIZE and len(png) > 20_000
+
+
+def test_five_chart_deck_from_the_basket(server, page):
+    _open(page, f"{server}/raadspresentatie?mand={urllib.parse.quote(','.join(FIVE))}")
+    assert page.get_by_text("1. Duaal traject: ontwikkeling").count() == 1
+    name, data = _download(page, "PowerPoint downloaden", timeout=120_000)
+    assert name.endswith(".pptx")
+    prs = Presentation(io.BytesIO(data))
+    slides = list(prs.slides)
+    assert len(slides) == 1 + 5 + 1
+    assert "Raadspresentatie" in slides[0].shapes.title.text
+    for s in slides[1:6]:
+        names = {sh.name: sh for sh in s.shapes}
+        assert s.shapes.title.text and s.shapes.title.text.endswith(".")
+        assert "peildatum" in names[deck.FOOTER_NAME].text_frame.text
+        assert names[deck.DEMO_NAME].text_frame.text == exports.DEMO_NOTICE
+    assert slides[-1].shapes.title.text.startswith("Gebruikte definities")
+    pic = next(sh for sh in slides[1].shapes if sh.shape_type == 13)
+    assert Image.open(io.BytesIO(pic.image.blob)).size == (1920, 1080)  # 16:9, projector size
+
+
+
+def test_add_to_basket_puts_it_in_the_url(server, page):
+    _open(page, server + "/inburgeringsroute")
+    page.get_by_role("button", name="Aan presentatie toevoegen").first.click()
+    page.wait_for_url("**mand=route.stappen**", timeout=30_000)
+    wait_idle(page)
+    assert page.get_by_role("button", name="Uit presentatie halen").count() == 1
+
+
+def test_presentation_mode_by_url_and_arrow_key(server, page):
+    _open(page, f"{server}/raadspresentatie?mand={urllib.parse.quote(','.join(FIVE[:3]))}"
+                "&presentatie=1")
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert page.locator("[data-testid='stPlotlyChart']").count() == 1
+    count = page.locator(".im-slide-count")
+    assert count.inner_text() == "dia 1 van 3"
+    first = page.locator("h1").first.inner_text()
+    page.locator("h1").first.click()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.im-slide-count').innerText == 'dia 2 van 3'",
+                           timeout=30_000)
+    wait_idle(page)
+    assert page.locator("h1").first.inner_text() != first
+    page.keyboard.press("PageDown")
+    page.wait_for_function("document.querySelector('.im-slide-count').innerText == 'dia 3 van 3'",
+                           timeout=30_000)
+
+
+def test_axe_no_serious_violations_on_any_page(server, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    found = {}
+    for path in PAGES:
+        _open(page, f"{server}/{path}")
+        res = axe.run(page, context={"exclude": [["[data-testid='stSidebarNav']"]]},
+                      options={"resultTypes": ["violations"],
+                               "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa",
+                                                                     "wcag21a", "wcag21aa"]}})
+        bad = [(v["id"], v["nodes"][0]["target"]) for v in res.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+        if bad:
+            found[path or "/"] = bad
+        page.wait_for_function("document.documentElement.lang === 'nl'", timeout=10_000)
+    assert not found, found
+    outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
+    assert not outside, outside
