@@ -55,7 +55,7 @@ def _download(page, text: str, timeout=60_000) -> tuple[str, bytes]:
         return dl.suggested_filename, fh.read()
 
 
-def test_chart_png_and_csv_download(server, page):
+def test_chart_png_and_csv_download(server, page, demo_store):
     _open(page, server + "/inburgeringsroute")
     assert page.evaluate("document.documentElement.lang") == "nl"
     name, raw = _download(page, "CSV")
@@ -73,6 +73,13 @@ def test_chart_png_and_csv_download(server, page):
     assert name.endswith(".png")
     im = Image.open(io.BytesIO(png))
     assert im.size == exports.SCREEN_SIZE and len(png) > 20_000
+    # both downloads are in the audit log beside the store (BIO 8.15)
+    from monitor import audit
+
+    db, _ = demo_store
+    logged = [e["object"] for e in audit.read(audit.path_beside(db)) if e["action"] == "download"]
+    assert any(o.endswith(".csv") and "inburgeringsroute" in o for o in logged), logged
+    assert any(o.endswith(".png") and "inburgeringsroute" in o for o in logged), logged
 
 
 def test_five_chart_deck_from_the_basket(server, page):

@@ -5,10 +5,13 @@ control that adds it to the Raadspresentatie."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
-from monitor import exports
+from monitor import access, audit, exports
 from monitor import formatting as fmt
 from monitor.charts import Chart
 from pages.ui import basket, data, frame
@@ -35,25 +38,38 @@ def suppression_note(count: int | None = None) -> None:
     st.caption(f"‘<5’ / ‘–’: {lead}{SUPPRESSION_EXPLANATION}")
 
 
-def record_download(kind: str, file_name: str, c: Chart) -> None:
-    """Every download of a chart passes here (kind "png" or "csv"), when the
-    user clicks, before the file is made: the one place to connect the
-    audit log (monitor.audit) to."""
-    return None
+@dataclass(frozen=True)
+class Requester:
+    """Who downloads, and where the audit log lives: read in the page run,
+    because the file is made at the click, outside it."""
+
+    actor: str
+    audit_log: Path
 
 
-def _csv(c: Chart, demo: bool):
+def requester() -> Requester:
+    return Requester(access.current_actor(), audit.path_beside(data.store_path()))
+
+
+def record_download(kind: str, file_name: str, who: Requester) -> None:
+    """Every download passes here (BIO 8.15), when the user clicks, before
+    the file is made. The file name says what and which peildatum; no
+    personal data."""
+    audit.record("download", f"{kind}:{file_name}", "ok", actor=who.actor, path=who.audit_log)
+
+
+def _csv(c: Chart, demo: bool, who: Requester):
     # runs when the user clicks, outside the page run: no st.* calls here
     def make() -> bytes:
-        record_download("csv", f"{c.file_stem()}.csv", c)
+        record_download("csv", f"{c.file_stem()}.csv", who)
         return exports.csv_bytes(c, demo)
     return make
 
 
-def _png(c: Chart, demo: bool):
+def _png(c: Chart, demo: bool, who: Requester):
     # runs when the user clicks, outside the page run: no st.* calls here
     def make() -> bytes:
-        record_download("png", f"{c.file_stem()}.png", c)
+        record_download("png", f"{c.file_stem()}.png", who)
         return exports.png_bytes(c, demo)
     return make
 
@@ -96,14 +112,15 @@ def chart(c: Chart, key: str | None = None) -> None:
         suppression_note(c.suppressed)
     text_alternative(c, key)
     demo = frame.is_demo()
+    who = requester()
     with st.container(horizontal=True, key=f"export_{key}", gap="small"):
         unavailable = png_unavailable()
-        st.download_button("Afbeelding (PNG)", _png(c, demo), file_name=f"{c.file_stem()}.png",
+        st.download_button("Afbeelding (PNG)", _png(c, demo, who), file_name=f"{c.file_stem()}.png",
                            mime=exports.PNG_MIME, key=f"png_{key}", on_click="ignore",
                            icon=":material/image:", disabled=unavailable is not None,
                            help=unavailable or "De grafiek met titel, bron en peildatum als "
                                                "afbeelding.")
-        st.download_button("Gegevens (CSV)", _csv(c, demo), file_name=f"{c.file_stem()}.csv",
+        st.download_button("Gegevens (CSV)", _csv(c, demo, who), file_name=f"{c.file_stem()}.csv",
                            mime=exports.CSV_MIME, key=f"csv_{key}", on_click="ignore",
                            icon=":material/download:",
                            help="De getoonde cijfers, met puntkomma en decimale komma (Excel).")
