@@ -196,33 +196,40 @@ def machine() -> dict:
             "loadavg_start": os.getloadavg()}
 
 
+def num(x: float, decimals: int = 0) -> str:
+    """Dutch notation: 1.234,5."""
+    return f"{x:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def ms(x: float) -> str:
-    return f"{x:,.0f}".replace(",", ".") if x >= 100 else f"{x:.1f}".replace(".", ",")
+    return num(x) if x >= 100 else num(x, 1)
 
 
 def write_results(command: str) -> None:
     results = {s: json.loads((OUT / f"results_{s}.json").read_text())
                for s in ("regio", "national") if (OUT / f"results_{s}.json").exists()}
     lines = ["# Benchmarkresultaten", "",
-             "Geschreven door `bench/run.py` (niet met de hand bewerken; de sectie "
-             "*Voorbij één machine* staat in `bench/beyond.md` en wordt hier ingevoegd).", ""]
+             "Geschreven door `bench/run.py` (niet met de hand bewerken); de secties *Doelen* "
+             "en *Voorbij één machine* komen uit `bench/targets.md` en `bench/beyond.md`.", ""]
     for scale, r in results.items():
         m, ld = r["machine"], r["load"]
         lines += [f"## Schaal {scale}", "",
                   f"Gemeten op {r['date']} met `{r['command']}`; {m['cpus']} cores, {m['mem_gib']} GiB, "
                   f"{m['cpu']}, Python {m['python']}, DuckDB {m['duckdb']}. Gedeelde machine: "
-                  f"load average bij de start {', '.join(f'{x:.1f}' for x in m['loadavg_start'])}, "
-                  f"na afloop {', '.join(f'{x:.1f}' for x in r['loadavg_end'])}.", "",
-                  f"Levering: {ld['files']} bestanden, {ld['rows_read']:,} rijen gelezen, "
-                  f"{ld['rows_loaded']:,} geladen; opslag {ld['store_mib']} MiB.".replace(",", "."), "",
+                  f"load average bij de start {' / '.join(num(x, 1) for x in m['loadavg_start'])}, "
+                  f"na afloop {' / '.join(num(x, 1) for x in r['loadavg_end'])} (1/5/15 min).", "",
+                  f"Levering: {ld['files']} bestanden, {num(ld['rows_read'])} rijen gelezen, "
+                  f"{num(ld['rows_loaded'])} geladen; opslag {ld['store_mib']} MiB.", "",
                   "| laden | min | mediaan | max |", "|---|---:|---:|---:|"]
-        for label, key, fmt in (("laden (s)", "load_s", "{:.1f}"), ("kaal lezen, dezelfde bestanden (s)", "bare_read_s", "{:.1f}"),
-                                ("doorvoer t.o.v. kaal lezen (gepaard)", "throughput_vs_bare", "{:.0%}"),
-                                ("rijen per seconde", "rows_per_s", "{:,.0f}")):
+        for label, key, fmt in (("laden (s)", "load_s", lambda x: num(x, 1)),
+                                ("kaal lezen, dezelfde bestanden (s)", "bare_read_s", lambda x: num(x, 1)),
+                                ("doorvoer t.o.v. kaal lezen (gepaard)", "throughput_vs_bare",
+                                 lambda x: f"{num(100 * x)}%"),
+                                ("rijen per seconde", "rows_per_s", num)):
             s = ld[key]
-            lines.append(f"| {label} | {fmt.format(s['min'])} | {fmt.format(s['median'])} | {fmt.format(s['max'])} |"
-                         .replace(",", "."))
-        lines += [f"| piekgeheugen laden / kaal lezen (MiB) | {ld['load_peak_mib']:.0f} | {ld['bare_peak_mib']:.0f} | |",
+            lines.append(f"| {label} | {fmt(s['min'])} | {fmt(s['median'])} | {fmt(s['max'])} |")
+        lines += [f"| piekgeheugen laden / kaal lezen (MiB) | {num(ld['load_peak_mib'])} | "
+                  f"{num(ld['bare_peak_mib'])} | |",
                   "", f"{ld['runs']} gepaarde runs (kaal lezen, dan laden).", ""]
         ref = r["reference"]
         lines += ["### Drie referentie-indicatoren: pandas tegen SQL", "",
@@ -230,8 +237,8 @@ def write_results(command: str) -> None:
                   f"{ref['peildata']} peildata × {ref['gemeenten']} gemeenten; {ref['runs']} gepaarde runs. "
                   f"Cellen die verschillen: {ref['cells_differing']}.", "",
                   "| pad | min (s) | mediaan (s) |", "|---|---:|---:|",
-                  f"| pandas/numpy (`bench/refind.py`, gegevens al in het geheugen) | {ref['pandas_s']['min']:.2f} | {ref['pandas_s']['median']:.2f} |",
-                  f"| SQL (`int_person_cells`, door DuckDB tot deze kolommen gesnoeid) | {ref['sql_s']['min']:.2f} | {ref['sql_s']['median']:.2f} |",
+                  f"| pandas/numpy (`bench/refind.py`, gegevens al in het geheugen) | {num(ref['pandas_s']['min'], 2)} | {num(ref['pandas_s']['median'], 2)} |",
+                  f"| SQL (`int_person_cells`, door DuckDB tot deze kolommen gesnoeid) | {num(ref['sql_s']['min'], 2)} | {num(ref['sql_s']['median'], 2)} |",
                   "", "### Paginaqueries (ms)", "",
                   "| functie | filter | n | min | p50 | p95 |", "|---|---|---:|---:|---:|---:|"]
         for key, s in r["queries_ms"].items():
@@ -239,9 +246,10 @@ def write_results(command: str) -> None:
             flag = " ⚠" if s["p95"] > 150 else ""
             lines.append(f"| {name} | {shape} | {s['n']} | {ms(s['min'])} | {ms(s['median'])} | {ms(s['p95'])}{flag} |")
         lines += ["", "⚠ = p95 boven het doel van 150 ms.", ""]
-    beyond = ROOT / "bench" / "beyond.md"
-    if beyond.exists():
-        lines += [beyond.read_text(encoding="utf-8").rstrip(), ""]
+    for part in ("targets.md", "beyond.md"):  # hand-written: the assessment, the outlook
+        path = ROOT / "bench" / part
+        if path.exists():
+            lines += [path.read_text(encoding="utf-8").rstrip(), ""]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
 
 
