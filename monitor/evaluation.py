@@ -52,10 +52,11 @@ def _at(ser: pd.DataFrame, day: dt.date | None):
 
 
 def judge_change(ind: cat.Indicator, start, now) -> str:
-    """The change in words, by the indicator's direction."""
+    """The change in words, by the indicator's direction, on the values as
+    shown (presentation.change: the same rule as the overview)."""
     if start is None or now is None:
         return "niet te bepalen"
-    arrow = pres.trend_arrow(start, now)
+    arrow = pres.trend_arrow(start, now, ind.unit)
     if arrow == "→":
         return "gelijk gebleven"
     up = arrow == "↗"

@@ -41,9 +41,9 @@ INFO = Status("ter_informatie", "Ter informatie", "○", "#555555", "#F1F1F1",
               "richtwaarde zonder goed of fout (bijvoorbeeld een verdeling)")
 UNKNOWN = Status("onbekend", "Niet te tonen", "–", "#555555", "#F1F1F1",
                  "geen waarde (te weinig personen of geen gegevens)")
-BETTER = Status("beter", "Beter dan vorig jaar", "▲", "#0072B2", "#E3F0F9",
+BETTER = Status("beter", "Beter dan vorig jaar", "▲", "#005A8C", "#E3F0F9",
                 "geen norm: beter dan een jaar eerder")
-WORSE = Status("slechter", "Slechter dan vorig jaar", "▼", "#C04A00", "#FBE5DA",
+WORSE = Status("slechter", "Slechter dan vorig jaar", "▼", "#A33F00", "#FBE5DA",
                "geen norm: slechter dan een jaar eerder")
 SAME = Status("gelijk", "Gelijk aan vorig jaar", "=", "#555555", "#F1F1F1",
               "geen norm: even hoog als een jaar eerder")
@@ -115,7 +115,7 @@ def year_earlier(peildatum: dt.date, available) -> dt.date | None:
 
 def is_running(frequency: str | None, peildatum: dt.date) -> bool:
     """A half-year figure on a peildatum inside its half year is provisional."""
-    return frequency == "halfjaar" and (peildatum.month, peildatum.day) not in ((6, 30), (12, 31))
+    return peildatum is not None and frequency == "halfjaar" and (peildatum.month, peildatum.day) not in ((6, 30), (12, 31))
 
 
 def period_label(frequency: str | None, d: dt.date) -> str:

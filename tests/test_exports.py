@@ -176,7 +176,12 @@ def test_evaluation_deck_on_a_store_with_one_peildatum(demo_store, tmp_path):
     one = tmp_path / "een.duckdb"
     shutil.copy(db, one)
     with duckdb.connect(str(one)) as con:
-        con.execute("DELETE FROM mart_indicator_cube WHERE peildatum <> ?", [P])
+        tables = [t for (t,) in con.execute(
+            "SELECT table_name FROM information_schema.columns WHERE column_name = 'peildatum' "
+            "AND table_name IN (SELECT table_name FROM information_schema.tables "
+            "WHERE table_type = 'BASE TABLE')").fetchall()]
+        for table in tables:
+            con.execute(f"DELETE FROM {table} WHERE peildatum <> ?", [P])
     from monitor import indicators
     assert indicators.peildata(path=one) == [P]
     n, text = _pptx_text(evaluation.build(one, pngs=[tiny_png()]))
