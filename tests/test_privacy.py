@@ -197,52 +197,24 @@ def test_no_identifier_in_chromium(tmp_path):
     """Real Chromium on the hostile drop's store: the pages where extract text
     and rejection reasons appear (Uitvoeringsprogramma, Databronnen) hold no
     identifier of the drop anywhere in their HTML, plotly's SVG included."""
-    import socket
-    import time
-    import urllib.request
-
     from playwright.sync_api import sync_playwright
 
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, IDLE
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, IDLE, streamlit_server
 
     drop, db = tmp_path / "drop", tmp_path / "s.duckdb"
     raw = _hostile_drop(drop)
     load(drop, db, key=TEST_KEY)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "MONITOR_DB": str(db), "MONITOR_AUTO_DEMO": "0"}
-    log = open(tmp_path / "server.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     html = []
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
-                time.sleep(0.3)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1600, "height": 1200})
-            for path in ("uitvoeringsprogramma", "databronnen"):
-                page.goto(f"{url}/{path}")
-                page.wait_for_selector(IDLE, timeout=60_000)
-                page.wait_for_timeout(1500)
-                page.wait_for_selector(IDLE, timeout=60_000)
-                html.append(page.content())
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
+    with streamlit_server(db, tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1200})
+        for path in ("uitvoeringsprogramma", "databronnen"):
+            page.goto(f"{url}/{path}")
+            page.wait_for_selector(IDLE, timeout=60_000)
+            page.wait_for_timeout(1500)
+            page.wait_for_selector(IDLE, timeout=60_000)
+            html.append(page.content())
+        browser.close()
     text = "\n".join(html)
     found = found_identifiers(text, raw)
     print(f"\nprivacy in Chromium: 2 pages, {len(text)} characters of HTML, "
