@@ -290,38 +290,39 @@ def _extremes(labels: list[str], df: pd.DataFrame, unit: str | None) -> str:
             f"laagste: {lo[0]} ({pres.fmt_value(lo[1], unit)})")
 
 
+def _members(ind: Indicator, df: pd.DataFrame, labels: list[str], total_label: str,
+             header: str, key: str, title: str, lead: str, note: str,
+             peildatum: dt.date) -> Chart:
+    """Bars of the members of one dimension with their total highlighted."""
+    fig = _bars(df, labels, ind, highlight=total_label)
+    table = value_table(df.assign(_l=labels), "_l", header, ind.unit)
+    extremes = _extremes(labels, df, ind.unit)
+    total = df[df["is_total"]]
+    total_txt = row_texts(total, ind.unit)[0] if not total.empty else fmt.MISSING
+    conclusion = f"{lead}: {total_label.lower()} {total_txt}" + (f"; {extremes}." if extremes else ".")
+    return Chart(key=key, title=title, conclusion=conclusion, figure=fig, table=table,
+                 source=ind.source, peildatum=peildatum, note=note,
+                 suppressed=int(df["suppressed"].sum()))
+
+
 def indicator_breakdown(ind: Indicator, df: pd.DataFrame, dimension: str,
                         peildatum: dt.date) -> Chart:
     """The indicator per value of a person dimension, the total first."""
     word = DIMENSION_LABELS[dimension].split(" (")[0].lower()
     labels_map = GESLACHT_NL if dimension == "geslacht" else {}
     labels = [str(labels_map.get(m, m)) for m in df["member"]]
-    fig = _bars(df, labels, ind, highlight="Totaal")
-    table = value_table(df.assign(_l=labels), "_l", DIMENSION_LABELS[dimension], ind.unit)
-    extremes = _extremes(labels, df, ind.unit)
-    total = df[df["is_total"]]
-    total_txt = row_texts(total, ind.unit)[0] if not total.empty else fmt.MISSING
-    conclusion = f"{ind.name} naar {word}: totaal {total_txt}" + (f"; {extremes}." if extremes else ".")
-    return Chart(key=f"{ind.id}/{dimension}", title=f"{ind.name} naar {word}",
-                 conclusion=conclusion, figure=fig, table=table, source=ind.source,
-                 peildatum=peildatum, note="totaal in oranje",
-                 suppressed=int(df["suppressed"].sum()))
+    return _members(ind, df, labels, "Totaal", DIMENSION_LABELS[dimension],
+                    f"{ind.id}/{dimension}", f"{ind.name} naar {word}", f"{ind.name} naar {word}",
+                    "totaal in oranje", peildatum)
 
 
 def indicator_by_gemeente(ind: Indicator, df: pd.DataFrame, namen: dict[str, str],
                           peildatum: dt.date) -> Chart:
     """The gemeenten side by side, the region first."""
     labels = ["Regio" if t else namen.get(m, m) for m, t in zip(df["member"], df["is_total"])]
-    fig = _bars(df, labels, ind, highlight="Regio")
-    table = value_table(df.assign(_l=labels), "_l", "Gemeente", ind.unit)
-    extremes = _extremes(labels, df, ind.unit)
-    total = df[df["is_total"]]
-    total_txt = row_texts(total, ind.unit)[0] if not total.empty else fmt.MISSING
-    conclusion = f"{ind.name} per gemeente: regio {total_txt}" + (f"; {extremes}." if extremes else ".")
-    return Chart(key=f"{ind.id}/gemeenten", title=f"{ind.name} per gemeente",
-                 conclusion=conclusion, figure=fig, table=table, source=ind.source,
-                 peildatum=peildatum, note="regio in oranje; de andere filters gelden ook hier",
-                 suppressed=int(df["suppressed"].sum()))
+    return _members(ind, df, labels, "Regio", "Gemeente", f"{ind.id}/gemeenten",
+                    f"{ind.name} per gemeente", f"{ind.name} per gemeente",
+                    "regio in oranje; de andere filters gelden ook hier", peildatum)
 
 
 def sparkline(points: list, colour: str) -> go.Figure:
