@@ -476,7 +476,7 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
                     [(r.file, r.row, r.column, r.reason) for r in report.rejections])
             con.execute("INSERT INTO store_key VALUES (?)", [fingerprint(key)])
             _checkpoint("history")
-            sqlrun.apply(con, today=today)
+            sqlrun.apply(con)
             _checkpoint("sql")
             con.execute("INSERT INTO load_runs VALUES (?,?,?,?,?,?,?,?)", [
                 run_id, loaded_at, drop.name, is_demo,

@@ -12,7 +12,6 @@ sql/README.md.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import duckdb
@@ -79,7 +78,7 @@ def load_catalogue(con) -> None:
                 "?, header = true, all_varchar = true)", [str(SURVEY)])
 
 
-def apply(con, today: dt.date | None = None) -> None:
+def apply(con) -> None:
     load_catalogue(con)
     for layer in LAYERS:
         _run_layer(con, sorted((SQL_DIR / layer).glob("*.sql")))
