@@ -336,6 +336,7 @@ def _input_panel(i: int, actual: bm.ActualCounts | None, actual_notes) -> None:
         st.session_state[toggle_key] = sc.use_actual
     use_actual = st.session_state[toggle_key]
     values = {}
+    previous = None
     for group, specs in bm.specs_by_group().items():
         title, intro = bm.GROUPS[group]
         with st.expander(title, expanded=group in ("aantallen", "traject", "acties")):
@@ -375,7 +376,10 @@ def _input_panel(i: int, actual: bm.ActualCounts | None, actual_notes) -> None:
                     prov = actual.provenance(spec.name) or prov
                 else:
                     values[spec.name] = _input_widget(spec, key, getattr(sc.inputs, spec.name))
-                st.caption(_provenance_line(prov))
+                # The per-year inputs of one kind share their source: say it once.
+                st.caption(_provenance_line(prov) if prov != previous
+                           else f"{PROVENANCE_BADGE[prov.kind]} zoals hierboven")
+                previous = prov
     _scenarios()[i] = bm.Scenario(sc.name, bm.BudgetInputs.model_validate(values), use_actual)
 
 
@@ -462,7 +466,8 @@ def _saldo_chart(results: list[tuple[str, bm.BudgetResult]]) -> go.Figure:
         fig.add_trace(go.Bar(x=[str(y) for y in bm.YEARS], y=[float(r.saldo) for r in res.years],
                              name=name, marker=dict(color=COLORS[n], pattern_shape=patterns[n]),
                              text=[euro(r.saldo, cents=False) for r in res.years],
-                             textposition="outside", cliponaxis=False,
+                             textposition="outside", cliponaxis=False, textangle=-90,
+                             textfont=dict(size=11),
                              hovertemplate=f"{name}<br>%{{x}}: € %{{y:,.2f}}<extra></extra>"))
     return _layout(fig, "Saldo per jaar per scenario", barmode="group",
                    yaxis=dict(title="Saldo (€)", tickprefix="€ ", tickformat=",.0f",
@@ -584,34 +589,43 @@ def _render_scenario_bar() -> int:
 
 
 def _render_headline(res: bm.BudgetResult, base: bm.BudgetResult) -> None:
+    """The figures a decision turns on, each with its difference from the
+    uitgangspunt (the small figure below it)."""
     heads = {h.label: h for h in bm.headline(res, base)}
 
     def show(col, label: str, help_text: str | None = None) -> None:
         h = heads[label]
-        delta = None
-        if h.diff:
-            delta = _signed(h.diff) + " t.o.v. uitgangspunt"
-        col.metric(label, euro(h.value, cents=False), delta=delta,
+        # The period shortened where the label would be cut off in a column.
+        short = label if label.startswith("Saldo") else label.replace("2024–2027", "2024–27")
+        col.metric(short, euro(h.value, cents=False), delta=_signed(h.diff) if h.diff else None,
                    delta_color="normal" if h.higher_is_better else "inverse",
                    help=help_text)
 
     saldo_help = ("Uitvoeringsmiddelen min uitvoeringskosten, plus een eventueel tekort op de "
                   "SPUK-ruimte (en het Faciliteitenbesluit als dat dekking is). Een SPUK-"
                   "overschot telt niet mee: die middelen zijn geoormerkt.")
-    cols = st.columns(4)
-    for col, y in zip(cols, bm.YEARS):
+    for col, y in zip(st.columns(4), bm.YEARS):
         show(col, f"Saldo {y}", saldo_help)
-    cols = st.columns(4)
+    cols = st.columns(3)
     show(cols[0], "Saldo 2024–2027", saldo_help)
     show(cols[1], "Ruimte extra acties 2024–2027",
          "SPUK-inkomsten min trajectkosten van alle cohorten, verdeeld over drie jaar.")
     show(cols[2], "Onbenutte SPUK-ruimte 2024–2027",
          "Ruimte die na de extra acties overblijft. Geoormerkt: telt niet in het saldo.")
-    show(cols[3], "Reserve eind 2027", "Stand van de Reserve Vreemdelingen eind 2027.")
+    cols = st.columns(3)
+    show(cols[0], "Reserve eind 2027", "Stand van de Reserve Vreemdelingen eind 2027.")
+    show(cols[1], "Onttrekking reserve 2024–2027",
+         "Wat het model uit de reserve haalt om negatieve saldi te dekken (modeluitkomst).")
+    show(cols[2], "Tekort na reserve 2024–2027",
+         "Tekort dat ook de reserve niet dekt (modeluitkomst).")
+    if any(h.diff for h in heads.values()):
+        st.caption("Het kleine bedrag onder een cijfer is het verschil met het uitgangspunt van "
+                   "het uitvoeringsprogramma (pijl omhoog = hoger).")
 
 
 def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
                     actual_notes: list[str], version) -> None:
+    """The headline beside the inputs: what changed and what it does."""
     name, res = results[edit]
     base = bm.compute(bm.DEFAULT_INPUTS)
     sc = _scenarios()[edit]
@@ -625,13 +639,14 @@ def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
     _render_headline(res, base)
 
     k = st.columns(3)
-    k[0].metric("SPUK per asielstatushouder (3 jaar)", euro(res.income_per_person),
+    k[0].metric("SPUK per persoon (3 jaar)", euro(res.income_per_person),
                 help="Prijs t + t-1 + t-2: wat het Rijk in drie jaar per gehuisveste "
                      "asielstatushouder betaalt.")
     k[1].metric("Kosten per traject", euro(res.cost_per_person))
-    k[2].metric("Resultaat per asielstatushouder", euro(res.result_per_person))
+    k[2].metric("Resultaat per persoon", euro(res.result_per_person),
+                help="SPUK per persoon min kosten per traject.")
     k = st.columns(3)
-    k[0].metric(f"Ruimte cohort 2024 ({number(res.inputs.housed(2024))} personen)",
+    k[0].metric(f"Ruimte cohort 2024 ({number(res.inputs.housed(2024))} pers.)",
                 euro(res.room_per_cohort[2024]))
     k[1].metric("Per jaar, over drie jaar", euro(res.room_per_year_average[2024]),
                 help="Het uitvoeringsprogramma drukt € 99.737 af (afgekapt). De drie jaren "
@@ -651,13 +666,18 @@ def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
         st.success("Modeluitkomst: geen tekorten; de reguliere budgetten zijn toereikend in "
                    "2024–2027.")
 
+
+def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, version) -> None:
+    name, res = results[edit]
+    base = bm.compute(bm.DEFAULT_INPUTS)
+    st.subheader(f"Toelichting: {name}")
     tabs = st.tabs(["Per jaar", "Scenario's naast elkaar", "Waterval", "Reserve",
                     "Gevoeligheid", "Programma 6.1", "Uitgangspunten"])
     with tabs[0]:
         table = _year_table(res)
         st.dataframe(table, hide_index=True, width="stretch",
-                     column_config=_right_aligned(table, "Post", 300),
-                     height=36 * (len(table) + 1) + 3)
+                     column_config=_right_aligned(table, "Post", 320),
+                     height=35 * (len(table) + 1) + 3)
         st.caption(
             f"Ter vergelijking: het beleidskader (tabel 4) raamt de SPUK op "
             f"{euro(bm.SEED_001_TABLE4_SPUK, False)} per jaar. De SPUK-ontvangsten per "
@@ -669,7 +689,8 @@ def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
                    "uitvoeringsprogramma.")
         comp = _comparison(results, base)
         st.dataframe(comp, hide_index=True, width="stretch",
-                     column_config=_right_aligned(comp, "", 300))
+                     column_config=_right_aligned(comp, "", 320),
+                     height=35 * (len(comp) + 1) + 3)
         st.plotly_chart(_saldo_chart(results), width="stretch")
     with tabs[2]:
         whole = "2024–2027"
@@ -714,7 +735,7 @@ def _render_programme(version) -> None:
                                     "In het model", width="large"),
                                 **{c: st.column_config.TextColumn(c, alignment="right")
                                    for c in table.columns if c.isdigit()}})
-    st.caption("* = raming: wordt jaarlijks opnieuw berekend (zo gemarkeerd in de brontabellen). "
+    st.caption("Een sterretje (\\*) betekent raming: wordt jaarlijks opnieuw berekend (zo gemarkeerd in de brontabellen). "
                "Bron: begroting.csv van de gemeente (beleidskader tabellen 1–5 en de "
                "uitvoeringskosten uit het uitvoeringsprogramma).")
 
@@ -749,7 +770,27 @@ def _sync_url() -> None:
             st.query_params[key] = value
 
 
+def _frame() -> None:
+    """Outside app.py (a deep link as the first request of a fresh server
+    runs this file in Streamlit's legacy pages mode) let the shared frame take
+    over, as every page does. It needs the store; without one this page still
+    works on its own, because the model needs no data."""
+    if st.session_state.get(VIA_APP):
+        return
+    st.set_page_config(layout="wide", page_title="Begroting · Integratiemonitor")
+    store = _store()
+    try:
+        has_store = bool(store and store.db_path().exists())
+    except Exception:
+        has_store = False
+    if has_store:
+        from pages import components as ui
+
+        ui.page_start()
+
+
 def main() -> None:
+    _frame()
     _init_state()
     version = _store_version()
 
@@ -773,7 +814,10 @@ def main() -> None:
             f"s{edit + 1}.actueel", False)
         actual, actual_notes = _actual_counts(version) if any_actual else (None, ())
         st.subheader(f"Invoer: {bm.display_names(_scenarios())[edit]}")
-        _input_panel(edit, actual, actual_notes)
+        # Its own scroll area, so the results stay in view beside it and the
+        # details below are not pushed down by some fifty inputs.
+        with st.container(height=900, border=False):
+            _input_panel(edit, actual, actual_notes)
 
     # Recompute every scenario: pure arithmetic, well under a millisecond each.
     names = bm.display_names(_scenarios())
@@ -788,6 +832,7 @@ def main() -> None:
 
     with right:
         _render_results(results, edit, notes, version)
+    _render_details(results, edit, version)
 
     _sync_url()
     st.caption("De link in de adresbalk bevat deze scenario's (alleen de afwijkingen van het "
