@@ -807,7 +807,7 @@ def main() -> None:
     for notice in st.session_state.get(NOTICES, []):
         st.warning(notice, icon="🔗")
 
-    left, right = st.columns([1.15, 2.3], gap="medium")
+    left, right = st.columns([1, 2.4], gap="medium")
     with left:
         edit = _render_scenario_bar()
         any_actual = any(sc.use_actual for sc in _scenarios()) or st.session_state.get(
