@@ -42,6 +42,8 @@ except Exception:  # the page also runs on its own (AppTest, legacy pages mode)
 # or label in text, so colour is never the only cue.
 COLORS = (OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2])
 UP, DOWN, TOTAL, CAP = OKABE_ITO[0], OKABE_ITO[1], "#444444", OKABE_ITO[3]
+# Plotly's toolbar speaks English and adds nothing the figures need.
+CHART_CONFIG = {"displayModeBar": False}
 PROVENANCE_BADGE = {"seed": ":blue-badge[Document]", "aanname": ":orange-badge[Aanname]",
                     "actueel": ":green-badge[Actueel]"}
 
@@ -353,7 +355,8 @@ def _input_panel(i: int, actual: bm.ActualCounts | None, actual_notes) -> None:
                     for note in actual_notes:
                         st.info(note)
                     if actual is not None:
-                        st.dataframe(_actuals_table(actual), hide_index=True, width="stretch")
+                        st.caption("De getelde aantallen per jaar staan hieronder bij "
+                                   "‘Toelichting’, tabblad ‘Actuele aantallen’.")
             for spec in specs:
                 key = prefix + spec.name
                 prov = spec.provenance
@@ -667,12 +670,13 @@ def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
                    "2024–2027.")
 
 
-def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, version) -> None:
+def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, version,
+                    actual: bm.ActualCounts | None) -> None:
     name, res = results[edit]
     base = bm.compute(bm.DEFAULT_INPUTS)
     st.subheader(f"Toelichting: {name}")
     tabs = st.tabs(["Per jaar", "Scenario's naast elkaar", "Waterval", "Reserve",
-                    "Gevoeligheid", "Programma 6.1", "Uitgangspunten"])
+                    "Gevoeligheid", "Programma 6.1", "Actuele aantallen", "Uitgangspunten"])
     with tabs[0]:
         table = _year_table(res)
         st.dataframe(table, hide_index=True, width="stretch",
@@ -691,24 +695,24 @@ def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, versi
         st.dataframe(comp, hide_index=True, width="stretch",
                      column_config=_right_aligned(comp, "", 320),
                      height=35 * (len(comp) + 1) + 3)
-        st.plotly_chart(_saldo_chart(results), width="stretch")
+        st.plotly_chart(_saldo_chart(results), width="stretch", config=CHART_CONFIG)
     with tabs[2]:
         whole = "2024–2027"
         choice = st.segmented_control("Periode", [whole, *map(str, bm.YEARS)],
                                       key=CHART_YEAR_KEY, default=whole)
         st.plotly_chart(_waterfall(res, None if choice in (None, whole) else int(choice)),
-                        width="stretch")
+                        width="stretch", config=CHART_CONFIG)
         st.caption("Een SPUK-overschot (onbenutte ruimte) gaat er als aparte stap af: de SPUK "
                    "is geoormerkt en dekt geen uitvoeringskosten.")
     with tabs[3]:
-        st.plotly_chart(_reserve_chart(results), width="stretch")
+        st.plotly_chart(_reserve_chart(results), width="stretch", config=CHART_CONFIG)
         st.caption("De reserve wordt alleen aangesproken bij een negatief saldo en alleen "
                    "aangevuld met incidentele middelen (en het Faciliteitenbesluit als dat zo is "
                    "gekozen), tot het plafond van € 400.000. De stand begin 2024 is een "
                    "aanname.")
     with tabs[4]:
         st.plotly_chart(_sensitivity_chart(bm.sensitivity(res.inputs, base=res), name),
-                        width="stretch")
+                        width="stretch", config=CHART_CONFIG)
         st.caption("Elke invoer (per-jaarwaarden samen) 10% lager en 10% hoger, de rest gelijk; "
                    "het bedrag bij de balk is de verandering van het saldo 2024–2027. Invoer "
                    "die op 0 staat of het saldo niet raakt, ontbreekt. Een SPUK-overschot telt "
@@ -717,6 +721,19 @@ def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, versi
     with tabs[5]:
         _render_programme(version)
     with tabs[6]:
+        if actual is None:
+            st.info("Zet bij ‘Aantallen’ ‘Gebruik actuele aantallen’ aan om de aantallen uit de "
+                    "geladen gegevens te zien en te gebruiken.")
+        else:
+            st.dataframe(_actuals_table(actual), hide_index=True, width="stretch")
+            st.caption("Gehuisvest: asielstatushouders en nareizigers die in het jaar in "
+                       "Maastricht zijn gehuisvest en op 31 december (de SPUK-peildatum) nog in "
+                       "de gemeente wonen; het lopende jaar telt tot de nieuwste gegevens. "
+                       "SPUK-voorraad: alle gehuisvesten van dit jaar en de twee jaren ervoor "
+                       "op die datum. AZC niet in BRP: bewoners van de Maastrichtse COA-locaties "
+                       "op 1 januari; zonder bestand van 1 januari een schatting uit het nieuwste "
+                       "eerdere bestand. Aantallen van 1 tot 4 worden niet getoond.")
+    with tabs[7]:
         _render_assumptions()
 
 
@@ -832,7 +849,7 @@ def main() -> None:
 
     with right:
         _render_results(results, edit, notes, version)
-    _render_details(results, edit, version)
+    _render_details(results, edit, version, actual)
 
     _sync_url()
     st.caption("De link in de adresbalk bevat deze scenario's (alleen de afwijkingen van het "
