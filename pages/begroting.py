@@ -399,6 +399,12 @@ def _signed(v: Decimal) -> str:
     return euro(v, cents=False, signed=True).replace("-", "−")
 
 
+def _delta(v: Decimal) -> str:
+    """A difference for st.metric, which reads the direction of its arrow from
+    a leading ASCII minus: '-€ 214', '+€ 111.647'."""
+    return ("-" if v < 0 else "+") + euro(abs(v), cents=False)
+
+
 def _waterfall(result: bm.BudgetResult, year: int | None) -> go.Figure:
     steps = bm.waterfall_steps(result, year)
     fig = go.Figure(go.Waterfall(
@@ -546,6 +552,12 @@ def _comparison(results: list[tuple[str, bm.BudgetResult]], base: bm.BudgetResul
     return pd.DataFrame(rows, columns=["", *[name for name, _ in results]])
 
 
+def _wrapping_table(df: pd.DataFrame, right: list[str]) -> None:
+    """A static table whose long texts wrap instead of being cut off."""
+    styled = df.style.hide(axis="index").set_properties(subset=right, **{"text-align": "right"})
+    st.table(styled)
+
+
 def _right_aligned(df: pd.DataFrame, first: str, first_width: int | None = None) -> dict:
     config = {c: st.column_config.TextColumn(c, alignment="right") for c in df.columns
               if c != first}
@@ -600,7 +612,7 @@ def _render_headline(res: bm.BudgetResult, base: bm.BudgetResult) -> None:
         h = heads[label]
         # The period shortened where the label would be cut off in a column.
         short = label if label.startswith("Saldo") else label.replace("2024–2027", "2024–27")
-        col.metric(short, euro(h.value, cents=False), delta=_signed(h.diff) if h.diff else None,
+        col.metric(short, euro(h.value, cents=False), delta=_delta(h.diff) if h.diff else None,
                    delta_color="normal" if h.higher_is_better else "inverse",
                    help=help_text)
 
@@ -725,7 +737,9 @@ def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, versi
             st.info("Zet bij ‘Aantallen’ ‘Gebruik actuele aantallen’ aan om de aantallen uit de "
                     "geladen gegevens te zien en te gebruiken.")
         else:
-            st.dataframe(_actuals_table(actual), hide_index=True, width="stretch")
+            table = _actuals_table(actual)
+            _wrapping_table(table, [c for c in table.columns if c not in ("Stand op",
+                                                                         "COA-bestand")])
             st.caption("Gehuisvest: asielstatushouders en nareizigers die in het jaar in "
                        "Maastricht zijn gehuisvest en op 31 december (de SPUK-peildatum) nog in "
                        "de gemeente wonen; het lopende jaar telt tot de nieuwste gegevens. "
@@ -746,12 +760,7 @@ def _render_programme(version) -> None:
                 "uitvoeringsprogramma.")
         return
     table = bm.programme_table(lines)
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={"Naam": st.column_config.TextColumn("Naam", width="medium"),
-                                "In het model": st.column_config.TextColumn(
-                                    "In het model", width="large"),
-                                **{c: st.column_config.TextColumn(c, alignment="right")
-                                   for c in table.columns if c.isdigit()}})
+    _wrapping_table(table, [c for c in table.columns if c.isdigit()])
     st.caption("Een sterretje (\\*) betekent raming: wordt jaarlijks opnieuw berekend (zo gemarkeerd in de brontabellen). "
                "Bron: begroting.csv van de gemeente (beleidskader tabellen 1–5 en de "
                "uitvoeringskosten uit het uitvoeringsprogramma).")

@@ -94,7 +94,7 @@ def test_small_counts_are_not_taken_over():
 
 def test_programme_6_1_in_full_from_begroting_csv(demo_store):
     db, _ = demo_store
-    table = bm.programme_table(bm.budget_lines(path=db))
+    table = bm.programme_table(bm.budget_lines(path=db)).replace("\u00a0", " ", regex=True)
     rows = {(r["Budget"], r["Naam"]): r for r in table.to_dict("records")}
     # Seed 001 table 1.
     assert [rows[("570610401", "Tijdelijke opvang dak- en thuisloze vluchtelingen")][str(y)]

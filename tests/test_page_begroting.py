@@ -172,7 +172,7 @@ def test_typing_a_dutch_amount_beside_the_slider():
     inputs = bm.DEFAULT_INPUTS.model_copy(update={"cost_leerroute": D("10450")})
     assert shown_saldi(at) == expected_saldi(inputs)
     # The difference from the uitgangspunt is on the headline figures.
-    assert metric_delta(at, "Saldo 2025").startswith("€ −")
+    assert metric_delta(at, "Saldo 2025").startswith("-€ ")  # the arrow points down
     assert "gewijzigd" in at.subheader[-1].value or any(
         "gewijzigd" in s.value for s in at.subheader)
     at.text_input(key="s1.cost_leerroute#tekst").input("tienduizend").run()
@@ -189,7 +189,7 @@ def test_moving_a_slider_updates_the_typed_value():
 def test_fifty_more_housed_changes_a_headline_figure():
     at = run()
     at.slider(key="s1.housed_2025").set_value(50).run()
-    assert metric_delta(at, "Onbenutte SPUK-ruimte 2024–27") == "€ +111.647"
+    assert metric_delta(at, "Onbenutte SPUK-ruimte 2024–27") == "+€ 111.647"
 
 
 def test_programme_and_assumptions_tabs_without_a_store():

@@ -191,5 +191,7 @@ def programme_table(lines: pd.DataFrame) -> pd.DataFrame:
                                     "Naam": key[2], "Soort": key[3],
                                     **{str(y): "–" for y in years},
                                     "In het model": tie(key[1], key[2])})
-        row[str(int(r.jaar))] = euro(r.bedrag, cents=False) + ("*" if bool(r.raming) else "")
+        # A no-break space keeps "€ 1.250.000*" on one line in a narrow column.
+        row[str(int(r.jaar))] = (euro(r.bedrag, cents=False).replace(" ", "\u00a0")
+                                 + ("*" if bool(r.raming) else ""))
     return pd.DataFrame(list(rows.values()))
