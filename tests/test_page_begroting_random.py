@@ -10,6 +10,8 @@ half a minute) and its outcome do not vary between runs."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -47,6 +49,9 @@ def _slider_value(spec: bm.InputSpec, shown, key: str):
 class BegrotingPage(RuleBasedStateMachine):
     def __init__(self):
         super().__init__()
+        # No store: the page runs on its own (the store's counts come from ACTUAL).
+        self._db = os.environ.get("MONITOR_DB")
+        os.environ["MONITOR_DB"] = os.path.join(tempfile.gettempdir(), "geen-opslag.duckdb")
         st.cache_data.clear()
         self._saved = bm.actual_counts
         bm.actual_counts = lambda *a, **k: ACTUAL  # the page reads the store through this
@@ -55,6 +60,10 @@ class BegrotingPage(RuleBasedStateMachine):
 
     def teardown(self):
         bm.actual_counts = self._saved
+        if self._db is None:
+            os.environ.pop("MONITOR_DB", None)
+        else:
+            os.environ["MONITOR_DB"] = self._db
         st.cache_data.clear()
 
     # --- helpers ---------------------------------------------------------------
