@@ -279,7 +279,7 @@ def _input_widget(spec: bm.InputSpec, key: str, current, disabled: bool = False)
         left, right = st.columns([3, 2], vertical_alignment="bottom")
         with left:
             if spec.unit == "fractie":
-                x = st.slider(spec.label, min_value=1.0, max_value=100.0, step=0.01,
+                x = st.slider(spec.label, min_value=0.01, max_value=100.0, step=0.01,
                               format="%.2f%%", key=key, help=help_text, disabled=disabled,
                               on_change=_slider_moved, args=(key, spec))
             elif spec.unit == "aantal":

@@ -180,6 +180,15 @@ def test_typing_a_dutch_amount_beside_the_slider():
     assert at.slider(key="s1.cost_leerroute").value == 10450.0
 
 
+def test_a_tiny_verdeelsleutel_from_a_link_or_typed_does_not_break_the_page():
+    at = run({"s1.verdeelsleutel": "0.005"})
+    assert at.slider(key="s1.verdeelsleutel").value == 0.5
+    at.text_input(key="s1.verdeelsleutel#tekst").input("0,5").run()
+    assert not at.exception
+    at.text_input(key="s1.verdeelsleutel#tekst").input("0").run()
+    assert not at.exception and any("‘0’" in e.value for e in at.error)
+
+
 def test_moving_a_slider_updates_the_typed_value():
     at = run()
     at.slider(key="s1.cost_nazorg").set_value(500.0).run()
