@@ -839,7 +839,7 @@ def main() -> None:
         any_actual = any(sc.use_actual for sc in _scenarios()) or st.session_state.get(
             f"s{edit + 1}.actueel", False)
         actual, actual_notes = _actual_counts(version) if any_actual else (None, ())
-        st.subheader(f"Invoer: {bm.display_names(_scenarios())[edit]}")
+        st.markdown(f"#### Invoer: {bm.display_names(_scenarios())[edit]}")
         # Its own scroll area, so the results stay in view beside it and the
         # details below are not pushed down by some fifty inputs.
         with st.container(height=900, border=False):
