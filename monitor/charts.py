@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from . import formatting as fmt
 from . import presentation as pres
+from .action_plan import IN_TEXT
 from .escaping import plotly_text
 from .catalogue import Indicator
 from .signals import wilson
@@ -591,15 +592,19 @@ ACTION_LINES = ["Taal", "Participatie", "Betaald werk", "Borging", "Aandachtspun
 
 
 def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
-    """The actions of the programme on a quarter timeline, delayed first."""
+    """The actions of the programme on a quarter timeline, delayed first. With
+    a `planning` column (monitor.action_plan), a planning that is not in the
+    document's text is drawn lighter and its label starts with ≈."""
     df = df.copy()
     df["_s"] = df["status"].map({k: i for i, k in enumerate(ACTION_STATUS)}).fillna(len(ACTION_STATUS))
     df["_l"] = df["actielijn"].map({k: i for i, k in enumerate(ACTION_LINES)}).fillna(len(ACTION_LINES))
     df = df.sort_values(["_s", "_l", "actie_id"])
+    if "planning" not in df:
+        df = df.assign(planning=IN_TEXT, planning_uitleg="")
     omschrijving = [str(o) for o in df["omschrijving"].fillna("")]
-    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {a} · "
+    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {'' if k == IN_TEXT else '≈ '}{a} · "
                    f"{plotly_text(o[:48])}{'…' if len(o) > 48 else ''}"
-                   for a, o, s in zip(df["actie_id"], omschrijving, df["status"])]
+                   for a, o, s, k in zip(df["actie_id"], omschrijving, df["status"], df["planning"])]
     fig = go.Figure()
     for status, (colour, pattern, symbol) in ACTION_STATUS.items():
         g = df[df["status"] == status]
@@ -610,14 +615,17 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
         fig.add_trace(go.Bar(
             y=g["label"], x=(end - start).dt.total_seconds() * 1000, base=start,
             orientation="h", name=f"{symbol} {status}",
-            marker=dict(color=colour, pattern_shape=pattern),
+            marker=dict(color=colour, pattern_shape=pattern,
+                        opacity=[1.0 if k == IN_TEXT else 0.55 for k in g["planning"]]),
             customdata=list(zip(g["actielijn"], [fmt.period_nl(s) for s in g["start"]],
                                 [fmt.period_nl(e) for e in g["einde"]],
-                                [plotly_text(u) for u in g["uitvoering"].fillna("")])),
+                                [plotly_text(u) for u in g["uitvoering"].fillna("")],
+                                g["planning_uitleg"])),
             hovertemplate="%{y}<br>Actielijn %{customdata[0]}<br>%{customdata[1]} t/m "
-                          "%{customdata[2]}<br>Uitvoering: %{customdata[3]}<extra>" + status + "</extra>"))
+                          "%{customdata[2]}<br>Uitvoering: %{customdata[3]}<br>%{customdata[4]}"
+                          "<extra>" + status + "</extra>"))
     fig.add_vline(x=pd.Timestamp(today), line_dash="dash", line_color="#444")
-    fig.add_annotation(x=pd.Timestamp(today), y=1.02, yref="paper", text="peildatum",
+    fig.add_annotation(x=pd.Timestamp(today), y=1.02, yref="paper", text="stand gegevens",
                        showarrow=False, font=dict(size=11))
     style(fig, height=max(320, 26 * len(df) + 120))
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array",
@@ -631,7 +639,8 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
     table = pd.DataFrame({
         "Actie": df["actie_id"], "Actielijn": df["actielijn"], "Omschrijving": omschrijving,
         "Start": [fmt.period_nl(s) for s in df["start"]],
-        "Einde": [fmt.period_nl(e) for e in df["einde"]], "Status": df["status"]})
+        "Einde": [fmt.period_nl(e) for e in df["einde"]], "Status": df["status"],
+        "Herkomst planning": df["planning_uitleg"]})
     counts = df["status"].value_counts()
     conclusion = (f"{int(counts.get('Afgerond', 0))} van de {len(df)} acties afgerond, "
                   f"{int(counts.get('Loopt', 0))} lopen, {int(counts.get('Vertraagd', 0))} vertraagd.")

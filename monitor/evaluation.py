@@ -105,7 +105,7 @@ def budget_rows(path) -> pd.DataFrame:
     actual numbers. The only coupling to the budget model."""
     from . import budget as bm
 
-    housed = indicators.housed_asielstatushouders_per_year(path=path)
+    housed = bm.actual_counts(path=path).housed
     planned = bm.compute(bm.DEFAULT_INPUTS)
     actual_inputs, _ = bm.apply_actual_counts(bm.DEFAULT_INPUTS, housed=housed)
     actual = bm.compute(actual_inputs)

@@ -1,10 +1,11 @@
-"""The filter state every page query takes (URL (de)serialisation is added
-by the pages' engineer in this module)."""
+"""The filter state every page query takes, and its URL form."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from monitor import urlstate
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,11 @@ class Filters:
 DIMENSIONS = ("gemeentecode", "doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort")
 
 
-# --- URL (de)serialisation (issue 5: a copied link reopens the same view) ----
-# Pure functions, no Streamlit: pages/components.py calls them with
-# st.query_params. Multiple values are comma-separated (repeated keys are read
-# too): ?peildatum=2026-10-31&gemeente=GM0935,GM0938&doelgroep=Nareiziger
+# --- URL state ----------------------------------------------------------------
+# Pure functions, no Streamlit: the sidebar calls them with st.query_params.
+# Values are read and written by monitor.urlstate, the codec the budget
+# scenarios use too. Multiple values are comma-separated (repeated keys are
+# read too): ?peildatum=2026-10-31&gemeente=GM0935,GM0938&doelgroep=Nareiziger
 
 #: query parameter -> Filters field
 QUERY_KEYS = {
@@ -51,31 +53,19 @@ _FALLBACK = {"gemeente": "deze gemeente is genegeerd", "doelgroep": "deze waarde
              "leerroute": "deze waarde is genegeerd", "cohort": "deze waarde is genegeerd"}
 _ALL_WORDS = {"all", "alle", "regio"}
 
-
-def _query_values(params, key: str) -> list[str]:
-    """All values of a query parameter, comma-separated or repeated."""
-    raw = params.get(key) if params else None
-    if raw is None:
-        return []
-    items = [raw] if isinstance(raw, str) else list(raw)
-    out: list[str] = []
-    for item in items:
-        out.extend(part.strip() for part in str(item).split(","))
-    return [v for v in out if v]
+# Pages whose figures do not depend on the sidebar filters (a snapshot of the
+# action plan, the budget model, the load report): the frame leaves the
+# filters out there rather than offer choices that change nothing. By file
+# stem, so a page path ("pages/begroting.py") and a url_path ("begroting")
+# both match.
+PAGES_WITHOUT_FILTERS = frozenset({"uitvoeringsprogramma", "begroting", "databronnen"})
 
 
-def _to_date(value) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value).strip()[:10])
-
-
-def _echo(value: str) -> str:
-    """User input, safe to repeat in a notice: printable and short."""
-    text = "".join(ch for ch in str(value) if ch.isprintable())
-    return text if len(text) <= 30 else text[:29] + "…"
+def page_uses_filters(page) -> bool:
+    """Whether the sidebar filters apply to `page` (a path or url_path)."""
+    stem = str(page).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    stem = stem[:-3] if stem.endswith(".py") else stem
+    return stem not in PAGES_WITHOUT_FILTERS
 
 
 def filters_from_query(params, valid_options: dict) -> tuple[Filters, list[str]]:
@@ -93,14 +83,14 @@ def filters_from_query(params, valid_options: dict) -> tuple[Filters, list[str]]
     notices: list[str] = []
     values: dict = {}
 
-    peildata = sorted({_to_date(d) for d in (valid_options.get("peildatum") or [])})
+    peildata = sorted({urlstate.parse_date(d) for d in (valid_options.get("peildatum") or [])})
     values["peildatum"] = peildata[-1] if peildata else None
-    raw = _query_values(params, "peildatum")
+    raw = urlstate.values(params, "peildatum")
     if raw:
         try:
-            asked = _to_date(raw[-1])
-        except ValueError:
-            notices.append(f"Peildatum ‘{_echo(raw[-1])}’ in de link is geen geldige datum "
+            asked = urlstate.parse_date(raw[-1])
+        except urlstate.UrlValueError:
+            notices.append(f"Peildatum ‘{urlstate.echo(raw[-1])}’ in de link is geen geldige datum "
                            "(verwacht JJJJ-MM-DD); de nieuwste peildatum wordt getoond.")
         else:
             if not peildata or asked in peildata:
@@ -122,12 +112,12 @@ def filters_from_query(params, valid_options: dict) -> tuple[Filters, list[str]]
         allowed = valid_options.get(field)
         lookup = None if allowed is None else {str(a).lower(): str(a) for a in allowed}
         chosen: list[str] = []
-        for v in _query_values(params, key):
+        for v in urlstate.values(params, key):
             if v.lower() in _ALL_WORDS:
                 chosen = []
                 break
             if lookup is not None and v.lower() not in lookup:
-                notices.append(f"{_LABEL[key]} ‘{_echo(v)}’ in de link is onbekend; "
+                notices.append(f"{_LABEL[key]} ‘{urlstate.echo(v)}’ in de link is onbekend; "
                                f"{_FALLBACK[key]}.")
                 continue
             canon = v if lookup is None else lookup[v.lower()]
@@ -144,11 +134,11 @@ def filters_to_query(f: Filters) -> dict[str, str]:
     peildatum is always there, so a copied link pins the date it showed."""
     out: dict[str, str] = {}
     if f.peildatum is not None:
-        out["peildatum"] = _to_date(f.peildatum).isoformat()
+        out["peildatum"] = urlstate.encode_date(f.peildatum)
     for key, field in QUERY_KEYS.items():
         if key == "peildatum":
             continue
         value = getattr(f, field)
         if value:
-            out[key] = ",".join(str(v) for v in value)
+            out[key] = urlstate.encode_list(value)
     return out

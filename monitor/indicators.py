@@ -292,32 +292,6 @@ def databronnen(path=None) -> pd.DataFrame:
     return store.query("databronnen", path=path)
 
 
-# The budget model is Maastricht's: seed 002's SPUK calculation and
-# uitvoeringskosten are the municipality's own.
-BUDGET_GEMEENTE = "GM0935"
-
-
-def budget_actuals(gemeente: str = BUDGET_GEMEENTE, path=None) -> pd.DataFrame:
-    df = store.query("budget_actuals", {"gemeente": gemeente}, path=path)
-    return _protect_counts(df, ["gehuisvest_asielstatushouders", "niet_in_brp_1_januari"])
-
-
-def _per_year(column: str, gemeente: str, path) -> dict[int, int]:
-    """A protected count per year; suppressed years are left out, so the
-    model keeps its typed-in value there."""
-    df = budget_actuals(gemeente, path)
-    return {int(j): int(v) for j, v in zip(df["jaar"], df[column])
-            if v is not None and not pd.isna(v)}
-
-
-def housed_asielstatushouders_per_year(gemeente: str = BUDGET_GEMEENTE, path=None) -> dict[int, int]:
-    return _per_year("gehuisvest_asielstatushouders", gemeente, path)
-
-
-def azc_residents_not_in_brp_per_year(gemeente: str = BUDGET_GEMEENTE, path=None) -> dict[int, int]:
-    return _per_year("niet_in_brp_1_januari", gemeente, path)
-
-
 # --- filter choices and source freshness ---------------------------------------
 
 AGE_GROUPS = ("0-17", "18-26", "27-39", "40-54", "55+", "Onbekend")

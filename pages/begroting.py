@@ -1,6 +1,7 @@
 """Begroting: the what-if model of the SPUK, the uitvoeringskosten, the
 Faciliteitenbesluit and the Reserve Vreemdelingen, with up to three named
-scenarios side by side.
+scenarios side by side, each against the uitgangspunt of the
+uitvoeringsprogramma.
 
 UI only: every figure comes from monitor.budget. A slider move reruns this
 script, which recomputes the model; the store is read only through cached
@@ -17,19 +18,31 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from monitor import budget as bm
-from monitor.formatting import PLOTLY_SEPARATORS, euro, number, pct
+from monitor import urlstate
+from monitor.formatting import PLOTLY_SEPARATORS, date_nl, euro, number
+from monitor.presentation import OKABE_ITO
 
 STATE = "begroting.scenarios"
 NOTICES = "begroting.link_notices"
 COUNT_KEY = "begroting.aantal"
-EDIT_KEY = "begroting.bewerk"
+EDIT_KEY = "begroting.bewerk"          # the radio widget
+EDIT_INDEX = "begroting.bewerk_index"  # the index it stands for (ours, always an int)
+EDIT_LABELS = "begroting.bewerk_labels"
 CHART_YEAR_KEY = "begroting.waterval_jaar"
+TEXT = "#tekst"   # suffix of the typed-value field beside a slider
+ERROR = "#fout"   # suffix of the message about an unreadable typed value
 
 from pages.ui import basket
 from pages.ui.frame import page_start
 
-COLORS = ("#0b5394", "#e69138", "#6aa84f")
-UP, DOWN, TOTAL = "#6aa84f", "#cc0000", "#0b5394"
+# Colour-blind safe (Okabe-Ito); every coloured figure also carries its sign
+# or label in text, so colour is never the only cue.
+COLORS = (OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2])
+UP, DOWN, TOTAL, CAP = OKABE_ITO[0], OKABE_ITO[1], "#444444", OKABE_ITO[3]
+# Plotly's toolbar speaks English and adds nothing the figures need.
+CHART_CONFIG = {"displayModeBar": False}
+PROVENANCE_BADGE = {"seed": ":blue-badge[Document]", "aanname": ":orange-badge[Aanname]",
+                    "actueel": ":green-badge[Actueel]"}
 
 
 # --- Store access (guarded and cached) ----------------------------------------
@@ -42,12 +55,6 @@ def _store():
     return store
 
 
-def _indicators():
-    from monitor import indicators
-
-    return indicators
-
-
 def _store_version():
     """A cheap file stat, no query: it lets the caches below notice a new load."""
     store = _store()
@@ -58,36 +65,30 @@ def _store_version():
 
 
 @st.cache_data(ttl=600, show_spinner=False)
-def _actual_counts(version) -> tuple[dict | None, dict | None, tuple[str, ...]]:
-    """(housed per year, AZC residents not in the BRP per year, notes)."""
-    store = _store()
-    if store is None:
-        return None, None, ("Actuele aantallen zijn niet beschikbaar: de gegevensopslag is niet "
-                            "geïnstalleerd. De ingevoerde aantallen blijven gelden.",)
-    notes = []
-    housed = azc = None
+def _actual_counts(version) -> tuple[bm.ActualCounts | None, tuple[str, ...]]:
+    """The counts from the data, or None with a Dutch note why not."""
+    if _store() is None:
+        return None, ("Actuele aantallen zijn niet beschikbaar: de gegevensopslag is niet "
+                      "geïnstalleerd. De ingevoerde aantallen blijven gelden.",)
     try:
-        housed = dict(_indicators().housed_asielstatushouders_per_year()) or None
-        if housed is None:
-            notes.append("De geladen gegevens bevatten geen gehuisveste asielstatushouders; de "
-                         "ingevoerde aantallen blijven gelden.")
-    except AttributeError:
-        notes.append("Actuele aantallen gehuisveste asielstatushouders zijn (nog) niet "
-                     "beschikbaar; de ingevoerde aantallen blijven gelden.")
+        counts = bm.actual_counts()
     except Exception:
-        notes.append("Actuele aantallen zijn niet beschikbaar: er zijn nog geen gegevens geladen "
-                     "of de opslag is niet leesbaar. De ingevoerde aantallen blijven gelden.")
-    fetch_azc = getattr(_indicators(), "azc_residents_not_in_brp_per_year", None)
-    if fetch_azc is None:
-        notes.append("Het aantal AZC-bewoners dat niet in de BRP staat komt (nog) niet uit het "
-                     "COA-overzicht; het ingevoerde aantal blijft gelden.")
-    else:
-        try:
-            azc = dict(fetch_azc()) or None
-        except Exception:
-            notes.append("Het aantal AZC-bewoners dat niet in de BRP staat is niet beschikbaar; "
-                         "het ingevoerde aantal blijft gelden.")
-    return housed, azc, tuple(notes)
+        return None, ("Actuele aantallen zijn niet beschikbaar: er zijn nog geen gegevens "
+                      "geladen of de opslag is niet leesbaar. De ingevoerde aantallen blijven "
+                      "gelden.",)
+    if not counts.housed and not counts.azc_not_in_brp:
+        return None, ("De geladen gegevens bevatten geen gehuisveste asielstatushouders of "
+                      "COA-bezetting voor Maastricht; de ingevoerde aantallen blijven gelden.",)
+    return counts, ()
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def _budget_lines(version) -> pd.DataFrame | None:
+    try:
+        lines = bm.budget_lines()
+    except Exception:
+        return None
+    return lines if not lines.empty else None
 
 
 # --- Scenario state -----------------------------------------------------------
@@ -103,6 +104,7 @@ def _init_state() -> None:
     st.session_state[STATE] = scenarios
     st.session_state[NOTICES] = notices
     st.session_state[COUNT_KEY] = len(scenarios)
+    st.session_state[EDIT_INDEX] = 0
 
 
 def _widget_keys(i: int) -> list[str]:
@@ -132,11 +134,36 @@ def _set_count() -> None:
     while len(scenarios) < n:
         # A new scenario starts as a copy of the first: what-ifs are variations.
         first = scenarios[0]
-        scenarios.append(bm.Scenario(bm.default_name(len(scenarios) + 1), first.inputs,
-                                     first.use_actual))
+        scenarios.append(bm.Scenario("", first.inputs, first.use_actual))
+    for i in range(n, len(scenarios)):
+        for key in _widget_keys(i) + [f"s{i + 1}.naam"]:
+            st.session_state.pop(key, None)
     del scenarios[n:]
-    if st.session_state.get(EDIT_KEY, 0) >= n:
-        st.session_state[EDIT_KEY] = 0
+    if st.session_state.get(EDIT_INDEX, 0) >= n:
+        st.session_state[EDIT_INDEX] = 0
+
+
+def _on_edit_choice() -> None:
+    """The browser reports the radio's choice by its label. A label changes
+    when a scenario is renamed (or changes and so gets another name), and then
+    the browser may send the old label back, which is no option any more: map
+    it through the labels it was shown with, never trust it as an index."""
+    value = st.session_state.get(EDIT_KEY)
+    if isinstance(value, int) and not isinstance(value, bool):
+        st.session_state[EDIT_INDEX] = value
+        return
+    labels = st.session_state.get(EDIT_LABELS) or []
+    if value in labels:
+        st.session_state[EDIT_INDEX] = labels.index(value)
+
+
+def _edit_index() -> int:
+    n = len(_scenarios())
+    i = st.session_state.get(EDIT_INDEX, 0)
+    if not isinstance(i, int) or not 0 <= i < n:
+        i = 0
+    st.session_state[EDIT_INDEX] = i
+    return i
 
 
 # --- Widgets ------------------------------------------------------------------
@@ -159,90 +186,175 @@ def _from_widget(spec: bm.InputSpec, x):
     return x
 
 
-def _help(spec: bm.InputSpec) -> str:
-    default = spec.default
+def _typed_text(spec: bm.InputSpec, v) -> str:
+    """A model value as it stands in its text field (Dutch, no € sign)."""
     if spec.unit == "euro":
-        shown = euro(default)
-    elif spec.unit == "fractie":
-        shown = pct(default, 2)
-    elif spec.unit == "keuze":
-        shown = bm.FACILITY_USE_LABELS[default]
+        return number(v, 0 if v == int(v) else 2)
+    if spec.unit == "fractie":
+        return number(v * 100, 2)
+    return number(v)
+
+
+def _parse_typed(spec: bm.InputSpec, text: str):
+    """A typed value in model units; raises UrlValueError with a Dutch reason."""
+    raw = text.strip()
+    if spec.unit == "fractie":
+        value = urlstate.parse_number(raw.rstrip("%").strip()) / 100
+        value = value.quantize(Decimal("0.0001"))
+    elif spec.unit == "aantal":
+        value = urlstate.parse_int(raw)
     else:
-        shown = number(default) if spec.unit == "aantal" else str(default)
-    return f"{spec.help}\n\nStandaard (seed): {shown}."
+        value = urlstate.parse_number(raw)
+        if value != value.quantize(Decimal("0.01")):
+            raise urlstate.UrlValueError("meer dan twee decimalen (centen)")
+    if value < Decimal(str(spec.minimum)) or value > Decimal(str(spec.maximum)) or (
+            spec.unit == "fractie" and value <= 0):
+        low = "0" if spec.unit == "fractie" else bm.shown(spec, spec.minimum)
+        raise urlstate.UrlValueError(f"buiten het bereik van {low} tot en met "
+                                     f"{bm.shown(spec, spec.maximum)}")
+    return value
+
+
+def _slider_moved(key: str, spec: bm.InputSpec) -> None:
+    st.session_state[key + TEXT] = _typed_text(spec, _from_widget(spec, st.session_state[key]))
+    st.session_state.pop(key + ERROR, None)
+
+
+def _text_typed(key: str, spec: bm.InputSpec, has_slider: bool) -> None:
+    raw = st.session_state.get(key + TEXT, "")
+    try:
+        value = _parse_typed(spec, raw)
+    except urlstate.UrlValueError as exc:
+        st.session_state[key + ERROR] = (f"‘{urlstate.echo(raw)}’ is niet over te nemen: {exc}. "
+                                         "De vorige waarde blijft staan.")
+        return
+    st.session_state.pop(key + ERROR, None)
+    st.session_state[key] = _to_widget(spec, value) if has_slider else value
+
+
+def _provenance_line(prov: bm.Provenance) -> str:
+    text = prov.text.split(": ", 1)[1]
+    return f"{PROVENANCE_BADGE[prov.kind]} {text}"
+
+
+def _help(spec: bm.InputSpec) -> str:
+    return f"{spec.help}\n\nStandaard: {bm.shown(spec, spec.default)}."
 
 
 def _input_widget(spec: bm.InputSpec, key: str, current, disabled: bool = False):
-    """One widget for one input; returns the model value."""
-    if key not in st.session_state:
-        st.session_state[key] = _to_widget(spec, current)
+    """The widget(s) for one input; returns the model value."""
     help_text = _help(spec)
-    value = st.session_state[key]
     if spec.unit == "keuze":
-        x = st.radio(spec.label, list(bm.FACILITY_USE_LABELS),
-                     format_func=bm.FACILITY_USE_LABELS.get, key=key, help=help_text,
-                     disabled=disabled)
-    elif spec.unit == "fractie":
-        x = st.slider(spec.label, min_value=1.0, max_value=100.0, step=0.01, format="%.2f%%",
-                      key=key, help=help_text, disabled=disabled)
-    elif spec.unit == "jaar":
-        x = st.slider(spec.label, min_value=2024, max_value=2027, step=1, key=key,
-                      help=help_text, disabled=disabled)
-    elif spec.unit == "aantal":
-        if spec.widget == "slider":
-            top = max(int(spec.slider_max), int(value))
-            x = st.slider(spec.label, min_value=int(spec.minimum), max_value=top, step=1,
-                          key=key, help=help_text, disabled=disabled)
-        else:
-            x = st.number_input(spec.label, min_value=int(spec.minimum),
-                                max_value=int(spec.maximum), step=1, key=key, help=help_text,
-                                disabled=disabled)
-    else:  # euro
-        if spec.widget == "slider":
-            top = max(float(spec.slider_max), float(value))
-            x = st.slider(spec.label, min_value=0.0, max_value=top, step=float(spec.step),
-                          format="€ %.0f", key=key, help=help_text, disabled=disabled)
-        else:
-            x = st.number_input(spec.label, min_value=0.0, max_value=float(spec.maximum),
-                                step=0.01 if spec.step < 1 else float(spec.step), format="%.2f",
-                                key=key, help=help_text, disabled=disabled)
-        if x is not None:
-            st.caption(euro(_from_widget(spec, x)))
-    if x is None:  # a cleared number field keeps the last value
-        return current
-    return _from_widget(spec, x)
+        if key not in st.session_state:
+            st.session_state[key] = current
+        return st.radio(spec.label, list(bm.FACILITY_USE_LABELS),
+                        format_func=bm.FACILITY_USE_LABELS.get, key=key, help=help_text,
+                        disabled=disabled)
+    if spec.unit == "jaar":
+        if key not in st.session_state:
+            st.session_state[key] = current
+        return int(st.slider(spec.label, min_value=int(spec.minimum),
+                             max_value=int(spec.maximum), step=1, key=key, help=help_text,
+                             disabled=disabled))
+
+    has_slider = spec.widget == "slider"
+    if key + TEXT not in st.session_state:
+        st.session_state[key + TEXT] = _typed_text(spec, current)
+    if has_slider:
+        if key not in st.session_state:
+            st.session_state[key] = _to_widget(spec, current)
+        value = st.session_state[key]
+        left, right = st.columns([3, 2], vertical_alignment="bottom")
+        with left:
+            if spec.unit == "fractie":
+                x = st.slider(spec.label, min_value=0.01, max_value=100.0, step=0.01,
+                              format="%.2f%%", key=key, help=help_text, disabled=disabled,
+                              on_change=_slider_moved, args=(key, spec))
+            elif spec.unit == "aantal":
+                top = max(int(spec.slider_max), int(value))
+                x = st.slider(spec.label, min_value=int(spec.minimum), max_value=top, step=1,
+                              key=key, help=help_text, disabled=disabled,
+                              on_change=_slider_moved, args=(key, spec))
+            else:
+                top = max(float(spec.slider_max), float(value))
+                x = st.slider(spec.label, min_value=0.0, max_value=top, step=float(spec.step),
+                              format="€ %.0f", key=key, help=help_text, disabled=disabled,
+                              on_change=_slider_moved, args=(key, spec))
+        with right:
+            unit = {"euro": "€", "fractie": "%"}.get(spec.unit, "aantal")
+            st.text_input(f"{spec.label} typen ({unit})", key=key + TEXT, disabled=disabled,
+                          label_visibility="collapsed", on_change=_text_typed,
+                          args=(key, spec, True),
+                          help="Typ een waarde zoals u die schrijft: 10.450 of 10.450,50.")
+        result = _from_widget(spec, x)
+    else:
+        unit = " (€)" if spec.unit == "euro" else ""
+        st.text_input(spec.label + unit, key=key + TEXT, help=help_text, disabled=disabled,
+                      on_change=_text_typed, args=(key, spec, False))
+        result = st.session_state.get(key, current)
+        st.session_state[key] = result
+    if st.session_state.get(key + ERROR):
+        st.error(st.session_state[key + ERROR], icon=":material/keyboard:")
+    return result
 
 
-def _input_panel(i: int, actual) -> None:
+def _actuals_table(counts: bm.ActualCounts) -> pd.DataFrame:
+    rows = []
+    for y in sorted(set(counts.housed) | set(counts.azc_not_in_brp)):
+        stand = counts.housed_stand.get(y)
+        when = ("–" if stand is None else date_nl(stand)
+                + (" (lopend jaar)" if y == counts.running_year else ""))
+        azc_file = counts.azc_file.get(y)
+        rows.append({
+            "Jaar": str(y),
+            "Gehuisvest in het jaar, nog in Maastricht": number(counts.housed.get(y)),
+            "SPUK-voorraad (cohorten t, t-1, t-2)": number(counts.spuk_stock.get(y)),
+            "Stand op": when,
+            "AZC niet in BRP": number(counts.azc_not_in_brp.get(y)),
+            "COA-bestand": "–" if azc_file is None else date_nl(azc_file)
+            + (" (schatting)" if y in counts.azc_estimated else ""),
+        })
+    return pd.DataFrame(rows)
+
+
+def _input_panel(i: int, actual: bm.ActualCounts | None, actual_notes) -> None:
     """Widgets for scenario i (0-based); writes the values back into state."""
     sc = _scenarios()[i]
     prefix = f"s{i + 1}."
-    housed, azc, notes = actual
     toggle_key = prefix + "actueel"
     if toggle_key not in st.session_state:
         st.session_state[toggle_key] = sc.use_actual
     use_actual = st.session_state[toggle_key]
     values = {}
+    previous = None
     for group, specs in bm.specs_by_group().items():
         title, intro = bm.GROUPS[group]
-        with st.expander(title, expanded=group in ("aantallen", "acties")):
+        with st.expander(title, expanded=group in ("aantallen", "traject", "acties")):
             st.caption(intro)
             if group == "aantallen":
                 use_actual = st.toggle(
                     "Gebruik actuele aantallen", key=toggle_key,
-                    help="Neem de gehuisveste asielstatushouders per jaar (en, zodra beschikbaar, "
-                         "de AZC-bewoners niet in de BRP) over uit de geladen gegevens. Jaren "
-                         "zonder gegevens houden de ingevoerde waarde.")
+                    help="Neem per jaar over uit de geladen gegevens: gehuisveste "
+                         "asielstatushouders en nareizigers die op 31 december nog in "
+                         "Maastricht wonen (de SPUK-peildatum), en de AZC-bewoners niet in de "
+                         "BRP op 1 januari (COA). Jaren zonder gegevens houden de ingevoerde "
+                         "waarde.")
                 if use_actual:
-                    for note in notes:
+                    for note in actual_notes:
                         st.info(note)
+                    if actual is not None:
+                        st.caption("De getelde aantallen per jaar staan hieronder bij "
+                                   "‘Toelichting’, tabblad ‘Actuele aantallen’.")
             for spec in specs:
                 key = prefix + spec.name
+                prov = spec.provenance
                 overridden = None
-                if use_actual and spec.name.startswith("housed_") and housed:
-                    overridden = housed.get(int(spec.name.rsplit("_", 1)[1]))
-                if use_actual and spec.name.startswith("azc_not_in_brp_") and azc:
-                    overridden = azc.get(int(spec.name.rsplit("_", 1)[1]))
+                if use_actual and actual is not None:
+                    kind, _, year = spec.name.rpartition("_")
+                    source = {"housed": actual.housed,
+                              "azc_not_in_brp": actual.azc_not_in_brp}.get(kind)
+                    if source is not None and year.isdigit():
+                        overridden = source.get(int(year))
                 if overridden is not None:
                     # A separate key, so the typed-in value returns when the
                     # option is switched off again.
@@ -252,81 +364,112 @@ def _input_panel(i: int, actual) -> None:
                               max_value=max(int(spec.slider_max), int(overridden)),
                               key=shown_key, disabled=True, help=_help(spec))
                     values[spec.name] = getattr(sc.inputs, spec.name)
+                    prov = actual.provenance(spec.name) or prov
                 else:
                     values[spec.name] = _input_widget(spec, key, getattr(sc.inputs, spec.name))
+                # The per-year inputs of one kind share their source: say it once.
+                st.caption(_provenance_line(prov) if prov != previous
+                           else f"{PROVENANCE_BADGE[prov.kind]} zoals hierboven")
+                previous = prov
     _scenarios()[i] = bm.Scenario(sc.name, bm.BudgetInputs.model_validate(values), use_actual)
 
 
 # --- Charts -------------------------------------------------------------------
 
 def _layout(fig: go.Figure, title: str, **kw) -> go.Figure:
-    fig.update_layout(title=title, separators=PLOTLY_SEPARATORS, margin=dict(t=60, b=40),
-                      hoverlabel=dict(namelength=-1), **kw)
+    fig.update_layout(title=title, separators=PLOTLY_SEPARATORS,
+                      margin=dict(t=60, b=40, l=10, r=10), hoverlabel=dict(namelength=-1),
+                      plot_bgcolor="white", **kw)
     return fig
+
+
+def _signed(v: Decimal) -> str:
+    return euro(v, cents=False, signed=True).replace("-", "−")
+
+
+def _delta(v: Decimal) -> str:
+    """A difference for st.metric, which reads the direction of its arrow from
+    a leading ASCII minus: '-€ 214', '+€ 111.647'."""
+    return ("-" if v < 0 else "+") + euro(abs(v), cents=False)
 
 
 def _waterfall(result: bm.BudgetResult, year: int | None) -> go.Figure:
     steps = bm.waterfall_steps(result, year)
     fig = go.Figure(go.Waterfall(
         x=[s[0] for s in steps], y=[float(s[1]) for s in steps], measure=[s[2] for s in steps],
-        text=[euro(s[1], cents=False) for s in steps], textposition="outside",
+        text=[euro(s[1], cents=False) if s[2] == "total" else _signed(s[1]) for s in steps],
+        textposition="outside", cliponaxis=False,
         increasing=dict(marker_color=UP), decreasing=dict(marker_color=DOWN),
         totals=dict(marker_color=TOTAL), connector=dict(line=dict(color="#999")),
         hovertemplate="%{x}: € %{y:,.2f}<extra></extra>",
     ))
     period = "2024–2027" if year is None else str(year)
-    return _layout(fig, f"Van inkomsten naar saldo, {period}",
-                   yaxis=dict(title="Bedrag (€)", tickprefix="€ ", tickformat=",.0f"),
-                   showlegend=False)
+    return _layout(fig, f"Van inkomsten naar saldo, {period} (blauw = erbij, oranje = eraf)",
+                   yaxis=dict(title="Bedrag (€)", tickprefix="€ ", tickformat=",.0f",
+                              gridcolor="#E5E5E5"),
+                   showlegend=False, height=460)
 
 
 def _reserve_chart(results: list[tuple[str, bm.BudgetResult]]) -> go.Figure:
     fig = go.Figure()
     x = ["Begin 2024"] + [f"Eind {y}" for y in bm.YEARS]
+    symbols = ("circle", "square", "diamond")
     for n, (name, res) in enumerate(results):
-        y = [float(res.years[0].reserve_opening)] + [float(r.reserve_closing) for r in res.years]
+        y = [res.years[0].reserve_opening] + [r.reserve_closing for r in res.years]
         draws = [0.0] + [float(r.reserve_draw) for r in res.years]
         fig.add_trace(go.Scatter(
-            x=x, y=y, name=name, mode="lines+markers", line=dict(color=COLORS[n], width=3),
+            x=x, y=[float(v) for v in y], name=name, mode="lines+markers+text",
+            line=dict(color=COLORS[n], width=3), marker=dict(symbol=symbols[n], size=9),
+            text=[euro(v, cents=False) for v in y], textposition="top center",
             customdata=draws,
             hovertemplate=f"{name}<br>%{{x}}: € %{{y:,.0f}}<br>onttrokken: € %{{customdata:,.0f}}"
                           "<extra></extra>"))
-    fig.add_hline(y=float(bm.RESERVE_CAP), line=dict(color=DOWN, dash="dash"),
+    fig.add_hline(y=float(bm.RESERVE_CAP), line=dict(color=CAP, dash="dash"),
                   annotation_text="Plafond € 400.000 (raadsbesluit)",
                   annotation_position="bottom right")
-    return _layout(fig, "Reserve Vreemdelingen",
+    return _layout(fig, "Reserve Vreemdelingen (modeluitkomst)",
                    yaxis=dict(title="Stand (€)", tickprefix="€ ", tickformat=",.0f",
-                              rangemode="tozero"),
-                   legend=dict(orientation="h", y=-0.15))
+                              rangemode="tozero", gridcolor="#E5E5E5"),
+                   legend=dict(orientation="h", y=-0.15), height=420)
 
 
 def _sensitivity_chart(rows: list[bm.SensitivityRow], name: str) -> go.Figure:
     rows = [r for r in rows if r.swing > 0][:12][::-1]  # largest on top
     labels = [r.label for r in rows]
     fig = go.Figure()
-    fig.add_trace(go.Bar(y=labels, x=[float(r.low) for r in rows], orientation="h",
-                         name="Invoer 10% lager", marker_color="#9fc5e8",
-                         hovertemplate="%{y}, 10% lager: € %{x:,.0f}<extra></extra>"))
-    fig.add_trace(go.Bar(y=labels, x=[float(r.high) for r in rows], orientation="h",
-                         name="Invoer 10% hoger", marker_color="#0b5394",
-                         hovertemplate="%{y}, 10% hoger: € %{x:,.0f}<extra></extra>"))
+    for attr, legend, colour, pattern in (("low", "Invoer 10% lager", OKABE_ITO[5], "/"),
+                                          ("high", "Invoer 10% hoger", OKABE_ITO[0], "")):
+        vals = [getattr(r, attr) for r in rows]
+        fig.add_trace(go.Bar(
+            y=labels, x=[float(v) for v in vals], orientation="h", name=legend,
+            marker=dict(color=colour, pattern_shape=pattern),
+            text=[_signed(v) if v else "" for v in vals], textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}, " + legend.lower() + ": € %{x:,.0f}<extra></extra>"))
+    biggest = max((float(r.swing) for r in rows), default=1.0) or 1.0
     return _layout(fig, f"Gevoeligheid van het saldo 2024–2027 ({name})",
-                   barmode="overlay", height=140 + 32 * max(len(rows), 1),
+                   barmode="group", height=160 + 52 * max(len(rows), 1),
                    xaxis=dict(title="Verandering saldo 2024–2027 (€)", tickprefix="€ ",
-                              tickformat=",.0f", zeroline=True),
-                   legend=dict(orientation="h", y=-0.2))
+                              tickformat=",.0f", zeroline=True, zerolinecolor="#444",
+                              range=[-biggest * 1.45, biggest * 1.45], gridcolor="#E5E5E5"),
+                   yaxis=dict(automargin=True),
+                   legend=dict(orientation="h", y=-0.12))
 
 
 def _saldo_chart(results: list[tuple[str, bm.BudgetResult]]) -> go.Figure:
     fig = go.Figure()
+    patterns = ("", "/", ".")
     for n, (name, res) in enumerate(results):
         fig.add_trace(go.Bar(x=[str(y) for y in bm.YEARS], y=[float(r.saldo) for r in res.years],
-                             name=name, marker_color=COLORS[n],
+                             name=name, marker=dict(color=COLORS[n], pattern_shape=patterns[n]),
                              text=[euro(r.saldo, cents=False) for r in res.years],
+                             textposition="outside", cliponaxis=False, textangle=-90,
+                             textfont=dict(size=11),
                              hovertemplate=f"{name}<br>%{{x}}: € %{{y:,.2f}}<extra></extra>"))
     return _layout(fig, "Saldo per jaar per scenario", barmode="group",
-                   yaxis=dict(title="Saldo (€)", tickprefix="€ ", tickformat=",.0f"),
-                   legend=dict(orientation="h", y=-0.15))
+                   yaxis=dict(title="Saldo (€)", tickprefix="€ ", tickformat=",.0f",
+                              gridcolor="#E5E5E5", zeroline=True, zerolinecolor="#444"),
+                   legend=dict(orientation="h", y=-0.15), height=420)
 
 
 # --- Tables -------------------------------------------------------------------
@@ -364,32 +507,43 @@ def _year_table(res: bm.BudgetResult) -> pd.DataFrame:
         line("Reserve: boven plafond", "reserve_skimmed"),
         line("Reserve: stand eind jaar", "reserve_closing", total=False),
         line("Tekort na reserve", "shortfall_after_reserve"),
-        line("Inzet boven SPUK-ruimte?", "actions_exceed_room", yes, total=False),
-        line("Reserve nodig?", "reserve_needed", yes, total=False),
+        line("Inzet boven SPUK-ruimte? (modeluitkomst)", "actions_exceed_room", yes, total=False),
+        line("Reserve nodig? (modeluitkomst)", "reserve_needed", yes, total=False),
         line("SPUK-ontvangsten per kalenderjaar", "spuk_receipts"),
     ]
     cols = ["Post", *[str(y) for y in bm.YEARS], "2024–2027"]
     return pd.DataFrame(rows, columns=cols)
 
 
-def _comparison(results: list[tuple[str, bm.BudgetResult]]) -> pd.DataFrame:
+def _with_diff(value: Decimal, diff: Decimal) -> str:
+    text = euro(value, cents=False)
+    return f"{text} ({_signed(diff)})" if diff else text
+
+
+def _comparison(results: list[tuple[str, bm.BudgetResult]], base: bm.BudgetResult
+                ) -> pd.DataFrame:
+    """Headline figures per scenario, each with its difference from the uitgangspunt."""
+    per_scenario = [bm.headline(res, base) for _, res in results]
     rows = []
-    for y in bm.YEARS:
-        rows.append([f"Saldo {y}", *[euro(r.year(y).saldo) for _, r in results]])
-    rows.append(["Saldo 2024–2027", *[euro(r.saldo_total) for _, r in results]])
-    rows.append(["Onbenutte SPUK-ruimte 2024–2027",
-                 *[euro(sum((y.unused_room for y in r.years), Decimal(0))) for _, r in results]])
-    rows.append(["Reserve eind 2027", *[euro(r.years[-1].reserve_closing) for _, r in results]])
-    rows.append(["Reserve nodig in", *[", ".join(str(y.year) for y in r.years
-                                                 if y.reserve_needed) or "–"
-                                       for _, r in results]])
-    rows.append(["Plafond reserve bereikt in", *[", ".join(str(y.year) for y in r.years
-                                                           if y.cap_reached) or "–"
-                                                 for _, r in results]])
-    rows.append(["Inzet boven SPUK-ruimte in", *[", ".join(str(y.year) for y in r.years
-                                                           if y.actions_exceed_room) or "–"
-                                                 for _, r in results]])
+    for k, (label, _, _) in enumerate(bm.headline_figures(base)):
+        rows.append([label, *[_with_diff(h[k].value, h[k].diff) for h in per_scenario]])
+
+    def years(res, pred):
+        return ", ".join(str(y.year) for y in res.years if pred(y)) or "–"
+
+    rows.append(["Reserve nodig in (modeluitkomst)",
+                 *[years(r, lambda y: y.reserve_needed) for _, r in results]])
+    rows.append(["Plafond reserve bereikt in (modeluitkomst)",
+                 *[years(r, lambda y: y.cap_reached) for _, r in results]])
+    rows.append(["Inzet boven SPUK-ruimte in (modeluitkomst)",
+                 *[years(r, lambda y: y.actions_exceed_room) for _, r in results]])
     return pd.DataFrame(rows, columns=["", *[name for name, _ in results]])
+
+
+def _wrapping_table(df: pd.DataFrame, right: list[str]) -> None:
+    """A static table whose long texts wrap instead of being cut off."""
+    styled = df.style.hide(axis="index").set_properties(subset=right, **{"text-align": "right"})
+    st.table(styled)
 
 
 def _right_aligned(df: pd.DataFrame, first: str, first_width: int | None = None) -> dict:
@@ -413,115 +567,213 @@ def _render_scenario_bar() -> int:
             key = f"s{i + 1}.naam"
             if key not in st.session_state:
                 st.session_state[key] = sc.name
-            name = st.text_input(f"Naam scenario {i + 1}", key=key, max_chars=40)
-            _scenarios()[i] = bm.Scenario(name.strip() or bm.default_name(i + 1), sc.inputs,
-                                          sc.use_actual)
+            name = st.text_input(f"Naam scenario {i + 1}", key=key, max_chars=bm.NAME_LIMIT,
+                                 placeholder=bm.display_name(bm.Scenario("", sc.inputs,
+                                                                         sc.use_actual), i + 1),
+                                 help="Leeg laten: de naam volgt uit de inhoud (uitgangspunt of "
+                                      "gewijzigd).")
+            _scenarios()[i] = bm.Scenario(name.strip(), sc.inputs, sc.use_actual)
         n = len(_scenarios())
-        if EDIT_KEY not in st.session_state or st.session_state[EDIT_KEY] >= n:
-            st.session_state[EDIT_KEY] = 0
+        edit = _edit_index()
         if n > 1:
-            names = [sc.name for sc in _scenarios()]
+            labels = bm.display_names(_scenarios())
+            st.session_state[EDIT_LABELS] = labels
+            st.session_state[EDIT_KEY] = edit
             st.radio("Scenario bewerken", list(range(n)), key=EDIT_KEY, horizontal=True,
-                     format_func=names.__getitem__)
-        edit = st.session_state[EDIT_KEY]
-        st.button("Herstel seed-waarden", on_click=_reset, args=(edit,),
-                  help="Zet alle invoer van dit scenario terug op de waarden uit de seeds.")
+                     format_func=lambda k: labels[k] if 0 <= k < len(labels) else str(k),
+                     on_change=_on_edit_choice)
+        st.button("Herstel uitgangspunt", on_click=_reset, args=(edit,),
+                  help="Zet alle invoer van dit scenario terug op het uitgangspunt van het "
+                       "uitvoeringsprogramma.")
         if edit > 0:
             st.button("Kopieer scenario 1", on_click=_copy_from_first, args=(edit,),
                       help="Neem alle invoer van het eerste scenario over.")
     return edit
 
 
+def _render_headline(res: bm.BudgetResult, base: bm.BudgetResult) -> None:
+    """The figures a decision turns on, each with its difference from the
+    uitgangspunt (the small figure below it)."""
+    heads = {h.label: h for h in bm.headline(res, base)}
+
+    def show(col, label: str, help_text: str | None = None) -> None:
+        h = heads[label]
+        # The period shortened where the label would be cut off in a column.
+        short = label if label.startswith("Saldo") else label.replace("2024–2027", "2024–27")
+        col.metric(short, euro(h.value, cents=False), delta=_delta(h.diff) if h.diff else None,
+                   delta_color="normal" if h.higher_is_better else "inverse",
+                   help=help_text)
+
+    saldo_help = ("Uitvoeringsmiddelen min uitvoeringskosten, plus een eventueel tekort op de "
+                  "SPUK-ruimte (en het Faciliteitenbesluit als dat dekking is). Een SPUK-"
+                  "overschot telt niet mee: die middelen zijn geoormerkt.")
+    for col, y in zip(st.columns(4), bm.YEARS):
+        show(col, f"Saldo {y}", saldo_help)
+    cols = st.columns(3)
+    show(cols[0], "Saldo 2024–2027", saldo_help)
+    show(cols[1], "Ruimte extra acties 2024–2027",
+         "SPUK-inkomsten min trajectkosten van alle cohorten, verdeeld over drie jaar.")
+    show(cols[2], "Onbenutte SPUK-ruimte 2024–2027",
+         "Ruimte die na de extra acties overblijft. Geoormerkt: telt niet in het saldo.")
+    cols = st.columns(3)
+    show(cols[0], "Reserve eind 2027", "Stand van de Reserve Vreemdelingen eind 2027.")
+    show(cols[1], "Onttrekking reserve 2024–2027",
+         "Wat het model uit de reserve haalt om negatieve saldi te dekken (modeluitkomst).")
+    show(cols[2], "Tekort na reserve 2024–2027",
+         "Tekort dat ook de reserve niet dekt (modeluitkomst).")
+    if any(h.diff for h in heads.values()):
+        st.caption("Het kleine bedrag onder een cijfer is het verschil met het uitgangspunt van "
+                   "het uitvoeringsprogramma (pijl omhoog = hoger).")
+
+
 def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
-                    actual_notes: list[str]) -> None:
+                    actual_notes: list[str], version) -> None:
+    """The headline beside the inputs: what changed and what it does."""
     name, res = results[edit]
-    base_name, base = results[0]
+    base = bm.compute(bm.DEFAULT_INPUTS)
+    sc = _scenarios()[edit]
     st.subheader(f"Resultaat: {name}")
-    cols = st.columns(4)
-    for col, r in zip(cols, res.years):
-        delta = None
-        if edit > 0:
-            diff = r.saldo - base.year(r.year).saldo
-            delta = number(diff, signed=True) if diff else None
-        col.metric(f"Saldo {r.year}", euro(r.saldo, cents=False), delta=delta,
-                   delta_description=f"t.o.v. {base_name}" if delta else None,
-                   help="Uitvoeringsmiddelen min uitvoeringskosten, plus een eventueel tekort op "
-                        "de SPUK-ruimte (en het Faciliteitenbesluit als dat dekking is). Een "
-                        "SPUK-overschot telt niet mee: die middelen zijn geoormerkt.")
-    st.metric("Saldo 2024–2027", euro(res.saldo_total, cents=False))
+    changes = bm.describe_changes(sc)
+    if changes:
+        st.markdown("**Gewijzigd ten opzichte van het uitgangspunt:** " + "; ".join(changes))
+    else:
+        st.caption("Dit is het uitgangspunt van het uitvoeringsprogramma: alle invoer staat op "
+                   "de standaardwaarden.")
+    _render_headline(res, base)
 
     k = st.columns(3)
-    k[0].metric("SPUK per asielstatushouder (3 jaar)", euro(res.income_per_person),
+    k[0].metric("SPUK per persoon (3 jaar)", euro(res.income_per_person),
                 help="Prijs t + t-1 + t-2: wat het Rijk in drie jaar per gehuisveste "
                      "asielstatushouder betaalt.")
     k[1].metric("Kosten per traject", euro(res.cost_per_person))
-    k[2].metric("Resultaat per asielstatushouder", euro(res.result_per_person))
+    k[2].metric("Resultaat per persoon", euro(res.result_per_person),
+                help="SPUK per persoon min kosten per traject.")
     k = st.columns(3)
-    k[0].metric(f"Ruimte cohort 2024 ({number(res.inputs.housed(2024))} personen)",
+    k[0].metric(f"Ruimte cohort 2024 ({number(res.inputs.housed(2024))} pers.)",
                 euro(res.room_per_cohort[2024]))
     k[1].metric("Per jaar, over drie jaar", euro(res.room_per_year_average[2024]),
-                help="Seed 002 drukt € 99.737 af (afgekapt). De drie jaren tellen precies op tot "
-                     "de ruimte: een restcent gaat naar het eerste jaar.")
+                help="Het uitvoeringsprogramma drukt € 99.737 af (afgekapt). De drie jaren "
+                     "tellen precies op tot de ruimte: een restcent gaat naar het eerste jaar.")
     room_left = res.room_per_year_average[2024] - res.actions_per_year
     k[2].metric("Inzet extra acties per jaar", euro(res.actions_per_year),
                 delta=("over " if room_left >= 0 else "tekort ") + euro(abs(room_left)),
-                delta_color="green" if room_left >= 0 else "red", delta_arrow="off",
+                delta_color="off", delta_arrow="off",
                 help="Ten opzichte van de gemiddelde ruimte per jaar van cohort 2024.")
 
     for note in dict.fromkeys(actual_notes):
         st.info(note)
     if res.notices:
-        st.warning("\n".join(f"- {notice}" for notice in res.notices))
+        st.warning("**Modeluitkomsten** (berekend door het model, geen besluit):\n"
+                   + "\n".join(f"- {notice}" for notice in res.notices))
     else:
-        st.success("Geen tekorten: de reguliere budgetten zijn toereikend in 2024–2027.")
+        st.success("Modeluitkomst: geen tekorten; de reguliere budgetten zijn toereikend in "
+                   "2024–2027.")
 
-    st.subheader("Per jaar")
-    table = _year_table(res)
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config=_right_aligned(table, "Post", 180), height=36 * (len(table) + 1) + 3)
-    st.caption(
-        f"Ter vergelijking: seed 001 tabel 4 raamt de SPUK op "
-        f"{euro(bm.SEED_001_TABLE4_SPUK, False)} per jaar. De SPUK-ontvangsten per kalenderjaar "
-        "(prijs t, t-1, t-2 over de cohorten van dit jaar en de twee jaren ervoor) tellen alleen "
-        "de hier ingevoerde cohorten; seed 002 noemt geen aantallen voor 2022, 2023 en "
-        "2025–2027. ‘Reserve: boven plafond’ is aanvulling die niet in de reserve past.")
 
-    tab_w, tab_r, tab_s, tab_c = st.tabs(
-        ["Waterval", "Reserve", "Gevoeligheid", "Scenario's naast elkaar"])
-    with tab_w:
+def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, version,
+                    actual: bm.ActualCounts | None) -> None:
+    name, res = results[edit]
+    base = bm.compute(bm.DEFAULT_INPUTS)
+    st.subheader(f"Toelichting: {name}")
+    tabs = st.tabs(["Per jaar", "Scenario's naast elkaar", "Waterval", "Reserve",
+                    "Gevoeligheid", "Programma 6.1", "Actuele aantallen", "Uitgangspunten"])
+    with tabs[0]:
+        table = _year_table(res)
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config=_right_aligned(table, "Post", 320),
+                     height=35 * (len(table) + 1) + 3)
+        st.caption(
+            f"Ter vergelijking: het beleidskader (tabel 4) raamt de SPUK op "
+            f"{euro(bm.SEED_001_TABLE4_SPUK, False)} per jaar. De SPUK-ontvangsten per "
+            "kalenderjaar (prijs t, t-1, t-2 over de cohorten van dit jaar en de twee jaren "
+            "ervoor) tellen alleen de hier ingevoerde cohorten. ‘Reserve: boven plafond’ is "
+            "aanvulling die niet in de reserve past.")
+    with tabs[1]:
+        st.caption("Elke waarde met tussen haakjes het verschil met het uitgangspunt van het "
+                   "uitvoeringsprogramma.")
+        comp = _comparison(results, base)
+        st.dataframe(comp, hide_index=True, width="stretch",
+                     column_config=_right_aligned(comp, "", 320),
+                     height=35 * (len(comp) + 1) + 3)
+        st.plotly_chart(_saldo_chart(results), width="stretch", config=CHART_CONFIG)
+    with tabs[2]:
         whole = "2024–2027"
         choice = st.segmented_control("Periode", [whole, *map(str, bm.YEARS)],
                                       key=CHART_YEAR_KEY, default=whole)
         st.plotly_chart(_waterfall(res, None if choice in (None, whole) else int(choice)),
-                        width="stretch")
+                        width="stretch", config=CHART_CONFIG)
         st.caption("Een SPUK-overschot (onbenutte ruimte) gaat er als aparte stap af: de SPUK "
                    "is geoormerkt en dekt geen uitvoeringskosten.")
-    with tab_r:
-        st.plotly_chart(_reserve_chart(results), width="stretch")
+    with tabs[3]:
+        st.plotly_chart(_reserve_chart(results), width="stretch", config=CHART_CONFIG)
         st.caption("De reserve wordt alleen aangesproken bij een negatief saldo en alleen "
                    "aangevuld met incidentele middelen (en het Faciliteitenbesluit als dat zo is "
-                   "gekozen), tot het plafond van € 400.000.")
-    with tab_s:
+                   "gekozen), tot het plafond van € 400.000. De stand begin 2024 is een "
+                   "aanname.")
+    with tabs[4]:
         st.plotly_chart(_sensitivity_chart(bm.sensitivity(res.inputs, base=res), name),
-                        width="stretch")
-        st.caption("Elke invoer (per-jaarwaarden samen) 10% lager en 10% hoger, de rest gelijk. "
-                   "Invoer die op 0 staat of het saldo niet raakt, ontbreekt. Een SPUK-overschot "
-                   "telt niet in het saldo, dus hogere SPUK-inkomsten tonen pas effect bij een "
+                        width="stretch", config=CHART_CONFIG)
+        st.caption("Elke invoer (per-jaarwaarden samen) 10% lager en 10% hoger, de rest gelijk; "
+                   "het bedrag bij de balk is de verandering van het saldo 2024–2027. Invoer "
+                   "die op 0 staat of het saldo niet raakt, ontbreekt. Een SPUK-overschot telt "
+                   "niet in het saldo, dus hogere SPUK-inkomsten tonen pas effect bij een "
                    "tekort.")
-    with tab_c:
-        if len(results) == 1:
-            st.info("Kies links 2 of 3 scenario's om ze naast elkaar te zien.")
-        comp = _comparison(results)
-        st.dataframe(comp, hide_index=True, width="stretch",
-                     column_config=_right_aligned(comp, ""))
-        st.plotly_chart(_saldo_chart(results), width="stretch")
+    with tabs[5]:
+        _render_programme(version)
+    with tabs[6]:
+        if actual is None:
+            st.info("Zet bij ‘Aantallen’ ‘Gebruik actuele aantallen’ aan om de aantallen uit de "
+                    "geladen gegevens te zien en te gebruiken.")
+        else:
+            table = _actuals_table(actual)
+            _wrapping_table(table, [c for c in table.columns if c not in ("Stand op",
+                                                                         "COA-bestand")])
+            st.caption("Gehuisvest: asielstatushouders en nareizigers die in het jaar in "
+                       "Maastricht zijn gehuisvest en op 31 december (de SPUK-peildatum) nog in "
+                       "de gemeente wonen; het lopende jaar telt tot de nieuwste gegevens. "
+                       "SPUK-voorraad: alle gehuisvesten van dit jaar en de twee jaren ervoor "
+                       "op die datum. AZC niet in BRP: bewoners van de Maastrichtse COA-locaties "
+                       "op 1 januari; zonder bestand van 1 januari een schatting uit het nieuwste "
+                       "eerdere bestand. Aantallen van 1 tot 4 worden niet getoond.")
+    with tabs[7]:
+        _render_assumptions()
+
+
+def _render_programme(version) -> None:
+    lines = _budget_lines(version)
+    st.markdown("**Programma 6.1: budgetten opvang, integratie en inburgering**")
+    if lines is None:
+        st.info("Er is geen begrotingsbestand (begroting.csv) geladen; de begrotingsregels "
+                "zijn niet te tonen. Het model gebruikt de bedragen uit het "
+                "uitvoeringsprogramma.")
+        return
+    table = bm.programme_table(lines)
+    _wrapping_table(table, [c for c in table.columns if c.isdigit()])
+    st.caption("Een sterretje (\\*) betekent raming: wordt jaarlijks opnieuw berekend (zo gemarkeerd in de brontabellen). "
+               "Bron: begroting.csv van de gemeente (beleidskader tabellen 1–5 en de "
+               "uitvoeringskosten uit het uitvoeringsprogramma).")
+
+
+def _render_assumptions() -> None:
+    st.markdown("**Uitgangspunten van het model**")
+    st.caption("Keuzes die het model maakt waar de documenten niets zeggen. Wie een "
+               "uitgangspunt anders wil, past de invoer aan of laat het model aanpassen.")
+    for title, text in bm.ASSUMPTIONS:
+        st.markdown(f"- **{title}.** {text}")
+    st.markdown("**Herkomst van de invoer**")
+    st.markdown(
+        f"- {PROVENANCE_BADGE['seed']} een bedrag of aantal dat in het beleidskader (seed 001) of "
+        "het uitvoeringsprogramma (seed 002) staat, met de tabel erbij;\n"
+        f"- {PROVENANCE_BADGE['aanname']} een keuze van het model, met de reden en wie haar mag "
+        "wijzigen;\n"
+        f"- {PROVENANCE_BADGE['actueel']} geteld uit de geladen gegevens, met bron en peildatum "
+        "(alleen met ‘Gebruik actuele aantallen’).")
 
 
 def _sync_url() -> None:
     """Mirror the scenarios to the URL so a link reproduces them. Only the
     page's own parameters are touched (the app keeps its filters there too),
-    and only inputs that differ from the seed are written: the rest follows
-    from the fixed seed defaults."""
+    and only inputs that differ from the defaults are written."""
     wanted = bm.scenarios_to_query(_scenarios())
     current = st.query_params.to_dict()
     for key in current:
@@ -532,45 +784,52 @@ def _sync_url() -> None:
             st.query_params[key] = value
 
 
-page_start()
-_init_state()
-version = _store_version()
+def main() -> None:
+    page_start()
+    _init_state()
+    version = _store_version()
 
-st.title("Begroting: wat-als-model inburgering 2024–2027")
-st.caption(
-    "Standaardwaarden uit seed 002 (uitvoeringsprogramma Taal en Participatie, hoofdstuk "
-    "Financiering: tabellen ‘Inkomsten per asielstatushouder’, ‘Kosten per "
-    "asielstatushouder/traject’, ‘Beschikbaar budget SPUK’, ‘Inzet beschikbare middelen SPUK’ en "
-    "‘Uitvoeringskosten inburgering’) en seed 001 (beleidskader, tabel 2 Faciliteitenbesluit, "
-    "tabel 5 Reserve Vreemdelingen met plafond € 400.000). Seed 001 tabel 3 noemt voor budget "
-    "570610905 lagere bedragen (€ 620.987 / € 524.869 / € 525.191 / € 525.191); het model volgt "
-    "seed 002.")
-for notice in st.session_state.get(NOTICES, []):
-    st.warning(notice, icon="🔗")
+    st.title("Begroting: wat-als-model inburgering 2024–2027")
+    st.caption(
+        "Het uitgangspunt is de berekening uit het uitvoeringsprogramma Taal en Participatie "
+        "(hoofdstuk Financiering) met het beleidskader Nieuwe stadsgezichten (tabellen 1–5). "
+        "Bij elke invoer staat waar de waarde vandaan komt: "
+        f"{PROVENANCE_BADGE['seed']} {PROVENANCE_BADGE['aanname']} "
+        f"{PROVENANCE_BADGE['actueel']}. Wat het model zelf concludeert heet ‘modeluitkomst’.")
+    for notice in st.session_state.get(NOTICES, []):
+        st.warning(notice, icon="🔗")
 
-left, right = st.columns([1, 2.4], gap="medium")
-with left:
-    edit = _render_scenario_bar()
-    any_actual = any(sc.use_actual for sc in _scenarios()) or st.session_state.get(
-        f"s{edit + 1}.actueel", False)
-    actual = _actual_counts(version) if any_actual else (None, None, ())
-    st.subheader(f"Invoer: {_scenarios()[edit].name}")
-    _input_panel(edit, actual)
+    left, right = st.columns([1, 2.4], gap="medium")
+    with left:
+        edit = _render_scenario_bar()
+        any_actual = any(sc.use_actual for sc in _scenarios()) or st.session_state.get(
+            f"s{edit + 1}.actueel", False)
+        actual, actual_notes = _actual_counts(version) if any_actual else (None, ())
+        st.markdown(f"#### Invoer: {bm.display_names(_scenarios())[edit]}")
+        # Its own scroll area, so the results stay in view beside it and the
+        # details below are not pushed down by some fifty inputs.
+        with st.container(height=900, border=False):
+            _input_panel(edit, actual, actual_notes)
 
-# Recompute every scenario: pure arithmetic, well under a millisecond each.
-results: list[tuple[str, bm.BudgetResult]] = []
-actual_notes: list[str] = []
-for sc in _scenarios():
-    inputs = sc.inputs
-    if sc.use_actual:
-        inputs, notes = bm.apply_actual_counts(inputs, actual[0], actual[1])
-        actual_notes += notes
-    results.append((sc.name, bm.compute(inputs)))
+    # Recompute every scenario: pure arithmetic, well under a millisecond each.
+    names = bm.display_names(_scenarios())
+    results: list[tuple[str, bm.BudgetResult]] = []
+    notes: list[str] = []
+    for name, sc in zip(names, _scenarios()):
+        inputs = sc.inputs
+        if sc.use_actual and actual is not None:
+            inputs, more = bm.apply_counts(inputs, actual)
+            notes += more
+        results.append((name, bm.compute(inputs)))
 
-with right:
-    _render_results(results, edit, actual_notes)
+    with right:
+        _render_results(results, edit, notes, version)
+    _render_details(results, edit, version, actual)
 
-_sync_url()
-basket.add_budget_control(bm.scenarios_to_query(_scenarios()))
-st.caption("De link in de adresbalk bevat dit scenario (alleen de afwijkingen van de "
-           "seed-waarden): deel hem om het scenario te delen.")
+    _sync_url()
+    basket.add_budget_control(bm.scenarios_to_query(_scenarios()))
+    st.caption("De link in de adresbalk bevat deze scenario's (alleen de afwijkingen van het "
+               "uitgangspunt): deel hem om ze te delen.")
+
+
+main()

@@ -224,7 +224,7 @@ def test_apply_actual_counts():
 
 
 def test_model_does_not_import_streamlit():
-    code = ("import sys, monitor.budget, monitor.formatting; "
+    code = ("import sys, monitor.budget, monitor.urlstate, monitor.filters; "
             "sys.exit('streamlit' in sys.modules)")
     root = Path(__file__).resolve().parents[1]
     assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
@@ -251,9 +251,12 @@ def test_query_accepts_a_dutch_decimal_comma():
     ({"s1.housed_2024": "abc"}, "geen geldige waarde"),
     ({"s1.housed_2024": "-5"}, "buiten het toegestane bereik"),
     ({"s1.price_t": "1.234.5"}, "geen geldige waarde"),
-    ({"s1.price_t": "12.345"}, "buiten het toegestane bereik"),  # more than cents
+    ({"s1.price_t": "12,345"}, "niet eenduidig"),
+    ({"s1.price_t": "12.345,678"}, "buiten het toegestane bereik"),  # more than cents
+    ({"s1.price_t": "9,500.50"}, "Engelse notatie"),
+    ({"s1.housed_2024": "1,5"}, "geen geheel getal"),
     ({"s1.reserve_opening": "500000"}, "buiten het toegestane bereik"),
-    ({"s1.facility_use": "alles"}, "buiten het toegestane bereik"),
+    ({"s1.facility_use": "alles"}, "geen van de mogelijke keuzes"),
     ({"s1.verdeelsleutel": "nan"}, "geen geldige waarde"),
     ({"s1.onzin": "1"}, "onbekende instelling"),
     ({"scenarios": "7"}, "geen geldig aantal"),
@@ -264,6 +267,98 @@ def test_invalid_link_values_fall_back_with_a_dutch_notice(params, phrase):
     scenarios, notices = bm.scenarios_from_query(params)
     assert len(notices) == 1 and phrase in notices[0], notices
     assert scenarios[0].inputs == bm.DEFAULT_INPUTS
+
+
+def test_invalid_link_notice_quotes_what_was_typed():
+    typed = "9,500.50"
+    _, notices = bm.scenarios_from_query({"s1.cost_leerroute": typed})
+    assert f"‘{typed}’" in notices[0] and "9.5005" not in notices[0]
+    _, notices = bm.scenarios_from_query({"s1.price_t": "12.345,678"})
+    assert "‘12.345,678’" in notices[0]
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("9.500", D("9500")), ("10.450", D("10450")), ("10.450,50", D("10450.50")),
+    ("9500", D("9500")), ("9500.5", D("9500.5")), ("9500,5", D("9500.5")),
+    ("€ 9.500", D("9500")),
+])
+def test_link_values_read_as_a_dutch_user_types_them(typed, value):
+    scenarios, notices = bm.scenarios_from_query({"s1.cost_leerroute": typed})
+    assert notices == [] and scenarios[0].inputs.cost_leerroute == value
+    # ...and the link is written back in a form that reads the same.
+    back = bm.scenarios_to_query(scenarios, compact=False)["s1.cost_leerroute"]
+    assert bm.scenarios_from_query({"s1.cost_leerroute": back})[0][0].inputs.cost_leerroute \
+        == value
+
+
+def test_every_input_has_a_provenance_with_its_source():
+    for spec in bm.INPUT_SPECS.values():
+        prov = spec.provenance
+        assert prov.kind in ("seed", "aanname"), spec.name
+        if prov.kind == "seed":
+            assert "seed 00" in prov.source and ("tabel" in prov.source
+                                                 or "tekst" in prov.source), spec.name
+        else:
+            assert prov.owner and len(prov.source) > 20, spec.name
+
+
+@pytest.mark.parametrize("name", [
+    "reserve_opening", "azc_not_in_brp_2024", "facility_reference_residents",
+    "action_capaciteit", "action_psychisch", "action_inburgeraad", "housed_2025",
+    "price_gezinsmigrant",
+])
+def test_figures_no_seed_gives_are_assumptions(name):
+    assert bm.INPUT_SPECS[name].provenance.kind == "aanname"
+
+
+def test_seed_figures_name_their_table():
+    assert "Kosten per asielstatushouder" in bm.INPUT_SPECS["cost_leerroute"].provenance.source
+    assert "seed 001" in bm.INPUT_SPECS["facility_estimate"].provenance.source
+    assert "op dit moment" in bm.INPUT_SPECS["housed_2024"].provenance.source
+    assert "p.j." in bm.INPUT_SPECS["action_zroute"].provenance.source
+
+
+def test_model_assumptions_are_listed():
+    titles = " ".join(t for t, _ in bm.ASSUMPTIONS).lower()
+    for word in ("saldo per jaar", "geoormerkt", "prijzen 2024", "cohort", "reserve",
+                 "uitvoeringskosten", "verdeelsleutel"):
+        assert word in titles
+
+
+def test_the_baseline_is_named_and_a_changed_scenario_says_so():
+    base = bm.Scenario("", bm.DEFAULT_INPUTS)
+    changed = bm.Scenario("", bm.DEFAULT_INPUTS.model_copy(update={"housed_2025": 50}))
+    assert bm.display_name(base, 1) == "Uitgangspunt uitvoeringsprogramma"
+    assert "gewijzigd" in bm.display_name(changed, 1)
+    # Even a name typed as the baseline's does not hide a change.
+    assert "gewijzigd" in bm.display_name(bm.Scenario(bm.BASELINE_NAME, changed.inputs), 1)
+    assert bm.display_name(bm.Scenario("Hoog", changed.inputs), 2) == "Hoog"
+    assert bm.describe_changes(changed) == ["Gehuisvest 2025: 50 (was 0)"]
+    assert bm.display_names([base, base]) == [bm.BASELINE_NAME, "Scenario 2 (= uitgangspunt)"]
+
+
+def _diffs(inputs) -> dict[str, D]:
+    return {h.label: h.diff for h in bm.headline(bm.compute(inputs), DEFAULT)}
+
+
+def test_fifty_more_housed_in_2025_shows_in_the_headline():
+    diffs = _diffs(bm.DEFAULT_INPUTS.model_copy(update={"housed_2025": 50}))
+    # 50 x € 2.232,94, spread over 2025-2027: all unused (the actions are funded).
+    assert diffs["Onbenutte SPUK-ruimte 2024–2027"] == D("111647.00")
+    assert diffs["Ruimte extra acties 2024–2027"] == D("111647.00")
+    assert diffs["Saldo 2024–2027"] == 0
+
+
+def test_leerroute_ten_percent_dearer_shows_in_the_saldo():
+    diffs = _diffs(bm.DEFAULT_INPUTS.model_copy(update={"cost_leerroute": D("10450")}))
+    # 134 x € 950 less room; the € 99.000 of actions no longer fit in 2024-2026.
+    assert diffs["Ruimte extra acties 2024–2027"] == D("-127300.00")
+    assert diffs["Saldo 2024–2027"] < 0 and diffs["Saldo 2025"] < 0
+    assert diffs["Onttrekking reserve 2024–2027"] > 0
+
+
+def test_headline_of_the_baseline_has_no_differences():
+    assert all(h.diff == 0 for h in bm.headline(DEFAULT, DEFAULT))
 
 
 def test_out_of_range_value_keeps_the_valid_ones():
@@ -277,9 +372,9 @@ def test_out_of_range_value_keeps_the_valid_ones():
 def test_several_named_scenarios_roundtrip():
     hoog = bm.DEFAULT_INPUTS.model_copy(update={"housed_2025": 150, "facility_use": "dekking"})
     krap = bm.DEFAULT_INPUTS.model_copy(update={"budget_2026": D("500000.50")})
-    scenarios = [bm.Scenario("Seed 002", bm.DEFAULT_INPUTS),
+    scenarios = [bm.Scenario("", bm.DEFAULT_INPUTS),
                  bm.Scenario("Hoge instroom", hoog, use_actual=True),
-                 bm.Scenario("Scenario 3", krap)]
+                 bm.Scenario("", krap)]
     params = bm.scenarios_to_query(scenarios)
     assert params["scenarios"] == "3" and params["s2.naam"] == "Hoge instroom"
     assert params["s2.actueel"] == "1" and params["s3.budget_2026"] == "500000.5"
@@ -300,7 +395,8 @@ def test_other_parameters_in_the_link_are_not_the_scenarios_business():
 def test_scenario_count_follows_the_highest_scenario_in_the_link():
     scenarios, notices = bm.scenarios_from_query({"s2.housed_2024": "10"})
     assert len(scenarios) == 2 and notices == []
-    assert scenarios[1].inputs.housed_2024 == 10 and scenarios[1].name == "Scenario 2"
+    assert scenarios[1].inputs.housed_2024 == 10 and scenarios[1].name == ""
+    assert bm.display_names(scenarios) == [bm.BASELINE_NAME, "Scenario 2 (gewijzigd)"]
 
 
 # --- Properties ---------------------------------------------------------------

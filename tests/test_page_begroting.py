@@ -4,6 +4,7 @@ optional and only read through the cache."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -41,6 +42,12 @@ def metric(at: AppTest, label: str) -> str:
     return found[0]
 
 
+def metric_delta(at: AppTest, label: str) -> str:
+    found = [m.delta for m in at.metric if m.label == label]
+    assert found, [m.label for m in at.metric]
+    return found[0] or ""
+
+
 def shown_saldi(at: AppTest) -> list[str]:
     return [metric(at, f"Saldo {y}") for y in bm.YEARS]
 
@@ -53,14 +60,20 @@ def expected_saldi(inputs: bm.BudgetInputs) -> list[str]:
 def test_defaults_show_the_seed_figures():
     at = run()
     assert shown_saldi(at) == ["€ 69.192", "€ -4.813", "€ 168.868", "€ 168.868"]
-    assert metric(at, "SPUK per asielstatushouder (3 jaar)") == "€ 14.484,94"
+    assert metric(at, "SPUK per persoon (3 jaar)") == "€ 14.484,94"
     assert metric(at, "Kosten per traject") == "€ 12.252,00"
-    assert metric(at, "Resultaat per asielstatushouder") == "€ 2.232,94"
-    assert metric(at, "Ruimte cohort 2024 (134 personen)") == "€ 299.213,96"
+    assert metric(at, "Resultaat per persoon") == "€ 2.232,94"
+    assert metric(at, "Ruimte cohort 2024 (134 pers.)") == "€ 299.213,96"
     assert metric(at, "Per jaar, over drie jaar") == "€ 99.737,99"
     assert metric(at, "Inzet extra acties per jaar") == "€ 99.000,00"
-    assert any("seed 002" in c.value and "seed 001" in c.value for c in at.caption)
-    assert any("Reserve Vreemdelingen is nodig" in w.value for w in at.warning)
+    assert any("Uitgangspunt" in h.value for h in at.subheader)
+    assert any("Reserve Vreemdelingen is nodig" in w.value and "Modeluitkomst" in w.value
+               for w in at.warning)
+    # Every input says where its value comes from.
+    assert sum("Document" in c.value for c in at.caption) >= 10
+    assert any("Aanname" in c.value and "Wijzigen:" in c.value for c in at.caption)
+    # Nothing differs from the uitgangspunt, so no metric shows a difference.
+    assert not [m for m in at.metric if m.delta and m.label.startswith(("Saldo", "Ruimte extra"))]
     # The seed's own scenario needs no parameters in the link.
     assert dict(at.query_params) == {}
 
@@ -115,16 +128,83 @@ def test_a_link_with_three_named_scenarios():
     query = {"scenarios": "3", "s2.naam": "Hoge instroom", "s2.housed_2025": "150",
              "s3.naam": "Krap budget", "s3.budget_2026": "400000"}
     at = run(query)
-    comparison = at.dataframe[-1].value
-    assert list(comparison.columns) == ["", "Seed 002", "Hoge instroom", "Krap budget"]
+    comparison = comparison_table(at)
+    assert list(comparison.columns) == ["", bm.BASELINE_NAME, "Hoge instroom", "Krap budget"]
     row = comparison[comparison[""] == "Saldo 2026"].iloc[0]
     scen, _ = bm.scenarios_from_query(query)
-    assert row["Krap budget"] == euro(bm.compute(scen[2].inputs).year(2026).saldo)
-    assert row["Seed 002"] == "€ 168.868,00"
+    krap = bm.compute(scen[2].inputs).year(2026).saldo
+    diff = euro(krap - D("168868"), cents=False, signed=True).replace("-", "−")
+    assert row["Krap budget"] == f"{euro(krap, cents=False)} ({diff})"
+    assert row[bm.BASELINE_NAME] == "€ 168.868"
     # Editing scenario 2 shows its inputs and its difference from scenario 1.
     at.radio(key="begroting.bewerk").set_value(1).run()
     assert at.slider(key="s2.housed_2025").value == 150
     assert shown_saldi(at) == expected_saldi(scen[1].inputs)
+
+
+def comparison_table(at: AppTest):
+    found = [d.value for d in at.dataframe if "" in d.value.columns
+             and "Saldo 2024–2027" in list(d.value[""])]
+    assert found
+    return found[0]
+
+
+def test_a_dutch_number_in_the_link():
+    at = run({"s1.cost_leerroute": "9.500", "s2.cost_leerroute": "10.450"})
+    assert not [w for w in at.warning if w.value.startswith("Link:")]
+    assert at.slider(key="s1.cost_leerroute").value == 9500.0
+    at.radio(key="begroting.bewerk").set_value(1).run()
+    assert at.slider(key="s2.cost_leerroute").value == 10450.0
+    assert at.text_input(key="s2.cost_leerroute#tekst").value == "10.450"
+
+
+def test_an_english_number_in_the_link_is_refused_quoting_it():
+    at = run({"s1.cost_leerroute": "9,500.50"})
+    notices = [w.value for w in at.warning if w.value.startswith("Link:")]
+    assert len(notices) == 1 and "‘9,500.50’" in notices[0] and "9.5005" not in notices[0]
+    assert at.slider(key="s1.cost_leerroute").value == 9500.0
+
+
+def test_typing_a_dutch_amount_beside_the_slider():
+    at = run()
+    at.text_input(key="s1.cost_leerroute#tekst").input("10.450").run()
+    assert at.slider(key="s1.cost_leerroute").value == 10450.0
+    inputs = bm.DEFAULT_INPUTS.model_copy(update={"cost_leerroute": D("10450")})
+    assert shown_saldi(at) == expected_saldi(inputs)
+    # The difference from the uitgangspunt is on the headline figures.
+    assert metric_delta(at, "Saldo 2025").startswith("-€ ")  # the arrow points down
+    assert "gewijzigd" in at.subheader[-1].value or any(
+        "gewijzigd" in s.value for s in at.subheader)
+    at.text_input(key="s1.cost_leerroute#tekst").input("tienduizend").run()
+    assert any("‘tienduizend’" in e.value for e in at.error)
+    assert at.slider(key="s1.cost_leerroute").value == 10450.0
+
+
+def test_a_tiny_verdeelsleutel_from_a_link_or_typed_does_not_break_the_page():
+    at = run({"s1.verdeelsleutel": "0.005"})
+    assert at.slider(key="s1.verdeelsleutel").value == 0.5
+    at.text_input(key="s1.verdeelsleutel#tekst").input("0,5").run()
+    assert not at.exception
+    at.text_input(key="s1.verdeelsleutel#tekst").input("0").run()
+    assert not at.exception and any("‘0’" in e.value for e in at.error)
+
+
+def test_moving_a_slider_updates_the_typed_value():
+    at = run()
+    at.slider(key="s1.cost_nazorg").set_value(500.0).run()
+    assert at.text_input(key="s1.cost_nazorg#tekst").value == "500"
+
+
+def test_fifty_more_housed_changes_a_headline_figure():
+    at = run()
+    at.slider(key="s1.housed_2025").set_value(50).run()
+    assert metric_delta(at, "Onbenutte SPUK-ruimte 2024–27") == "+€ 111.647"
+
+
+def test_programme_and_assumptions_tabs_without_a_store():
+    at = run()
+    assert any("begroting.csv" in i.value for i in at.info)
+    assert any("Prijzen 2024 voor elk jaar" in m.value for m in at.markdown)
 
 
 def test_an_invalid_link_value_gives_a_notice_and_the_default():
@@ -152,21 +232,29 @@ def test_actual_counts_without_a_store_show_a_note():
     assert shown_saldi(at)[0] == "€ 69.192"
 
 
-def test_actual_counts_come_from_the_store_once(monkeypatch):
-    from monitor import indicators
+def fake_counts(housed=None, azc=None) -> bm.ActualCounts:
+    housed = housed or {}
+    azc = azc or {}
+    return bm.ActualCounts(
+        housed=housed, housed_stand={y: dt.date(y, 12, 31) for y in housed},
+        spuk_stock=dict(housed), azc_not_in_brp=azc,
+        azc_file={y: dt.date(y, 1, 1) for y in azc})
 
+
+def test_actual_counts_come_from_the_store_once(monkeypatch):
     calls = []
 
-    def housed():
+    def counts(*a, **k):
         calls.append(1)
-        return {2023: 30, 2024: 100}
+        return fake_counts({2023: 30, 2024: 100})
 
-    monkeypatch.setattr(indicators, "housed_asielstatushouders_per_year", housed, raising=False)
+    monkeypatch.setattr(bm, "actual_counts", counts)
     at = run()
     at.toggle(key="s1.actueel").set_value(True).run()
     inputs = bm.DEFAULT_INPUTS.model_copy(update={"housed_2023": 30, "housed_2024": 100})
     assert shown_saldi(at) == expected_saldi(inputs)
     assert at.query_params["s1.actueel"] in ("1", ["1"])
+    assert any("Actueel" in c.value and "31 december 2024" in c.value for c in at.caption)
     # Slider moves recompute the model only: no further store reads.
     at.slider(key="s1.action_zroute").set_value(30000.0).run()
     at.slider(key="s1.cost_nazorg").set_value(500.0).run()
@@ -177,12 +265,8 @@ def test_actual_counts_come_from_the_store_once(monkeypatch):
 
 
 def test_azc_residents_from_the_store_drive_the_facility_payment(monkeypatch):
-    from monitor import indicators
-
-    monkeypatch.setattr(indicators, "housed_asielstatushouders_per_year", lambda: {2024: 134},
-                        raising=False)
-    monkeypatch.setattr(indicators, "azc_residents_not_in_brp_per_year", lambda: {2025: 325},
-                        raising=False)
+    monkeypatch.setattr(bm, "actual_counts", lambda *a, **k: fake_counts({2024: 134},
+                                                                          {2025: 325}))
     at = run({"s1.actueel": "1", "s1.facility_use": "dekking"})
     # Half the reference residents: half of € 175.000 covers 2025.
     assert metric(at, "Saldo 2025") == euro(D("-4813") + D("87500"), cents=False)
@@ -190,13 +274,13 @@ def test_azc_residents_from_the_store_drive_the_facility_payment(monkeypatch):
 
 
 def test_store_errors_do_not_break_the_page(monkeypatch):
-    from monitor import indicators, store
+    from monitor import store
 
     def broken(*a, **k):
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(store, "is_demo", broken)
-    monkeypatch.setattr(indicators, "housed_asielstatushouders_per_year", broken)
+    monkeypatch.setattr(bm, "actual_counts", broken)
     at = run({"s1.actueel": "1"})
     assert shown_saldi(at)[1] == "€ -4.813"
     assert any("niet beschikbaar" in i.value for i in at.info)

@@ -118,8 +118,3 @@ def databronnen(snap: Snapshot) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, ttl=3600)
 def databronnen_versheid(snap: Snapshot, today: dt.date) -> pd.DataFrame:
     return indicators.databronnen_versheid(today, path=snap.path)
-
-
-@st.cache_data(show_spinner=False)
-def budget_actuals(snap: Snapshot, gemeente: str) -> pd.DataFrame:
-    return indicators.budget_actuals(gemeente, path=snap.path)

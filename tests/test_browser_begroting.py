@@ -1,0 +1,123 @@
+"""The Begroting page in real Chromium, where AppTest cannot go: a deep link
+as the first request of a fresh server shows the app frame and whole
+figures, and renaming the scenario being edited and then moving a slider
+works (the browser reports a radio choice by its old label)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, IDLE, ROOT, _free_port
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
+
+LINK = "/begroting?scenarios=3&s2.naam=Hoge%20instroom&s2.housed_2025=50&s3.cost_leerroute=10.450"
+
+
+@pytest.fixture(scope="module")
+def server(demo_store, tmp_path_factory):
+    db, _ = demo_store
+    port = int(os.environ.get("BEGROTING_TEST_PORT") or _free_port())
+    env = {**os.environ, "MONITOR_DB": str(db), "MONITOR_AUTO_DEMO": "0"}
+    log = open(tmp_path_factory.mktemp("streamlit") / "server.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail("streamlit start niet:\n" + log.read()[-3000:])
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def settle(page, extra_ms: int = 600) -> None:
+    page.wait_for_timeout(300)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_timeout(extra_ms)
+    page.wait_for_selector(IDLE, timeout=60_000)
+
+
+def no_exception(page) -> None:
+    assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")[:2000]
+
+
+def test_a_deep_link_as_first_request_shows_the_frame_and_whole_figures(server, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1400})
+    page.goto(server + LINK)
+    settle(page, 4000)
+    page.wait_for_function(
+        "document.querySelectorAll(\"[data-testid='stMetricValue']\").length >= 16",
+        timeout=60_000)
+    settle(page)
+    no_exception(page)
+    nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+    assert "Overzicht" in nav and "components" not in nav
+    values = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+    assert "€ 402.115" in values, values
+    # Cut off by an ellipsis: an element narrower than its text.
+    clipped = page.locator("[data-testid='stMetricValue'], [data-testid='stMetricLabel']"
+                           ).evaluate_all(
+        "els => els.flatMap(e => [e, ...e.querySelectorAll('*')])"
+        ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)")
+    assert clipped == [], clipped
+    body = page.inner_text("body")
+    assert "Hoge instroom" in body and "nan" not in body.split()
+    page.close()
+
+
+def test_rename_the_edited_scenario_then_move_a_slider(server, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1400})
+    page.goto(server + "/begroting?scenarios=2")
+    settle(page, 3000)
+    page.get_by_role("radiogroup", name="Scenario bewerken").get_by_text(
+        "Scenario 2 (= uitgangspunt)").click()
+    settle(page)
+    box = page.get_by_role("textbox", name="Naam scenario 2")
+    box.fill("Hoge instroom")
+    box.press("Enter")
+    settle(page)
+    slider = page.locator("input[type=range][aria-label='Gehuisvest 2024']")
+    for _ in range(2):
+        slider.focus()
+        slider.press("ArrowRight")
+        settle(page)
+        no_exception(page)
+    assert page.get_by_role("heading", name="Invoer: Hoge instroom").count() == 1
+    assert "s2.naam=Hoge+instroom" in page.url and "s2.housed_2024=136" in page.url
+    page.close()
