@@ -21,6 +21,7 @@ st.set_page_config(layout="wide", page_title="Integratiemonitor",
 
 from pages.ui import basket, data, frame, present  # noqa: E402  (after set_page_config)
 from pages.ui.filters import render_sidebar_filters  # noqa: E402
+from monitor.filters import page_uses_filters  # noqa: E402
 
 DEFAULT_DB = Path(__file__).resolve().parent / "data" / "monitor.duckdb"
 
@@ -54,7 +55,10 @@ def main() -> None:
     data.use_store(db)
     st.session_state[frame.VIA_APP] = True
     try:
-        render_sidebar_filters()
+        # Filters that would change nothing on this page are not offered;
+        # the session keeps the chosen ones for the next page that uses them.
+        if present.active() or page_uses_filters(nav.url_path):
+            render_sidebar_filters()
         basket.sync()
         if present.active():
             present.run()

@@ -13,6 +13,8 @@ import pytest
 
 from streamlit.testing.v1 import AppTest
 
+from monitor.filters import page_uses_filters
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120
 
@@ -124,7 +126,7 @@ def test_peildatum_filter_changes_overview(store_env):
     assert shown(at) != before
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [p for p in PAGES if page_uses_filters(p)])
 def test_invalid_query_parameter_falls_back_with_notice(store_env, page):
     at = open_page(page, {"gemeente": "GM9999", "peildatum": "gisteren"})
     assert not at.exception, [e.value for e in at.exception]
@@ -225,3 +227,14 @@ def test_new_load_is_picked_up_without_restart(demo_store, tmp_path, monkeypatch
     assert not at.exception
     second = {m.label: m.value for m in at.metric}["Levering"]
     assert first != second == "levering_2"
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if not page_uses_filters(p)])
+def test_pages_without_filters_offer_none_and_keep_the_chosen_ones(store_env, page):
+    at = open_page("pages/overzicht.py")
+    at.multiselect(key="flt_gemeenten").set_value(["GM0981"]).run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [w for w in at.sidebar.multiselect], "filters offered where they change nothing"
+    at.switch_page("pages/overzicht.py").run()
+    assert at.multiselect(key="flt_gemeenten").value == ["GM0981"]

@@ -66,6 +66,12 @@ def render_sidebar_filters():
     snap = data.snapshot()
     options = data.filter_options(snap)
     url = _query_dict()
+    kept = st.session_state.get("filters")
+    if kept is not None and _W["peildatum"] not in st.session_state:
+        # back from a page without filters: Streamlit dropped the widgets' state
+        for field, key in _W.items():
+            value = getattr(kept, field)
+            st.session_state[key] = value if field == "peildatum" else list(value or ())
     last = st.session_state.get("_flt_query")
     if last is None or (url and url != last):
         # fresh session or an edited/pasted link: the URL decides. (A page
