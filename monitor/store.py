@@ -31,7 +31,6 @@ import duckdb
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = ROOT / "data" / "monitor.duckdb"
 QUERY_DIR = ROOT / "sql" / "queries"
 CATALOG = "store"
 
@@ -40,8 +39,12 @@ class StoreMissing(RuntimeError):
     """No store has been built yet."""
 
 
-def db_path(path: str | os.PathLike | None = None) -> Path:
-    return Path(path or os.environ.get("MONITOR_DB") or DEFAULT_DB)
+def db_path(path: str | os.PathLike | None) -> Path:
+    """The store file; the caller names it (app.py and the ETL's command line
+    read it from the environment, nothing below them does)."""
+    if not path:
+        raise StoreMissing("geen opslag opgegeven")
+    return Path(path)
 
 
 def store_version(path=None) -> tuple[int, int]:

@@ -32,7 +32,7 @@ CHART_YEAR_KEY = "begroting.waterval_jaar"
 TEXT = "#tekst"   # suffix of the typed-value field beside a slider
 ERROR = "#fout"   # suffix of the message about an unreadable typed value
 
-from pages.ui import basket
+from pages.ui import basket, data
 from pages.ui.frame import page_start
 
 # Colour-blind safe (Okabe-Ito); every coloured figure also carries its sign
@@ -55,11 +55,17 @@ def _store():
     return store
 
 
+def _store_path() -> str | None:
+    """The store app.py named for this session; none when the page runs on
+    its own (the model needs no data)."""
+    return st.session_state.get(data.STORE_PATH)
+
+
 def _store_version():
     """A cheap file stat, no query: it lets the caches below notice a new load."""
     store = _store()
     try:
-        return store.store_version() if store else None
+        return (_store_path(), store.store_version(_store_path())) if store else None
     except Exception:
         return None
 
@@ -71,7 +77,7 @@ def _actual_counts(version) -> tuple[bm.ActualCounts | None, tuple[str, ...]]:
         return None, ("Actuele aantallen zijn niet beschikbaar: de gegevensopslag is niet "
                       "geïnstalleerd. De ingevoerde aantallen blijven gelden.",)
     try:
-        counts = bm.actual_counts()
+        counts = bm.actual_counts(path=version[0] if version else None)
     except Exception:
         return None, ("Actuele aantallen zijn niet beschikbaar: er zijn nog geen gegevens "
                       "geladen of de opslag is niet leesbaar. De ingevoerde aantallen blijven "
@@ -85,7 +91,7 @@ def _actual_counts(version) -> tuple[bm.ActualCounts | None, tuple[str, ...]]:
 @st.cache_data(ttl=600, show_spinner=False)
 def _budget_lines(version) -> pd.DataFrame | None:
     try:
-        lines = bm.budget_lines()
+        lines = bm.budget_lines(path=version[0] if version else None)
     except Exception:
         return None
     return lines if not lines.empty else None

@@ -14,21 +14,25 @@ from streamlit.testing.v1 import AppTest
 
 from monitor import budget as bm
 from monitor.formatting import euro
+from pages.ui.data import STORE_PATH
 
 PAGE = Path(__file__).resolve().parents[1] / "pages" / "begroting.py"
 
 
 @pytest.fixture(autouse=True)
-def no_store(monkeypatch, tmp_path):
+def no_store():
     """No store file, fresh caches: the page must cope on its own."""
-    monkeypatch.setenv("MONITOR_DB", str(tmp_path / "geen.duckdb"))
     st.cache_data.clear()
     yield
     st.cache_data.clear()
 
 
+NO_STORE = str(Path(__file__).resolve().parent / "geen-opslag.duckdb")
+
+
 def run(query: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.session_state[STORE_PATH] = NO_STORE  # as app.py names it; the file does not exist
     for k, v in (query or {}).items():
         at.query_params[k] = v
     at.run()

@@ -24,6 +24,8 @@ from monitor import budget as bm
 from monitor.formatting import euro
 from streamlit.testing.v1 import AppTest
 
+from pages.ui.data import STORE_PATH
+
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "begroting.py")
 COUNT_KEY, EDIT_KEY = "begroting.aantal", "begroting.bewerk"
 NAMES = ["", "Hoog", "Krap budget", bm.BASELINE_NAME, "Scenario 2", "a&b=c;d", "x" * 45]
@@ -50,20 +52,15 @@ class BegrotingPage(RuleBasedStateMachine):
     def __init__(self):
         super().__init__()
         # No store: the page runs on its own (the store's counts come from ACTUAL).
-        self._db = os.environ.get("MONITOR_DB")
-        os.environ["MONITOR_DB"] = os.path.join(tempfile.gettempdir(), "geen-opslag.duckdb")
         st.cache_data.clear()
         self._saved = bm.actual_counts
         bm.actual_counts = lambda *a, **k: ACTUAL  # the page reads the store through this
         self.at = AppTest.from_file(PAGE, default_timeout=60)
+        self.at.session_state[STORE_PATH] = os.path.join(tempfile.gettempdir(), "geen-opslag.duckdb")
         self.at.run()
 
     def teardown(self):
         bm.actual_counts = self._saved
-        if self._db is None:
-            os.environ.pop("MONITOR_DB", None)
-        else:
-            os.environ["MONITOR_DB"] = self._db
         st.cache_data.clear()
 
     # --- helpers ---------------------------------------------------------------
