@@ -637,3 +637,78 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
     return Chart(key="acties.tijdlijn", title="Acties uitvoeringsprogramma 2024–2027",
                  conclusion=conclusion, figure=fig, table=table,
                  source="acties uitvoeringsprogramma (gemeente)", peildatum=today)
+
+
+# --- cohort curves -------------------------------------------------------------------------
+
+COHORT_SOURCE_HOUSING = "uitkeringenbestanden (gemeente) en registratie inburgeraars"
+COHORT_MEASURES = {  # measure -> title, (verb, outcome), start event, population
+    "werk": ("Inkomen uit werk na huisvesting", ("had", "inkomen uit werk"), "huisvesting",
+             "gehuisveste personen die in het uitkeringenbestand van die maand staan"),
+    "uitkering": ("Participatiewet-uitkering na huisvesting",
+                  ("had", "een Participatiewet-uitkering"), "huisvesting",
+                  "gehuisveste personen die in het uitkeringenbestand van die maand staan"),
+    "pip": ("PIP getekend na koppeling", ("had", "het PIP getekend"), "koppeling",
+            "gekoppelde personen die nog in de gemeente wonen"),
+    "leerroute": ("Leerroute gestart na koppeling", ("was", "met de leerroute gestart"),
+                  "koppeling", "gekoppelde personen die nog in de gemeente wonen"),
+}
+
+
+def cohort_curves(df: pd.DataFrame, measure: str, peildatum: dt.date) -> Chart:
+    """One line per cohort: the share with an outcome k months after the
+    cohort's start date, so cohorts are compared at equal time since start
+    (CBS, Asiel en integratie). A hidden point is a gap in its line."""
+    title, (verb, outcome), start, population = COHORT_MEASURES[measure]
+    x_title, cohort_word = f"maanden na {start}", f"jaar {start}"
+    rows = df[df["measure"] == measure].sort_values(["cohort", "months"])
+    fig = go.Figure()
+    shown_cohorts = []
+    for i, (cohort, g) in enumerate(rows.groupby("cohort", sort=True)):
+        y = [None if s else _number(v) for v, s in zip(g["value"], g["suppressed"])]
+        if all(v is None for v in y):
+            continue
+        shown_cohorts.append(cohort)
+        colour = PALETTE[i % len(PALETTE)]
+        fig.add_trace(go.Scatter(
+            x=[int(m) for m in g["months"]], y=y, mode="lines+markers", name=f"cohort {cohort}",
+            line=dict(color=colour, width=2), connectgaps=False,
+            marker=dict(size=7, symbol=["circle", "square", "diamond", "triangle-up", "x",
+                                        "star"][i % 6]),
+            customdata=row_texts(g, "pct"),
+            hovertemplate="na %{x} maanden: %{customdata}<extra>%{fullData.name}</extra>"))
+    style(fig, height=340, y_title="% van het cohort", x_title=x_title)
+    ticks = sorted({int(m) for m in rows["months"]})
+    fig.update_xaxes(tickvals=ticks, ticktext=[str(t) for t in ticks],
+                     range=[0, max(ticks + [36]) + 1])
+    fig.update_yaxes(range=[0, 105], ticksuffix="%")
+    table = value_table(rows.assign(_c=[str(c) for c in rows["cohort"]]), "_c",
+                        f"Cohort ({cohort_word})", "pct")
+    table.insert(1, x_title[0].upper() + x_title[1:], [int(m) for m in rows["months"]])
+    # the newest cohort at the longest time it has a shown value for,
+    # against the other cohorts at that same time
+    conclusion = f"Te weinig personen per cohort om een percentage te tonen ({title.lower()})."
+    visible = rows[~rows["suppressed"].astype(bool)]
+    if not visible.empty:
+        newest = visible[visible["cohort"] == visible["cohort"].max()]
+        k = int(newest["months"].max())
+        at_k = visible[visible["months"] == k].sort_values("cohort", ascending=False)
+        parts = [f"{pres.fmt_value(v, 'pct')} van cohort {c}" for c, v in
+                 zip(at_k["cohort"].head(3), at_k["value"].head(3))]
+        conclusion = f"{k} maanden na {start} {verb} {parts[0]} {outcome}"
+        if len(parts) > 1:
+            conclusion += ", tegen " + " en ".join(parts[1:])
+        conclusion += "."
+    hidden = int(rows["suppressed"].sum()) if not rows.empty else 0
+    note = (f"per cohort het aandeel van de {population}, 3, 6, 12, 18, 24 en 36 maanden na de "
+            "koppeling; een jong cohort telt alleen wie lang genoeg geleden is gekoppeld")
+    if measure in ("werk", "uitkering"):
+        note = (f"per cohort het aandeel van de {population} (de maand van huisvesting plus 6, 12, "
+                "18, 24 of 36 maanden); een jong cohort telt alleen wie lang genoeg geleden is "
+                "gehuisvest")
+    if hidden:
+        note += "; een onderbreking is een verborgen waarde (minder dan 10 personen)"
+    source = COHORT_SOURCE_HOUSING if measure in ("werk", "uitkering") else ROUTE_SOURCE
+    return Chart(key=f"cohorten.{measure}", title=title, conclusion=conclusion, figure=fig,
+                 table=table, source=source, peildatum=peildatum, note=note, suppressed=hidden,
+                 extra={"cohorts": shown_cohorts})

@@ -404,3 +404,25 @@ def databronnen_versheid(today: dt.date | None = None, path=None) -> pd.DataFram
                      "frequentie": word, "nieuwste": newest, "leeftijd_dagen": age,
                      "status": status})
     return pd.DataFrame(rows)
+
+
+# --- cohort curves ------------------------------------------------------------------
+
+COHORT_MEASURES = ("werk", "uitkering", "pip", "leerroute")
+
+
+def cohort_curves(filters: Filters = Filters(), path=None) -> pd.DataFrame:
+    """Per measure x cohort x months since the start date: the share with
+    the outcome (definitions in sql/marts/mart_cohort_curves.sql), points
+    observed by the peildatum only. Each point is its own cell (no totals,
+    so no secondary suppression): a share needs 10 persons, a numerator of
+    1-4 is not printed. Gemeente, doelgroep and geslacht filter; the other
+    person filters do not apply (leeftijdsgroep is an age at P, cohort the
+    PIP year)."""
+    p = filters.peildatum or latest_peildatum(path)
+    df = store.query("cohort_curves", {"peildatum": p, "gemeenten": list(filters.gemeenten),
+                                       "doelgroep": list(filters.doelgroep),
+                                       "geslacht": list(filters.geslacht)}, path=path)
+    df = df.assign(persons=df["denominator"],
+                   value=100.0 * df["numerator"] / df["denominator"].where(df["denominator"] > 0))
+    return protect(df, unit="pct")

@@ -123,3 +123,10 @@ def databronnen_versheid(snap: Snapshot, today: dt.date) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def budget_actuals(snap: Snapshot, gemeente: str) -> pd.DataFrame:
     return indicators.budget_actuals(gemeente, path=snap.path)
+
+
+# --- cohort curves ------------------------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cohort_curves(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    return indicators.cohort_curves(filters, path=snap.path)
