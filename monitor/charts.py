@@ -641,6 +641,8 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
 
 # --- cohort curves -------------------------------------------------------------------------
 
+# the palette without its yellow, which is too light for a thin line on white
+COHORT_COLOURS = [c for c in PALETTE if c.upper() != "#F0E442"]
 COHORT_SOURCE_HOUSING = "uitkeringenbestanden (gemeente) en registratie inburgeraars"
 COHORT_MEASURES = {  # measure -> title, (verb, outcome), start event, population
     "werk": ("Inkomen uit werk na huisvesting", ("had", "inkomen uit werk"), "huisvesting",
@@ -663,25 +665,33 @@ def cohort_curves(df: pd.DataFrame, measure: str, peildatum: dt.date) -> Chart:
     x_title, cohort_word = f"maanden na {start}", f"jaar {start}"
     rows = df[df["measure"] == measure].sort_values(["cohort", "months"])
     fig = go.Figure()
-    shown_cohorts = []
-    for i, (cohort, g) in enumerate(rows.groupby("cohort", sort=True)):
+    shown_cohorts, hidden_cohorts = [], []
+    for cohort, g in rows.groupby("cohort", sort=True):
         y = [None if s else _number(v) for v, s in zip(g["value"], g["suppressed"])]
         if all(v is None for v in y):
+            hidden_cohorts.append(cohort)
             continue
         shown_cohorts.append(cohort)
-        colour = PALETTE[i % len(PALETTE)]
+        # a cohort keeps its colour and marker in every chart and under every filter
+        i = int(cohort) % len(COHORT_COLOURS)
+        colour = COHORT_COLOURS[i]
         fig.add_trace(go.Scatter(
             x=[int(m) for m in g["months"]], y=y, mode="lines+markers", name=f"cohort {cohort}",
             line=dict(color=colour, width=2), connectgaps=False,
             marker=dict(size=7, symbol=["circle", "square", "diamond", "triangle-up", "x",
-                                        "star"][i % 6]),
-            customdata=row_texts(g, "pct"),
+                                        "star", "cross"][i]),
+            customdata=[t if _missing(d) else f"{t} van {fmt.number(d)} personen"
+                        for t, d in zip(row_texts(g, "pct"), g["denominator"])],
             hovertemplate="na %{x} maanden: %{customdata}<extra>%{fullData.name}</extra>"))
     style(fig, height=340, y_title="% van het cohort", x_title=x_title)
     ticks = sorted({int(m) for m in rows["months"]})
     fig.update_xaxes(tickvals=ticks, ticktext=[str(t) for t in ticks],
                      range=[0, max(ticks + [36]) + 1])
-    fig.update_yaxes(range=[0, 105], ticksuffix="%")
+    # low shares (work in the first years) stay readable: the axis ends a
+    # little above the highest shown point, at most at 100%
+    top = max([_number(v) for v, s in zip(rows["value"], rows["suppressed"])
+               if not s and not _missing(v)], default=100.0)
+    fig.update_yaxes(range=[0, min(105.0, max(10.0, top * 1.2))], ticksuffix="%")
     table = value_table(rows.assign(_c=[str(c) for c in rows["cohort"]]), "_c",
                         f"Cohort ({cohort_word})", "pct")
     table.insert(1, x_title[0].upper() + x_title[1:], [int(m) for m in rows["months"]])
@@ -708,6 +718,9 @@ def cohort_curves(df: pd.DataFrame, measure: str, peildatum: dt.date) -> Chart:
                 "gehuisvest")
     if hidden:
         note += "; een onderbreking is een verborgen waarde (minder dan 10 personen)"
+    if hidden_cohorts:
+        names = " en ".join(str(c) for c in hidden_cohorts)
+        note += f"; cohort {names} niet getekend: overal minder dan 10 personen"
     source = COHORT_SOURCE_HOUSING if measure in ("werk", "uitkering") else ROUTE_SOURCE
     return Chart(key=f"cohorten.{measure}", title=title, conclusion=conclusion, figure=fig,
                  table=table, source=source, peildatum=peildatum, note=note, suppressed=hidden,

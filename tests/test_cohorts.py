@@ -130,4 +130,7 @@ def test_cohort_chart_table_and_conclusion(store):
     assert c.conclusion == "12 maanden na huisvesting had 55% van cohort 2023 inkomen uit werk."
     # the lone 2024 person is not drawn as a line
     assert [t.name for t in c.figure.data] == ["cohort 2023"]
+    assert "cohort 2024 niet getekend" in c.note
+    # a cohort keeps its colour whatever else is shown
+    assert c.figure.data[0].line.color == charts.COHORT_COLOURS[2023 % len(charts.COHORT_COLOURS)]
     assert c.suppressed == 1
