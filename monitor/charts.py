@@ -725,3 +725,48 @@ def cohort_curves(df: pd.DataFrame, measure: str, peildatum: dt.date) -> Chart:
     return Chart(key=f"cohorten.{measure}", title=title, conclusion=conclusion, figure=fig,
                  table=table, source=source, peildatum=peildatum, note=note, suppressed=hidden,
                  extra={"cohorts": shown_cohorts})
+
+
+# --- land van herkomst ---------------------------------------------------------------------
+
+def land_van_herkomst(df: pd.DataFrame, peildatum: dt.date) -> Chart:
+    """Housed persons per land van herkomst, largest first, "Overig" last;
+    the rare countries are already grouped and the counts protected."""
+    rows = df[~df["is_total"].astype(bool)]
+    labels = [str(x) for x in rows["land"]]
+    values = [None if s else _number(v) for v, s in zip(rows["value"], rows["suppressed"])]
+    shares = [_number(a) for a in rows["aandeel_pct"]]
+    text = [t if a is None else f"{t} ({pres.fmt_value(a, 'pct')})"
+            for t, a in zip(row_texts(rows, "aantal"), shares)]
+    colours = [PALETTE[5] if lab == "Overig" else PALETTE[0] for lab in labels]
+    # the country is register text: data, never markup, in the figure and the sentence
+    safe = [plotly_text(lab) for lab in labels]
+    fig = go.Figure(go.Bar(y=safe, x=[0 if v is None else v for v in values], orientation="h",
+                           marker_color=colours, text=text, textposition="outside",
+                           cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>"))
+    style(fig, height=max(260, 30 * len(labels) + 80), legend=False, x_title="gehuisveste personen")
+    fig.update_yaxes(autorange="reversed", type="category")
+    hi = max([v for v in values if v is not None], default=0)
+    fig.update_xaxes(range=[0, hi * 1.3 if hi > 0 else 1])
+    table = pd.DataFrame({
+        "Land van herkomst": labels,
+        "Gehuisvest (aantal)": values,
+        "Aandeel (%)": shares,
+        "Weergave": row_texts(rows, "aantal"),
+    })
+    total = df[df["is_total"].astype(bool)]
+    total_txt = row_texts(total, "aantal")[0] if not total.empty else fmt.MISSING
+    named = [f"{s} ({fmt.number(v)}, {pres.fmt_value(a, 'pct')})"
+             for lab, s, v, a in zip(labels, safe, values, shares)
+             if lab != "Overig" and v is not None and a is not None]
+    if named:
+        conclusion = (f"Van de {total_txt} gehuisveste inburgeraars komen de meesten uit "
+                      f"{named[0]}" + (f", gevolgd door {named[1]}" if len(named) > 1 else "") + ".")
+    else:
+        conclusion = (f"{total_txt} gehuisveste inburgeraars; geen land met 10 of meer personen in "
+                      "deze selectie.")
+    return Chart(key="cohorten.land_van_herkomst", title="Land van herkomst van gehuisveste inburgeraars",
+                 conclusion=conclusion, figure=fig, table=table,
+                 source="registratie inburgeraars (land van herkomst)", peildatum=peildatum,
+                 note="landen met minder dan 10 personen in deze selectie staan samen onder ‘Overig’",
+                 suppressed=int(rows["suppressed"].sum()))

@@ -35,9 +35,9 @@ def main() -> None:
                 "van hun start. Meetpunten na de peildatum tellen nog niet mee.")
     ignored = [label for field, label in NOT_APPLIED.items() if getattr(f, field, ())]
     if ignored:
-        st.info("Op deze pagina gelden alleen de filters gemeente, doelgroep en geslacht; het "
-                f"filter op {' en '.join(ignored)} is hier niet toegepast.",
-                icon=":material/filter_alt_off:")
+        st.info("De cohortlijnen volgen alleen de filters gemeente, doelgroep en geslacht; het "
+                f"filter op {' en '.join(ignored)} is daar niet toegepast (wel bij land van "
+                "herkomst).", icon=":material/filter_alt_off:")
     df = data.cohort_curves(data.snapshot(), f)
     if df.empty:
         st.info("Geen cohortgegevens voor deze selectie.")
@@ -46,6 +46,16 @@ def main() -> None:
     render_pair(df, ("werk", "uitkering"), f)
     st.subheader("PIP en leerroute na koppeling")
     render_pair(df, ("pip", "leerroute"), f)
+    render_land(f)
+
+
+def render_land(f) -> None:
+    st.subheader("Land van herkomst")
+    df = data.land_van_herkomst(data.snapshot(), f)
+    if df.empty or not (~df["is_total"].astype(bool)).any():
+        st.info("Geen gehuisveste inburgeraars in deze selectie.")
+        return
+    render.chart(charts.land_van_herkomst(df, f.peildatum), key="land_van_herkomst")
 
 
 main()

@@ -8,6 +8,10 @@ Persons:
   11 moved away (Verhuisd) on 2024-01-31.
 - 12: koppeling 2024-01-05, housed 2024-01-10 (cohort 2024, alone).
 - 13: never linked nor housed, but in a benefits file.
+- 14..17: housed 2023-03-15 in Meerssen (GM0938), never linked, in no
+  benefits file: they change no cohort curve.
+Land van herkomst: 0..9 Syrië, 10 and 12 Eritrea, 11 Iran, 13 Jemen,
+14..17 Irak.
 Benefits files (month of housing 2023-03 + k):
 - 2023-09 (k=6): 0..9 and 13; werk J 0..2, Participatiewet J 3..9.
 - 2023-10 (k=7, no horizon): everyone werk J; must not be used.
@@ -42,10 +46,15 @@ def _drop(drop):
             i, **{"Datum koppeling": D(2023, 1, 10), "Datum huisvesting": D(2023, 3, 15),
                   "Datum PIP": pip, "Leerroute": "B1" if pip else None,
                   "Datum start leerroute": D(2023, 9, 1) if i <= 9 else None,
+                  "Land van herkomst": "Syrië" if i <= 9 else ("Eritrea" if i == 10 else "Iran"),
                   **({"Status": "Verhuisd", "Datum status": D(2024, 1, 31)} if i == 11 else {})}))
     people.append(factories.person(12, **{"Datum koppeling": D(2024, 1, 5),
-                                          "Datum huisvesting": D(2024, 1, 10)}))
-    people.append(factories.person(13))
+                                          "Datum huisvesting": D(2024, 1, 10),
+                                          "Land van herkomst": "Eritrea"}))
+    people.append(factories.person(13, **{"Land van herkomst": "Jemen"}))
+    for i in range(14, 18):
+        people.append(factories.person(i, **{"Gemeentecode": "GM0938", "Land van herkomst": "Irak",
+                                             "Datum huisvesting": D(2023, 3, 15)}))
     write_csv(drop, "gemeente/inburgeraars_20241231.csv", people)
 
     def month(m, persons, werk, pw):
@@ -134,3 +143,36 @@ def test_cohort_chart_table_and_conclusion(store):
     # a cohort keeps its colour whatever else is shown
     assert c.figure.data[0].line.color == charts.COHORT_COLOURS[2023 % len(charts.COHORT_COLOURS)]
     assert c.suppressed == 1
+
+
+def _land(df):
+    return [(r.land, None if r.suppressed else int(r.value),
+             None if r.aandeel_pct is None else round(r.aandeel_pct, 1)) for r in df.itertuples()]
+
+
+def test_land_van_herkomst_groups_rare_countries(store):
+    # housed at P: 0..10, 12, 14..17 (11 moved away, 13 never housed) = 16.
+    # Syrië 10 is shown; Irak 4 and Eritrea 2 (10, 12) are rare: Overig 6.
+    df = indicators.land_van_herkomst(Filters(peildatum=P), path=store)
+    assert _land(df) == [("Totaal", 16, 100.0), ("Syrië", 10, 62.5), ("Overig", 6, 37.5)]
+    # Maastricht alone: Syrië 10, Overig would be Eritrea 2, a count of 1-4
+    # that the total would give away, so Syrië joins it: Overig 12
+    maa = indicators.land_van_herkomst(Filters(peildatum=P, gemeenten=("GM0935",)), path=store)
+    assert _land(maa) == [("Totaal", 12, 100.0), ("Overig", 12, 100.0)]
+    # Meerssen: Irak 4, nothing to show but hidden counts, never 4 or 0
+    mee = indicators.land_van_herkomst(Filters(peildatum=P, gemeenten=("GM0938",)), path=store)
+    assert _land(mee) == [("Totaal", None, None), ("Overig", None, None)]
+    assert list(mee["weergave"]) == ["<5", "<5"]
+    # before 11 moved away and 12 was housed (2023-12-31): Syrië 10, Eritrea 1,
+    # Iran 1, Irak 4 = 16 again, Overig 6
+    dec = indicators.land_van_herkomst(Filters(peildatum=D(2023, 12, 31)), path=store)
+    assert _land(dec) == [("Totaal", 16, 100.0), ("Syrië", 10, 62.5), ("Overig", 6, 37.5)]
+
+
+def test_land_van_herkomst_chart(store):
+    c = charts.land_van_herkomst(indicators.land_van_herkomst(Filters(peildatum=P), path=store), P)
+    assert list(c.table["Land van herkomst"]) == ["Syrië", "Overig"]
+    assert list(c.table["Weergave"]) == ["10", "6"]
+    # a share of 10% or more is shown without decimals
+    assert c.conclusion == ("Van de 16 gehuisveste inburgeraars komen de meesten uit Syrië "
+                            "(10, 63%).")

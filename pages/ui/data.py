@@ -130,3 +130,8 @@ def budget_actuals(snap: Snapshot, gemeente: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=256)
 def cohort_curves(snap: Snapshot, filters: Filters) -> pd.DataFrame:
     return indicators.cohort_curves(filters, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def land_van_herkomst(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    return indicators.land_van_herkomst(filters, path=snap.path)
