@@ -176,3 +176,24 @@ def test_land_van_herkomst_chart(store):
     # a share of 10% or more is shown without decimals
     assert c.conclusion == ("Van de 16 gehuisveste inburgeraars komen de meesten uit Syrië "
                             "(10, 63%).")
+
+
+def test_koppeling_point_in_the_latest_month_waits_for_its_day(tmp_path):
+    """The register is dated 2024-12-20, the latest peildatum. Persons 0..9
+    were linked 2024-06-10 (6 months: 2024-12-10, reached), 10..19 on
+    2024-06-25 (6 months: 2024-12-25, not yet); everyone signed the PIP on
+    2024-07-01."""
+    drop = tmp_path / "drop"
+    people = [factories.person(i, **{"Datum koppeling": D(2024, 6, 10) if i < 10 else D(2024, 6, 25),
+                                     "Datum PIP": D(2024, 7, 1), "Leerroute": "B1"})
+              for i in range(20)]
+    write_csv(drop, "gemeente/inburgeraars_20241220.csv", people)
+    db = tmp_path / "monitor.duckdb"
+    assert not load(drop, db, key=TEST_KEY).rejections
+    df = indicators.cohort_curves(Filters(peildatum=D(2024, 12, 20)), path=db)
+    six = _point(df, "pip", 2024, 6)
+    assert (six["numerator"], six["denominator"]) == (10, 10)
+    # at the month end before, no one has reached 6 months; 3 months all 20
+    nov = indicators.cohort_curves(Filters(peildatum=D(2024, 11, 30)), path=db)
+    assert set(nov[nov["measure"] == "pip"]["months"]) == {3}
+    assert _point(nov, "pip", 2024, 3)["denominator"] == 20
