@@ -25,6 +25,7 @@ SURVEY = SQL_DIR / "seeds" / "survey_indicators.csv"
 MATERIALISE = {
     "mart_indicator_cube_v": "mart_indicator_cube",
     "mart_huisvesting_wijk_v": "mart_huisvesting_wijk",
+    "mart_cohort_curves_v": "mart_cohort_curves",
 }
 # Row order of a materialised table. Pages read the cube itself only with a
 # gemeente filter (person filters without one go to a rollup): sorted by

@@ -647,3 +647,136 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
     return Chart(key="acties.tijdlijn", title="Acties uitvoeringsprogramma 2024–2027",
                  conclusion=conclusion, figure=fig, table=table,
                  source="acties uitvoeringsprogramma (gemeente)", peildatum=today)
+
+
+# --- cohort curves -------------------------------------------------------------------------
+
+# the palette without its yellow, which is too light for a thin line on white
+COHORT_COLOURS = [c for c in PALETTE if c.upper() != "#F0E442"]
+COHORT_SOURCE_HOUSING = "uitkeringenbestanden (gemeente) en registratie inburgeraars"
+COHORT_MEASURES = {  # measure -> title, (verb, outcome), start event, population
+    "werk": ("Inkomen uit werk na huisvesting", ("had", "inkomen uit werk"), "huisvesting",
+             "gehuisveste personen die in het uitkeringenbestand van die maand staan"),
+    "uitkering": ("Participatiewet-uitkering na huisvesting",
+                  ("had", "een Participatiewet-uitkering"), "huisvesting",
+                  "gehuisveste personen die in het uitkeringenbestand van die maand staan"),
+    "pip": ("PIP getekend na koppeling", ("had", "het PIP getekend"), "koppeling",
+            "gekoppelde personen die nog in de gemeente wonen"),
+    "leerroute": ("Leerroute gestart na koppeling", ("was", "met de leerroute gestart"),
+                  "koppeling", "gekoppelde personen die nog in de gemeente wonen"),
+}
+
+
+def cohort_curves(df: pd.DataFrame, measure: str, peildatum: dt.date) -> Chart:
+    """One line per cohort: the share with an outcome k months after the
+    cohort's start date, so cohorts are compared at equal time since start
+    (CBS, Asiel en integratie). A hidden point is a gap in its line."""
+    title, (verb, outcome), start, population = COHORT_MEASURES[measure]
+    x_title, cohort_word = f"maanden na {start}", f"jaar {start}"
+    rows = df[df["measure"] == measure].sort_values(["cohort", "months"])
+    fig = go.Figure()
+    shown_cohorts, hidden_cohorts = [], []
+    for cohort, g in rows.groupby("cohort", sort=True):
+        y = [None if s else _number(v) for v, s in zip(g["value"], g["suppressed"])]
+        if all(v is None for v in y):
+            hidden_cohorts.append(cohort)
+            continue
+        shown_cohorts.append(cohort)
+        # a cohort keeps its colour and marker in every chart and under every filter
+        i = int(cohort) % len(COHORT_COLOURS)
+        colour = COHORT_COLOURS[i]
+        fig.add_trace(go.Scatter(
+            x=[int(m) for m in g["months"]], y=y, mode="lines+markers", name=f"cohort {cohort}",
+            line=dict(color=colour, width=2), connectgaps=False,
+            marker=dict(size=7, symbol=["circle", "square", "diamond", "triangle-up", "x",
+                                        "star", "cross"][i]),
+            customdata=[t if _missing(d) else f"{t} van {fmt.number(d)} personen"
+                        for t, d in zip(row_texts(g, "pct"), g["denominator"])],
+            hovertemplate="na %{x} maanden: %{customdata}<extra>%{fullData.name}</extra>"))
+    style(fig, height=340, y_title="% van het cohort", x_title=x_title)
+    ticks = sorted({int(m) for m in rows["months"]})
+    fig.update_xaxes(tickvals=ticks, ticktext=[str(t) for t in ticks],
+                     range=[0, max(ticks + [36]) + 1])
+    # low shares (work in the first years) stay readable: the axis ends a
+    # little above the highest shown point, at most at 100%
+    top = max([_number(v) for v, s in zip(rows["value"], rows["suppressed"])
+               if not s and not _missing(v)], default=100.0)
+    fig.update_yaxes(range=[0, min(105.0, max(10.0, top * 1.2))], ticksuffix="%")
+    table = value_table(rows.assign(_c=[str(c) for c in rows["cohort"]]), "_c",
+                        f"Cohort ({cohort_word})", "pct")
+    table.insert(1, x_title[0].upper() + x_title[1:], [int(m) for m in rows["months"]])
+    # the newest cohort at the longest time it has a shown value for,
+    # against the other cohorts at that same time
+    conclusion = f"Te weinig personen per cohort om een percentage te tonen ({title.lower()})."
+    visible = rows[~rows["suppressed"].astype(bool)]
+    if not visible.empty:
+        newest = visible[visible["cohort"] == visible["cohort"].max()]
+        k = int(newest["months"].max())
+        at_k = visible[visible["months"] == k].sort_values("cohort", ascending=False)
+        parts = [f"{pres.fmt_value(v, 'pct')} van cohort {c}" for c, v in
+                 zip(at_k["cohort"].head(3), at_k["value"].head(3))]
+        conclusion = f"{k} maanden na {start} {verb} {parts[0]} {outcome}"
+        if len(parts) > 1:
+            conclusion += ", tegen " + " en ".join(parts[1:])
+        conclusion += "."
+    hidden = int(rows["suppressed"].sum()) if not rows.empty else 0
+    note = (f"per cohort het aandeel van de {population}, 3, 6, 12, 18, 24 en 36 maanden na de "
+            "koppeling; een jong cohort telt alleen wie lang genoeg geleden is gekoppeld")
+    if measure in ("werk", "uitkering"):
+        note = (f"per cohort het aandeel van de {population} (de maand van huisvesting plus 6, 12, "
+                "18, 24 of 36 maanden); een jong cohort telt alleen wie lang genoeg geleden is "
+                "gehuisvest")
+    if hidden:
+        note += "; een onderbreking is een verborgen waarde (minder dan 10 personen)"
+    if hidden_cohorts:
+        names = " en ".join(str(c) for c in hidden_cohorts)
+        note += f"; cohort {names} niet getekend: overal minder dan 10 personen"
+    source = COHORT_SOURCE_HOUSING if measure in ("werk", "uitkering") else ROUTE_SOURCE
+    return Chart(key=f"cohorten.{measure}", title=title, conclusion=conclusion, figure=fig,
+                 table=table, source=source, peildatum=peildatum, note=note, suppressed=hidden,
+                 extra={"cohorts": shown_cohorts})
+
+
+# --- land van herkomst ---------------------------------------------------------------------
+
+def land_van_herkomst(df: pd.DataFrame, peildatum: dt.date) -> Chart:
+    """Housed persons per land van herkomst, largest first, "Overig" last;
+    the rare countries are already grouped and the counts protected."""
+    rows = df[~df["is_total"].astype(bool)]
+    labels = [str(x) for x in rows["land"]]
+    values = [None if s else _number(v) for v, s in zip(rows["value"], rows["suppressed"])]
+    shares = [_number(a) for a in rows["aandeel_pct"]]
+    text = [t if a is None else f"{t} ({pres.fmt_value(a, 'pct')})"
+            for t, a in zip(row_texts(rows, "aantal"), shares)]
+    colours = [PALETTE[5] if lab == "Overig" else PALETTE[0] for lab in labels]
+    # the country is register text: data, never markup, in the figure and the sentence
+    safe = [plotly_text(lab) for lab in labels]
+    fig = go.Figure(go.Bar(y=safe, x=[0 if v is None else v for v in values], orientation="h",
+                           marker_color=colours, text=text, textposition="outside",
+                           cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>"))
+    style(fig, height=max(260, 30 * len(labels) + 80), legend=False, x_title="gehuisveste personen")
+    fig.update_yaxes(autorange="reversed", type="category")
+    hi = max([v for v in values if v is not None], default=0)
+    fig.update_xaxes(range=[0, hi * 1.3 if hi > 0 else 1])
+    table = pd.DataFrame({
+        "Land van herkomst": labels,
+        "Gehuisvest (aantal)": values,
+        "Aandeel (%)": shares,
+        "Weergave": row_texts(rows, "aantal"),
+    })
+    total = df[df["is_total"].astype(bool)]
+    total_txt = row_texts(total, "aantal")[0] if not total.empty else fmt.MISSING
+    named = [f"{s} ({fmt.number(v)}, {pres.fmt_value(a, 'pct')})"
+             for lab, s, v, a in zip(labels, safe, values, shares)
+             if lab != "Overig" and v is not None and a is not None]
+    if named:
+        conclusion = (f"Van de {total_txt} gehuisveste inburgeraars komen de meesten uit "
+                      f"{named[0]}" + (f", gevolgd door {named[1]}" if len(named) > 1 else "") + ".")
+    else:
+        conclusion = (f"{total_txt} gehuisveste inburgeraars; geen land met 10 of meer personen in "
+                      "deze selectie.")
+    return Chart(key="cohorten.land_van_herkomst", title="Land van herkomst van gehuisveste inburgeraars",
+                 conclusion=conclusion, figure=fig, table=table,
+                 source="registratie inburgeraars (land van herkomst)", peildatum=peildatum,
+                 note="landen met minder dan 10 personen in deze selectie staan samen onder ‘Overig’",
+                 suppressed=int(rows["suppressed"].sum()))

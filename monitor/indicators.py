@@ -378,3 +378,64 @@ def databronnen_versheid(today: dt.date | None = None, path=None) -> pd.DataFram
                      "frequentie": word, "nieuwste": newest, "leeftijd_dagen": age,
                      "status": status})
     return pd.DataFrame(rows)
+
+
+# --- cohort curves ------------------------------------------------------------------
+
+COHORT_MEASURES = ("werk", "uitkering", "pip", "leerroute")
+
+
+def cohort_curves(filters: Filters = Filters(), path=None) -> pd.DataFrame:
+    """Per measure x cohort x months since the start date: the share with
+    the outcome (definitions in sql/marts/mart_cohort_curves.sql), points
+    observed by the peildatum only. Each point is its own cell (no totals,
+    so no secondary suppression): a share needs 10 persons, a numerator of
+    1-4 is not printed. Gemeente, doelgroep and geslacht filter; the other
+    person filters do not apply (leeftijdsgroep is an age at P, cohort the
+    PIP year)."""
+    p = filters.peildatum or latest_peildatum(path)
+    df = store.query("cohort_curves", {"peildatum": p, "gemeenten": list(filters.gemeenten),
+                                       "doelgroep": list(filters.doelgroep),
+                                       "geslacht": list(filters.geslacht)}, path=path)
+    df = df.assign(persons=df["denominator"],
+                   value=100.0 * df["numerator"] / df["denominator"].where(df["denominator"] > 0))
+    return protect(df, unit="pct")
+
+
+# --- land van herkomst ----------------------------------------------------------------
+
+COUNTRY_MIN = 10  # a country with fewer housed persons is grouped into "Overig"
+COUNTRY_REST = "Overig"
+
+
+def land_van_herkomst(filters: Filters = Filters(), path=None) -> pd.DataFrame:
+    """Housed persons per land van herkomst at the peildatum, the total
+    first. Countries under COUNTRY_MIN persons in this selection go into
+    "Overig"; while "Overig" would be a count of 1-4, the smallest shown
+    country joins it, so no shown group falls under the thresholds and no
+    hidden count follows from the total."""
+    p = filters.peildatum or latest_peildatum(path)
+    df = store.query("land_van_herkomst", _params(filters, peildatum=p), path=path)
+    counts = dict(zip(df["land"], df["persons"].astype(int)))
+    shown = [c for c, n in counts.items() if n >= COUNTRY_MIN and c != COUNTRY_REST]
+    rest = sum(n for c, n in counts.items() if c not in shown)
+    while 0 < rest < 5 and shown:
+        smallest = min(shown, key=lambda c: (counts[c], c))
+        shown.remove(smallest)
+        rest += counts[smallest]
+    shown.sort(key=lambda c: (-counts[c], c))
+    rows = ([("Totaal", sum(counts.values()), True)] + [(c, counts[c], False) for c in shown]
+            + ([(COUNTRY_REST, rest, False)] if rest else []))
+    out = pd.DataFrame(rows, columns=["land", "persons", "is_total"])
+    out["numerator"] = out["value"] = out["persons"]
+    out["denominator"] = None
+    out = protect(out, unit="aantal", member="land")
+    total = _number_or_none(out.loc[out["is_total"], "value"])
+    out["aandeel_pct"] = [None if s or not total else 100.0 * float(v) / total
+                          for v, s in zip(out["value"], out["suppressed"])]
+    return out
+
+
+def _number_or_none(values: pd.Series) -> float | None:
+    v = values.iloc[0] if len(values) else None
+    return None if v is None or pd.isna(v) else float(v)

@@ -23,6 +23,7 @@ PAGES = [
     "pages/cluster_1_basis.py",
     "pages/cluster_2_ijkpunten.py",
     "pages/huisvesting.py",
+    "pages/cohorten.py",
     "pages/cluster_3_ondersteuners.py",
     "pages/inburgeringsroute.py",
     "pages/cluster_4_verbindingen.py",

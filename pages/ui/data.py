@@ -118,3 +118,16 @@ def databronnen(snap: Snapshot) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, ttl=3600)
 def databronnen_versheid(snap: Snapshot, today: dt.date) -> pd.DataFrame:
     return indicators.databronnen_versheid(today, path=snap.path)
+
+
+
+# --- cohort curves ------------------------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cohort_curves(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    return indicators.cohort_curves(filters, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def land_van_herkomst(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    return indicators.land_van_herkomst(filters, path=snap.path)

@@ -153,6 +153,7 @@ def navigation_pages() -> dict[str, list]:
             st.Page(ROOT / "pages/cluster_2_ijkpunten.py", title="IJkpunten en middelen",
                     icon=":material/home_work:"),
             st.Page(ROOT / "pages/huisvesting.py", title="Huisvesting en opvang", icon=":material/apartment:"),
+            st.Page(ROOT / "pages/cohorten.py", title="Cohorten", icon=":material/stacked_line_chart:"),
         ],
         "3 Ondersteuners": [
             st.Page(ROOT / "pages/cluster_3_ondersteuners.py", title="Ondersteuners", icon=":material/translate:"),

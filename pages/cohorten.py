@@ -1,0 +1,61 @@
+"""Cohorten: hoe een cohort ervoor staat een vast aantal maanden na
+huisvesting of koppeling (naar CBS, Asiel en integratie), zodat cohorten op
+gelijke afstand van hun start te vergelijken zijn."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor import charts
+from monitor import formatting as fmt
+from pages.ui import data, frame, render
+from pages.ui.filters import current_filters, filter_summary
+
+NOT_APPLIED = {"leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute",
+               "cohort": "cohort (jaar PIP)"}
+
+
+def render_pair(df, measures, f) -> None:
+    cols = st.columns(2)
+    for col, measure in zip(cols, measures):
+        with col:
+            c = charts.cohort_curves(df, measure, f.peildatum)
+            st.markdown(f"**{c.title}**")
+            render.chart(c, key=f"cohort_{measure}")
+
+
+def main() -> None:
+    frame.page_start()
+    f = current_filters()
+    st.title("Cohorten")
+    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}  \n"
+                "Elk cohort is het jaar waarin iemand is gehuisvest of gekoppeld. De lijnen laten "
+                "zien hoe een cohort ervoor staat 3 tot 36 maanden na die start, zoals in de "
+                "CBS-monitor *Asiel en integratie*: zo vergelijkt u cohorten op gelijke afstand "
+                "van hun start. Meetpunten na de peildatum tellen nog niet mee.")
+    ignored = [label for field, label in NOT_APPLIED.items() if getattr(f, field, ())]
+    if ignored:
+        st.info("De cohortlijnen volgen alleen de filters gemeente, doelgroep en geslacht; het "
+                f"filter op {' en '.join(ignored)} is daar niet toegepast (wel bij land van "
+                "herkomst).", icon=":material/filter_alt_off:")
+    df = data.cohort_curves(data.snapshot(), f)
+    if df.empty:
+        st.info("Geen cohortgegevens voor deze selectie.")
+        return
+    st.subheader("Werk en uitkering na huisvesting")
+    render_pair(df, ("werk", "uitkering"), f)
+    st.subheader("PIP en leerroute na koppeling")
+    render_pair(df, ("pip", "leerroute"), f)
+    render_land(f)
+
+
+def render_land(f) -> None:
+    st.subheader("Land van herkomst")
+    df = data.land_van_herkomst(data.snapshot(), f)
+    if df.empty or not (~df["is_total"].astype(bool)).any():
+        st.info("Geen gehuisveste inburgeraars in deze selectie.")
+        return
+    render.chart(charts.land_van_herkomst(df, f.peildatum), key="land_van_herkomst")
+
+
+main()

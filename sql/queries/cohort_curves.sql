@@ -1,0 +1,13 @@
+-- Cohort curves at $peildatum (definitions in marts/mart_cohort_curves.sql):
+-- per measure x cohort x months, the persons in the population (denominator)
+-- and those with the outcome (numerator), counting only points observed by
+-- the peildatum. $gemeenten / $doelgroep / $geslacht lists, empty = all.
+SELECT measure, cohort, months,
+       sum(numerator)::BIGINT AS numerator, sum(denominator)::BIGINT AS denominator
+FROM mart_cohort_curves
+WHERE observed_on <= $peildatum::DATE
+  AND in_filter($gemeenten::VARCHAR[], gemeentecode)
+  AND in_filter($doelgroep::VARCHAR[], doelgroep)
+  AND in_filter($geslacht::VARCHAR[], geslacht)
+GROUP BY ALL
+ORDER BY measure, cohort, months
