@@ -120,7 +120,6 @@ def databronnen_versheid(snap: Snapshot, today: dt.date) -> pd.DataFrame:
     return indicators.databronnen_versheid(today, path=snap.path)
 
 
-
 # --- cohort curves ------------------------------------------------------------------
 
 @st.cache_data(show_spinner=False, max_entries=256)
