@@ -1,11 +1,8 @@
 -- Domain 3.2 Taal en communicatie.
 CREATE OR REPLACE VIEW ind_3_2_taal AS
 WITH vista AS (
-    -- the VISTA snapshot counts for every P on or after its own peildatum
-    SELECT pp.peildatum, pp.gemeentecode, pp.doelgroep, pp.geslacht, pp.leeftijdsgroep,
-           pp.leerroute, pp.cohort, v.*  EXCLUDE (person_key, peildatum)
-    FROM int_person_peildatum pp
-    JOIN stg_vista_voortgang v ON v.person_key = pp.person_key AND v.peildatum <= pp.peildatum
+    -- the newest VISTA file with peildatum <= P
+    SELECT * FROM int_vista_peildatum
 )
 -- taal.wachtlijst_pip (reference): housed persons without PIP at P, Doelgroep
 -- not Overig, excluding Ontheffing with Datum status <= P.

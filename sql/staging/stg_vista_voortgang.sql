@@ -1,4 +1,5 @@
--- One row per learner (section 7, newest snapshot); codes mapped to the
+-- One row per learner per file (section 7: every file is the state on its
+-- own peildatum; all are kept); codes mapped to the
 -- municipal spelling so they can sit beside section 1.
 CREATE OR REPLACE VIEW stg_vista_voortgang AS
 SELECT
@@ -15,5 +16,7 @@ SELECT
     examen_behaald  AS exam_passed,
     avondonderwijs_wens AS wants_evening_classes,
     coalesce(uitgevallen, false) AS uitgevallen,
-    reden_uitval
+    reden_uitval,
+    source_file,
+    file_date
 FROM raw_vista_voortgang;
