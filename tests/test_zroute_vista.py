@@ -187,3 +187,38 @@ def test_vista_levels_protected(db):
     assert val[("schrijven", "A1")] is None and val[("schrijven", "A0")] is None
     assert val[("luisteren", "A2")] == 10 and val[("luisteren", "A0")] == 0
     assert "persons" not in df.columns
+
+
+NAMEN = {MAA: "Maastricht", MEE: "Meerssen"}
+
+
+def test_z_route_charts(db):
+    from monitor import charts
+    df = zroute.z_route(P, path=db)
+    c = charts.z_route_capaciteit(df, NAMEN, P, zroute.NORM_UREN_PER_WEEK)
+    t = c.table.set_index("Gemeente")
+    # Meerssen's single person: no count, no hours, "<5"
+    assert t.loc["Meerssen", "Weergave"] == "<5"
+    assert t.loc["Meerssen"].drop("Weergave").isna().all()
+    # Maastricht: 26 offered - 30.68 needed = -4.7
+    assert t.loc["Maastricht", "Verschil (uur per week)"] == pytest.approx(26 - 30.7, abs=0.05)
+    assert t.loc["Regio", "Actieve Z-route-inburgeraars"] == 7
+    assert any(s.y0 == 580 for s in c.figure.layout.shapes)
+    assert "tekort" in c.conclusion and c.peildatum == P
+    # the 1-4 counts never reach the figure (Meerssen's 0 achter / 0 op schema may)
+    s = charts.z_route_schema(df, NAMEN, P)
+    assert all(v is None or v == 0 for tr in s.figure.data for v in tr.y)
+    assert s.figure.data[2].y[0] is None  # Maastricht voor: 1
+    assert list(s.table["Achter op schema (weergave)"]) == ["<5", "0", "<5"]
+
+
+def test_vista_chart(db):
+    from monitor import charts
+    c = charts.vista_niveaus(vista.niveaus(P, path=db), P)
+    assert [tr.name for tr in c.figure.data] == ["Lezen", "Luisteren", "Spreken", "Schrijven"]
+    lezen = c.figure.data[0]
+    assert list(lezen.y) == [0, 5, None, None, None, None]
+    assert list(lezen.text)[2] == "<5"
+    assert list(c.table.columns) == ["Vaardigheid", "Niveau", "Cursisten (aantal)", "Weergave"]
+    # spreken: B1 + B2 = 0 of 10
+    assert c.conclusion.startswith("0 van de 10")
