@@ -698,7 +698,8 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
     return Chart(key="werk.z_route_capaciteit", title="Z-route: participatie-uren per week, nodig en lopend",
                  conclusion=conclusion, figure=fig, table=table,
                  source="inburgeraars en participatie (gemeente)", peildatum=peildatum,
-                 note=(f"norm {fmt.number(norm_per_week, 1)} uur per week (800 uur in 3 jaar); "
+                 suppressed=sum(_missing(v) for v in df["z_personen"]),
+                 note=(f"norm {fmt.number(norm_per_week, 1)} uur per week per persoon; "
                        "<5: 1 tot 4 personen, niet getoond"))
 
 
@@ -731,6 +732,7 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
     return Chart(key="werk.z_route_schema", title="Z-route: uren op schema",
                  conclusion=conclusion, figure=fig, table=table,
                  source="inburgeraars en participatie (gemeente)", peildatum=peildatum,
+                 suppressed=int(sum(df[c].map(_missing).sum() for c in Z_SCHEMA_LABELS)),
                  note="op schema: uren sinds het PIP ≥ 800 × dagen sinds PIP ÷ 1095 (max. 800); "
                       "voor: meer dan 1,25 keer die norm")
 
@@ -778,6 +780,6 @@ def vista_niveaus(df: pd.DataFrame, peildatum: dt.date) -> Chart:
                       "cursisten spreken op B1 of hoger.")
     return Chart(key="taal.vista_niveaus", title="Taalniveau per vaardigheid (VISTA)",
                  conclusion=conclusion, figure=fig, table=table, source="VISTA-college voortgang",
-                 peildatum=peildatum,
+                 peildatum=peildatum, suppressed=int(df["suppressed"].astype(bool).sum()),
                  note="laatst gemeten niveau, cursisten die niet zijn uitgevallen; n.n.g. = nog niet "
                       "gemeten; <5: 1 tot 4 cursisten")

@@ -222,3 +222,20 @@ def test_vista_chart(db):
     assert list(c.table.columns) == ["Vaardigheid", "Niveau", "Cursisten (aantal)", "Weergave"]
     # spreken: B1 + B2 = 0 of 10
     assert c.conclusion.startswith("0 van de 10")
+
+
+@pytest.mark.parametrize("page, domein, title", [
+    ("pages/cluster_2_ijkpunten.py", "2.3", "Z-route: capaciteit participatieplekken"),
+    ("pages/cluster_3_ondersteuners.py", "3.2", "Taalniveau per vaardigheid"),
+])
+def test_blocks_on_their_domain(demo_store, monkeypatch, page, domein, title):
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.setenv("MONITOR_DB", str(demo_store[0]))
+    monkeypatch.setenv("MONITOR_AUTO_DEMO", "0")
+    app = str(__import__("pathlib").Path(__file__).resolve().parent.parent / "app.py")
+    at = AppTest.from_file(app, default_timeout=120)
+    at.query_params["domein"] = domein
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert title in [s.value for s in at.subheader]

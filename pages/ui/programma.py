@@ -7,7 +7,6 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor import charts, zroute
-from monitor import formatting as fmt
 from pages.ui import data, render
 from pages.ui.filters import current_filters
 
@@ -34,7 +33,6 @@ def render_z_route() -> None:
     p = df["peildatum"].iloc[0]
     render.chart(charts.z_route_capaciteit(df, namen, p, norm), key="z_route_capaciteit")
     render.chart(charts.z_route_schema(df, namen, p), key="z_route_schema")
-    st.caption(f"Norm: {fmt.number(norm, 1)} uur per week per persoon.")
 
 
 def render_vista_niveaus() -> None:
