@@ -7,6 +7,7 @@ comment beside it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import duckdb
 import pytest
@@ -81,6 +82,15 @@ def build(drop):
     dec = [learner(i, "2024-12-31", 100, 90, (lezen[i], "A2", "", schrijven[i]))
            for i in range(10)]
     dec.append(learner(10, "2024-12-31", 100, 0, ("B2",) * 4, out=True))
+    # Evening classes wanted by 0..5 (6 of the 10 still learning); a timetable
+    # change for 0..6 (7 of 10). Dropouts: 10 "Verhuisd naar Heerlen"
+    # (verhuisd), 11 (joins in Dec) "Werk overdag, lessen niet te combineren".
+    for i, row in enumerate(dec[:10]):
+        row["avondonderwijs_wens"] = "true" if i <= 5 else "false"
+        row["roosterwijzigingen"] = "2" if i <= 6 else "0"
+    dec[10]["reden_uitval"] = "Verhuisd naar Heerlen"
+    dec.append({**learner(11, "2024-12-31", 100, 0, out=True),
+                "reden_uitval": "Werk overdag; lessen niet te combineren"})
     write_csv(drop, "vista/vista_voortgang_20241231_2.csv", dec)
 
 
@@ -239,3 +249,27 @@ def test_blocks_on_their_domain(demo_store, monkeypatch, page, domein, title):
     at.switch_page(page).run()
     assert not at.exception
     assert title in [s.value for s in at.subheader]
+
+
+def cube(db, ind):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT sum(numerator), sum(denominator) FROM mart_indicator_cube "
+                           "WHERE indicator_id = ? AND peildatum = ?", [ind, P]).fetchone()
+
+
+def test_vista_catalogue_indicators(db):
+    out = export(db, P)
+    got = {r["id"]: r for r in out["indicators"] if r["gemeente"] == "ALL"}
+    # 6 of the 10 learners still learning want evening classes: 60.0
+    assert (got["taal.avondonderwijs_wens_pct"]["value"],
+            got["taal.avondonderwijs_wens_pct"]["denominator"]) == (60.0, 10)
+    # 7 of 10 had a timetable change: 70.0
+    assert got["taal.roosterwijziging_pct"]["value"] == 70.0
+    # reasons of the 2 dropouts: 1 verhuisd, 1 werk/zorg; too few to show
+    assert cube(db, "taal.uitval_reden_verhuisd_pct") == (1, 2)
+    assert cube(db, "taal.uitval_reden_werk_zorg_pct") == (1, 2)
+    assert cube(db, "taal.uitval_reden_gezondheid_pct") == (0, 2)
+    assert cube(db, "taal.uitval_reden_ontheffing_pct") == (0, 2)
+    assert got["taal.uitval_reden_verhuisd_pct"]["suppressed"] is True
+    # the free text itself never leaves the store
+    assert "Heerlen" not in json.dumps(out, default=str)
