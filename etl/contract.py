@@ -207,7 +207,9 @@ COA_KOPPELINGEN = Extract(
 VISTA = Extract(
     name="vista_voortgang",
     pattern=r"vista/vista_voortgang_(?P<stamp>\d{8})(?:[_-][^/]*)?\.csv",
-    mode="snapshot", dialect="vista", stamp="date",
+    # Every file is the state on its own date (contract section 7): all are
+    # kept as a history, a re-delivered date replaces that date's file.
+    mode="periodic", dialect="vista", stamp="date",
     columns=(
         Column("bsn", "person_key", "bsn", required=True),
         _enum("leerroute", "leerroute", ("b1", "b1_entree", "z", "onderwijs", "alfa")),

@@ -780,3 +780,149 @@ def land_van_herkomst(df: pd.DataFrame, peildatum: dt.date) -> Chart:
                  source="registratie inburgeraars (land van herkomst)", peildatum=peildatum,
                  note="landen met minder dan 10 personen in deze selectie staan samen onder ‘Overig’",
                  suppressed=int(rows["suppressed"].sum()))
+
+
+# --- Z-route capacity and VISTA levels per skill ---------------------------------
+# Builders for monitor.zroute and monitor.vista; their tables arrive with
+# hidden cells as None.
+
+Z_SCHEMA_LABELS = {"achter": "Achter op schema", "op_schema": "Op schema", "voor": "Voor op schema"}
+Z_SEED_UREN_PER_WEEK = 580.0
+
+
+def _place_labels(codes, namen: dict[str, str]) -> list[str]:
+    return ["Regio" if c == "ALL" else namen.get(c, c) for c in codes]
+
+
+def _count_or_hidden(v) -> str:
+    return SUPPRESSED_COUNT if _missing(v) else fmt.number(v)
+
+
+def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date,
+                       norm_per_week: float) -> Chart:
+    """Participation hours per week the active Z-route persons need (persons
+    x norm) against the hours per week of their ongoing activities, per
+    gemeente and for the region, with seed 002's 580 hours as reference."""
+    labels = _place_labels(df["gemeentecode"], namen)
+    need = [_number(v) for v in df["uren_nodig"]]
+    offered = [_number(v) for v in df["uren_per_week"]]
+    fig = go.Figure()
+    for name, values, colour in (("Nodig (personen × norm)", need, PALETTE[0]),
+                                 ("Lopende activiteiten", offered, PALETTE[1])):
+        fig.add_trace(go.Bar(
+            x=labels, y=values, name=name, marker_color=colour,
+            text=[SUPPRESSED_COUNT if v is None else fmt.number(v) for v in values],
+            textposition="outside",
+            hovertemplate="%{x}: %{y:,.0f} uur per week<extra>" + name + "</extra>"))
+    fig.add_hline(y=Z_SEED_UREN_PER_WEEK, line_dash="dash", line_color="#444", line_width=1,
+                  annotation_text="uitvoeringsprogramma: ca. 580 uur per week (88 personen)",
+                  annotation_position="top left", annotation_font_size=11)
+    style(fig, height=360, y_title="uur per week")
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(rangemode="tozero")
+    table = pd.DataFrame({
+        "Gemeente": labels,
+        "Actieve Z-route-inburgeraars": [_number(v) for v in df["z_personen"]],
+        "Weergave": [_count_or_hidden(v) for v in df["z_personen"]],
+        "Nodig (uur per week)": [None if v is None else round(v, 1) for v in need],
+        "Lopende activiteiten (uur per week)": [None if v is None else round(v, 1) for v in offered],
+        "Verschil (uur per week)": [None if n is None or o is None else round(o - n, 1)
+                                    for n, o in zip(need, offered)],
+    })
+    region = df[df["gemeentecode"] == "ALL"]
+    if region.empty or _missing(region["uren_nodig"].iloc[0]):
+        conclusion = "Te weinig actieve Z-route-inburgeraars om de capaciteit te tonen."
+    else:
+        n, o = float(region["uren_nodig"].iloc[0]), float(region["uren_per_week"].iloc[0])
+        conclusion = (f"De {fmt.number(region['z_personen'].iloc[0])} actieve Z-route-inburgeraars "
+                      f"hebben samen {fmt.number(n)} uur participatie per week nodig; hun lopende "
+                      f"activiteiten bieden {fmt.number(o)} uur "
+                      f"({'een tekort' if o < n else 'een overschot'} van {fmt.number(abs(o - n))} uur).")
+    return Chart(key="werk.z_route_capaciteit", title="Z-route: participatie-uren per week, nodig en lopend",
+                 conclusion=conclusion, figure=fig, table=table,
+                 source="inburgeraars en participatie (gemeente)", peildatum=peildatum,
+                 suppressed=sum(_missing(v) for v in df["z_personen"]),
+                 note=(f"norm {fmt.number(norm_per_week, 1)} uur per week per persoon; "
+                       "<5: 1 tot 4 personen, niet getoond"))
+
+
+def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) -> Chart:
+    """Active Z-route persons behind, on or ahead of the pro-rata norm of
+    werk.z_uren_op_schema_pct, per gemeente and for the region."""
+    labels = _place_labels(df["gemeentecode"], namen)
+    fig = go.Figure()
+    for i, (col, name) in enumerate(Z_SCHEMA_LABELS.items()):
+        values = [_number(v) for v in df[col]]
+        fig.add_trace(go.Bar(
+            x=labels, y=values, name=name, marker_color=PALETTE[[5, 2, 1][i]],
+            marker_pattern_shape=["/", "", "."][i],
+            text=[SUPPRESSED_COUNT if v is None else fmt.number(v) for v in values],
+            textposition="inside",
+            hovertemplate="%{x}: %{y:,.0f} personen<extra>" + name + "</extra>"))
+    style(fig, height=340, y_title="personen")
+    fig.update_layout(barmode="stack")
+    table = pd.DataFrame({"Gemeente": labels})
+    for col, name in Z_SCHEMA_LABELS.items():
+        table[f"{name} (aantal)"] = [_number(v) for v in df[col]]
+        table[f"{name} (weergave)"] = [_count_or_hidden(v) for v in df[col]]
+    region = df[df["gemeentecode"] == "ALL"]
+    if region.empty or _missing(region["achter"].iloc[0]):
+        conclusion = "De verdeling over het schema is te klein om te tonen."
+    else:
+        conclusion = (f"In de regio lopen {fmt.number(region['achter'].iloc[0])} van de "
+                      f"{fmt.number(region['z_personen'].iloc[0])} actieve Z-route-inburgeraars "
+                      "achter op de norm van 800 uur in 3 jaar (naar rato).")
+    return Chart(key="werk.z_route_schema", title="Z-route: uren op schema",
+                 conclusion=conclusion, figure=fig, table=table,
+                 source="inburgeraars en participatie (gemeente)", peildatum=peildatum,
+                 suppressed=int(sum(df[c].map(_missing).sum() for c in Z_SCHEMA_LABELS)),
+                 note="op schema: uren sinds het PIP ≥ 800 × dagen sinds PIP ÷ 1095 (max. 800); "
+                      "voor: meer dan 1,25 keer die norm")
+
+
+VISTA_SKILL_LABELS = {"lezen": "Lezen", "luisteren": "Luisteren", "spreken": "Spreken",
+                      "schrijven": "Schrijven"}
+
+
+def vista_niveaus(df: pd.DataFrame, peildatum: dt.date) -> Chart:
+    """Small multiples: per skill the learners per last measured level, from
+    the newest VISTA file on or before the peildatum."""
+    from plotly.subplots import make_subplots
+
+    skills = [s for s in VISTA_SKILL_LABELS if s in set(df["vaardigheid"])]
+    levels = df[df["niveau"] != "totaal"]
+    fig = make_subplots(rows=1, cols=max(1, len(skills)), shared_yaxes=True,
+                        subplot_titles=[VISTA_SKILL_LABELS[s] for s in skills])
+    for i, skill in enumerate(skills, start=1):
+        g = levels[levels["vaardigheid"] == skill]
+        values = [_number(v) for v in g["value"]]
+        fig.add_trace(go.Bar(
+            x=list(g["niveau"].replace({"nog niet gemeten": "n.n.g."})), y=values,
+            name=VISTA_SKILL_LABELS[skill], marker_color=PALETTE[i % len(PALETTE)],
+            text=[value_text(v, bool(s), "aantal", w)
+                  for v, s, w in zip(g["value"], g["suppressed"], g["weergave"])],
+            textposition="outside", showlegend=False,
+            hovertemplate="%{x}: %{y:,.0f} cursisten<extra>" + VISTA_SKILL_LABELS[skill] + "</extra>"),
+            row=1, col=i)
+    style(fig, height=340, legend=False)
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(title="cursisten", row=1, col=1)
+    table = pd.DataFrame({
+        "Vaardigheid": [VISTA_SKILL_LABELS.get(s, s) for s in df["vaardigheid"]],
+        "Niveau": list(df["niveau"]),
+        "Cursisten (aantal)": [_number(v) for v in df["value"]],
+        "Weergave": [value_text(v, bool(s), "aantal", w)
+                     for v, s, w in zip(df["value"], df["suppressed"], df["weergave"])],
+    })
+    speak = levels[(levels["vaardigheid"] == "spreken") & levels["niveau"].isin(["B1", "B2"])]
+    total = df[(df["vaardigheid"] == "spreken") & (df["niveau"] == "totaal")]["value"]
+    if total.empty or _missing(total.iloc[0]) or speak["value"].map(_missing).any():
+        conclusion = "Niveaus per vaardigheid van de cursisten die nog les volgen."
+    else:
+        conclusion = (f"{fmt.number(speak['value'].sum())} van de {fmt.number(total.iloc[0])} "
+                      "cursisten spreken op B1 of hoger.")
+    return Chart(key="taal.vista_niveaus", title="Taalniveau per vaardigheid (VISTA)",
+                 conclusion=conclusion, figure=fig, table=table, source="VISTA-college voortgang",
+                 peildatum=peildatum, suppressed=int(df["suppressed"].astype(bool).sum()),
+                 note="laatst gemeten niveau, cursisten die niet zijn uitgevallen; n.n.g. = nog niet "
+                      "gemeten; <5: 1 tot 4 cursisten")

@@ -2,5 +2,7 @@
 naast elkaar en het indicatorpaspoort."""
 
 from pages.ui.card import render_cluster_page
+from pages.ui.programma import render_z_route
 
-render_cluster_page("2")
+if render_cluster_page("2") == "2.3":
+    render_z_route()

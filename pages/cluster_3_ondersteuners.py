@@ -2,5 +2,7 @@
 naast elkaar en het indicatorpaspoort."""
 
 from pages.ui.card import render_cluster_page
+from pages.ui.programma import render_vista_niveaus
 
-render_cluster_page("3")
+if render_cluster_page("3") == "3.2":
+    render_vista_niveaus()

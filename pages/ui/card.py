@@ -81,7 +81,7 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
                                                           f.peildatum), key=f"gm_{ind.id}")
 
 
-def render_cluster_page(cluster: str) -> None:
+def render_cluster_page(cluster: str) -> str:
     frame.page_start()
     f = current_filters()
     st.title(f"Cluster {cluster} · {pres.CLUSTERS[cluster]}")
@@ -105,3 +105,4 @@ def render_cluster_page(cluster: str) -> None:
         st.info("Voor dit domein zijn nog geen indicatoren beschikbaar.")
     for ind in inds:
         render_indicator_detail(ind, f, dimension)
+    return domain

@@ -130,3 +130,19 @@ def cohort_curves(snap: Snapshot, filters: Filters) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=256)
 def land_van_herkomst(snap: Snapshot, filters: Filters) -> pd.DataFrame:
     return indicators.land_van_herkomst(filters, path=snap.path)
+
+
+# --- Z-route capacity and VISTA levels per skill ---------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def z_route(snap: Snapshot, filters: Filters, norm_per_week: float) -> pd.DataFrame:
+    from monitor import zroute
+    p = filters.peildatum or indicators.latest_peildatum(snap.path)
+    return zroute.z_route(p, filters, norm_per_week=norm_per_week, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def vista_niveaus(snap: Snapshot, filters: Filters) -> pd.DataFrame:
+    from monitor import vista
+    p = filters.peildatum or indicators.latest_peildatum(snap.path)
+    return vista.niveaus(p, filters, path=snap.path).assign(peildatum=p)

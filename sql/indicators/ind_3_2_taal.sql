@@ -1,11 +1,8 @@
 -- Domain 3.2 Taal en communicatie.
 CREATE OR REPLACE VIEW ind_3_2_taal AS
 WITH vista AS (
-    -- the VISTA snapshot counts for every P on or after its own peildatum
-    SELECT pp.peildatum, pp.gemeentecode, pp.doelgroep, pp.geslacht, pp.leeftijdsgroep,
-           pp.leerroute, pp.cohort, v.*  EXCLUDE (person_key, peildatum)
-    FROM int_person_peildatum pp
-    JOIN stg_vista_voortgang v ON v.person_key = pp.person_key AND v.peildatum <= pp.peildatum
+    -- the newest VISTA file with peildatum <= P
+    SELECT * FROM int_vista_peildatum
 )
 -- taal.wachtlijst_pip (reference): housed persons without PIP at P, Doelgroep
 -- not Overig, excluding Ontheffing with Datum status <= P.
@@ -50,4 +47,38 @@ SELECT 'taal.uitval_pct', peildatum, gemeentecode, NULL, doelgroep, geslacht,
        leeftijdsgroep, leerroute, cohort,
        CAST(count(*) FILTER (WHERE uitgevallen) AS DOUBLE), CAST(count(*) AS DOUBLE), count(*)
 FROM vista
+GROUP BY ALL
+UNION ALL
+-- taal.avondonderwijs_wens_pct: learners not uitgevallen in the VISTA file;
+-- % who want evening classes.
+SELECT 'taal.avondonderwijs_wens_pct', peildatum, gemeentecode, NULL, doelgroep, geslacht,
+       leeftijdsgroep, leerroute, cohort,
+       CAST(count(*) FILTER (WHERE wants_evening_classes) AS DOUBLE), CAST(count(*) AS DOUBLE),
+       count(*)
+FROM vista WHERE NOT uitgevallen
+GROUP BY ALL
+UNION ALL
+-- taal.roosterwijziging_pct: learners not uitgevallen in the VISTA file; %
+-- who had at least one timetable change so far.
+SELECT 'taal.roosterwijziging_pct', peildatum, gemeentecode, NULL, doelgroep, geslacht,
+       leeftijdsgroep, leerroute, cohort,
+       CAST(count(*) FILTER (WHERE timetable_changes > 0) AS DOUBLE), CAST(count(*) AS DOUBLE),
+       count(*)
+FROM vista WHERE NOT uitgevallen
+GROUP BY ALL
+UNION ALL
+-- taal.uitval_reden_<groep>_pct: uitgevallen learners in the VISTA file; %
+-- whose reason falls in the group (stg_vista_voortgang.uitval_categorie).
+SELECT CASE g.categorie WHEN 'Verhuisd of vertrokken' THEN 'taal.uitval_reden_verhuisd_pct'
+                        WHEN 'Gezondheid' THEN 'taal.uitval_reden_gezondheid_pct'
+                        WHEN 'Werk of zorgtaken' THEN 'taal.uitval_reden_werk_zorg_pct'
+                        WHEN 'Ontheffing' THEN 'taal.uitval_reden_ontheffing_pct' END,
+       v.peildatum, v.gemeentecode, NULL, v.doelgroep, v.geslacht, v.leeftijdsgroep, v.leerroute,
+       v.cohort,
+       CAST(count(*) FILTER (WHERE v.uitval_categorie = g.categorie) AS DOUBLE),
+       CAST(count(*) AS DOUBLE), count(*)
+FROM vista v
+CROSS JOIN (VALUES ('Verhuisd of vertrokken'), ('Gezondheid'), ('Werk of zorgtaken'),
+                   ('Ontheffing')) g(categorie)
+WHERE v.uitgevallen
 GROUP BY ALL;

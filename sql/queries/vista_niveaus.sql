@@ -1,0 +1,36 @@
+-- VISTA levels per skill at $peildatum: of the learners not uitgevallen in
+-- the newest VISTA file with peildatum <= P (int_vista_peildatum), how many
+-- have each last measured level; an empty level is "nog niet gemeten".
+-- Every skill x level pair is returned, also with 0, so the chart's
+-- categories never shift. Filters as in cube_cells (lists, empty = all).
+WITH learners AS (
+    SELECT niveau_lezen, niveau_luisteren, niveau_spreken, niveau_schrijven
+    FROM int_vista_peildatum
+    WHERE peildatum = $peildatum::DATE AND NOT uitgevallen
+      AND in_filter($gemeenten::VARCHAR[], gemeentecode)
+      AND in_filter($doelgroep::VARCHAR[], doelgroep)
+      AND in_filter($geslacht::VARCHAR[], geslacht)
+      AND in_filter($leeftijdsgroep::VARCHAR[], leeftijdsgroep)
+      AND in_filter($leerroute::VARCHAR[], leerroute)
+      AND in_filter($cohort::VARCHAR[], cohort)
+),
+levels AS (
+    SELECT 'lezen' AS vaardigheid, niveau_lezen AS niveau FROM learners
+    UNION ALL SELECT 'luisteren', niveau_luisteren FROM learners
+    UNION ALL SELECT 'spreken', niveau_spreken FROM learners
+    UNION ALL SELECT 'schrijven', niveau_schrijven FROM learners
+),
+grid AS (
+    SELECT s.vaardigheid, s.volgorde, l.niveau, l.niveau_volgorde
+    FROM (VALUES ('lezen', 1), ('luisteren', 2), ('spreken', 3), ('schrijven', 4))
+             s(vaardigheid, volgorde),
+         (VALUES ('A0', 1), ('A1', 2), ('A2', 3), ('B1', 4), ('B2', 5), ('nog niet gemeten', 6))
+             l(niveau, niveau_volgorde)
+)
+SELECT g.vaardigheid, g.niveau, count(x.vaardigheid) AS persons
+FROM grid g
+LEFT JOIN (SELECT vaardigheid, coalesce(nullif(niveau, ''), 'nog niet gemeten') AS niveau
+           FROM levels) x
+  ON x.vaardigheid = g.vaardigheid AND x.niveau = g.niveau
+GROUP BY g.vaardigheid, g.niveau, g.volgorde, g.niveau_volgorde
+ORDER BY g.volgorde, g.niveau_volgorde
