@@ -6,64 +6,16 @@ works (the browser reports a radio choice by its old label)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, IDLE, ROOT, _free_port
+# The same fresh server on the demo store and the same Chromium as the other
+# browser tests (module-scoped fixtures: one of each for this module).
+from tests.test_browser import CHROMIUM, IDLE, browser, server  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
 
 LINK = "/begroting?scenarios=3&s2.naam=Hoge%20instroom&s2.housed_2025=50&s3.cost_leerroute=10.450"
-
-
-@pytest.fixture(scope="module")
-def server(demo_store, tmp_path_factory):
-    db, _ = demo_store
-    port = int(os.environ.get("BEGROTING_TEST_PORT") or _free_port())
-    env = {**os.environ, "MONITOR_DB": str(db), "MONITOR_AUTO_DEMO": "0"}
-    log = open(tmp_path_factory.mktemp("streamlit") / "server.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("streamlit start niet:\n" + log.read()[-3000:])
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def settle(page, extra_ms: int = 600) -> None:
