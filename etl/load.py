@@ -243,7 +243,11 @@ def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_
 
 def _insert(con, table: str, rows: list[tuple]) -> None:
     if rows:  # executemany refuses an empty batch
+        # One transaction: in autocommit every row is its own commit, and each
+        # commit syncs the write-ahead log of the whole freshly loaded store.
+        con.execute("BEGIN TRANSACTION")
         con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        con.execute("COMMIT")
 
 
 def _sha256(path: Path) -> str:
