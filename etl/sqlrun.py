@@ -24,6 +24,7 @@ SURVEY = SQL_DIR / "seeds" / "survey_indicators.csv"
 # view -> table materialised from it, for all default peildata
 MATERIALISE = {
     "mart_indicator_cube_v": "mart_indicator_cube",
+    "mart_indicator_margins_v": "mart_indicator_margins",
     "mart_huisvesting_wijk_v": "mart_huisvesting_wijk",
     "mart_cohort_curves_v": "mart_cohort_curves",
 }
@@ -33,7 +34,7 @@ MATERIALISE = {
 # gemeenten: 240 -> 6 ms). One gemeente's rows fill less than a row group
 # nationally, so sorting within it on more keys would prune nothing and
 # costs about as much again as this sort.
-SORT = {"mart_indicator_cube": "gemeentecode"}
+SORT = {"mart_indicator_cube": "gemeentecode", "mart_indicator_margins": "gemeentecode"}
 # Views over the materialised tables, themselves materialised afterwards.
 POST_LAYER = "rollups"
 # Run file by file, each materialised before the next, so a later rollup
@@ -42,6 +43,7 @@ MATERIALISE_POST = {"mart_filter_options_v": "mart_filter_options",
                     "mart_indicator_rollup_v": "mart_indicator_rollup",
                     "mart_indicator_rollup_person_v": "mart_indicator_rollup_person",
                     "mart_indicator_rollup_region_v": "mart_indicator_rollup_region",
+                    "mart_indicator_margins_region_v": "mart_indicator_margins_region",
                     "mart_peildata_v": "mart_peildata"}
 # Views read many times while the cube is built: computed once into a scratch
 # table for the duration of the materialisation, then the view is restored

@@ -221,7 +221,10 @@ def rebuild(key: str, source: Source, f: Filters):
             raise UnknownChart(key)
         return charts.indicator_by_gemeente(ind, df, source.gemeente_namen(), peildatum)
     if arg in charts.DIMENSION_LABELS and arg != "gemeentecode":
-        df = source.breakdown(ind.id, arg, f)
+        try:
+            df = source.breakdown(ind.id, arg, f)
+        except indicators.UnavailableCombination as exc:
+            raise UnknownChart(key) from exc
         df = df[df["is_total"] | df["member"].notna()] if not df.empty else df
         if df.empty or df["is_total"].all():
             raise UnknownChart(key)

@@ -37,7 +37,19 @@ DIMENSION_LABELS = {
     "leeftijdsgroep": "Leeftijdsgroep",
     "leerroute": "Leerroute",
     "cohort": "Cohort (jaar PIP)",
+    "cohort_huisvesting": "Cohort (jaar huisvesting)",
+    "cohort_vergunning": "Cohort (jaar vergunning)",
+    "land_van_herkomst": "Land van herkomst",
 }
+_DIMENSION_WORDS = {"cohort_huisvesting": "jaar van huisvesting",
+                    "cohort_vergunning": "jaar van vergunning"}
+
+
+def dimension_word(dimension: str) -> str:
+    """The dimension in running text ("… naar jaar van huisvesting")."""
+    return _DIMENSION_WORDS.get(dimension) or DIMENSION_LABELS[dimension].split(" (")[0].lower()
+
+
 GESLACHT_NL = {"M": "Man", "V": "Vrouw", "X": "X (anders/onbekend)"}
 
 
@@ -309,7 +321,7 @@ def _members(ind: Indicator, df: pd.DataFrame, labels: list[str], total_label: s
 def indicator_breakdown(ind: Indicator, df: pd.DataFrame, dimension: str,
                         peildatum: dt.date) -> Chart:
     """The indicator per value of a person dimension, the total first."""
-    word = DIMENSION_LABELS[dimension].split(" (")[0].lower()
+    word = dimension_word(dimension)
     labels_map = GESLACHT_NL if dimension == "geslacht" else {}
     labels = [str(labels_map.get(m, m)) for m in df["member"]]
     return _members(ind, df, labels, "Totaal", DIMENSION_LABELS[dimension],

@@ -18,7 +18,7 @@ Rules
   suppressed, or the suppressed siblings together would themselves be a
   disclosive cell (a count of 1-4, a denominator under 10), one more shown
   sibling is suppressed, until that no longer holds: a residual category
-  (X, Onbekend, Overig) first, a focus group of the programme (Vrouw) last,
+  (X, Onbekend, Overig, Niet gehuisvest…) first, a focus group of the programme (Vrouw) last,
   else the smallest. If the total
   itself is suppressed nothing can be subtracted from it. Medians are not
   additive and get no secondary suppression.
@@ -48,7 +48,8 @@ NOTE_NUMERATOR = "Teller niet getoond: minder dan 5 personen."
 # Which sibling secondary suppression gives up first: a residual category
 # tells a reader least, a focus group of the programme (seed 002,
 # aandachtspunten: vrouwelijke inburgeraars) most.
-RESIDUAL_MEMBERS = frozenset({"X", "Onbekend", "Overig", "Geen PIP", "X of onbekend"})
+RESIDUAL_MEMBERS = frozenset({"X", "Onbekend", "Overig", "Geen PIP", "X of onbekend",
+                              "Niet gehuisvest", "Geen vergunning"})
 FOCUS_MEMBERS = frozenset({"V"})
 
 

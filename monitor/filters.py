@@ -19,15 +19,42 @@ class Filters:
     leeftijdsgroep: tuple[str, ...] = ()
     leerroute: tuple[str, ...] = ()
     cohort: tuple[str, ...] = ()
+    cohort_huisvesting: tuple[str, ...] = ()
+    cohort_vergunning: tuple[str, ...] = ()
+    land_van_herkomst: tuple[str, ...] = ()
 
     def params(self) -> dict:
         """Named parameters for the sql/queries files (lists, empty = all)."""
         return {"gemeenten": list(self.gemeenten), "doelgroep": list(self.doelgroep),
                 "geslacht": list(self.geslacht), "leeftijdsgroep": list(self.leeftijdsgroep),
-                "leerroute": list(self.leerroute), "cohort": list(self.cohort)}
+                "leerroute": list(self.leerroute), "cohort": list(self.cohort),
+                **{d: list(getattr(self, d)) for d in MARGIN_DIMENSIONS}}
 
 
-DIMENSIONS = ("gemeentecode", "doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort")
+#: the person dimensions of the cube: any combination of them (and the gemeente)
+PERSON_DIMENSIONS = ("doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort")
+#: dimensions kept as one-dimension marginals (mart_indicator_margins): each
+#: combines with the gemeente and the peildatum only, not with a person
+#: dimension nor with each other
+MARGIN_DIMENSIONS = ("cohort_huisvesting", "cohort_vergunning", "land_van_herkomst")
+DIMENSIONS = ("gemeentecode", *PERSON_DIMENSIONS, *MARGIN_DIMENSIONS)
+
+
+def active_margin(f: Filters) -> str:
+    """The marginal dimension `f` filters on, or ''."""
+    return next((d for d in MARGIN_DIMENSIONS if getattr(f, d)), "")
+
+
+def combination_conflict(f: Filters, dimension: str = "") -> tuple[str, ...]:
+    """The dimensions (filters, and the breakdown `dimension`) that cannot be
+    combined in one view: empty when the combination is available. A
+    marginal dimension goes with the gemeente and the peildatum only."""
+    used = [d for d in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS) if getattr(f, d)]
+    if dimension and dimension != "gemeentecode" and dimension not in used:
+        used.append(dimension)
+    if any(d in MARGIN_DIMENSIONS for d in used) and len(used) > 1:
+        return tuple(used)
+    return ()
 
 
 # --- URL state ----------------------------------------------------------------
@@ -45,12 +72,16 @@ QUERY_KEYS = {
     "leeftijd": "leeftijdsgroep",
     "leerroute": "leerroute",
     "cohort": "cohort",
+    "huisvesting": "cohort_huisvesting",
+    "vergunning": "cohort_vergunning",
+    "land": "land_van_herkomst",
 }
 _LABEL = {"gemeente": "Gemeente", "doelgroep": "Doelgroep", "geslacht": "Geslacht",
-          "leeftijd": "Leeftijdsgroep", "leerroute": "Leerroute", "cohort": "Cohort"}
-_FALLBACK = {"gemeente": "deze gemeente is genegeerd", "doelgroep": "deze waarde is genegeerd",
-             "geslacht": "deze waarde is genegeerd", "leeftijd": "deze waarde is genegeerd",
-             "leerroute": "deze waarde is genegeerd", "cohort": "deze waarde is genegeerd"}
+          "leeftijd": "Leeftijdsgroep", "leerroute": "Leerroute", "cohort": "Cohort",
+          "huisvesting": "Jaar van huisvesting", "vergunning": "Jaar van vergunning",
+          "land": "Land van herkomst"}
+_FALLBACK = {key: "deze waarde is genegeerd" for key in _LABEL} | {
+    "gemeente": "deze gemeente is genegeerd"}
 _ALL_WORDS = {"all", "alle", "regio"}
 
 # Pages whose figures do not depend on the sidebar filters (a snapshot of the
@@ -126,6 +157,16 @@ def filters_from_query(params, valid_options: dict) -> tuple[Filters, list[str]]
         if allowed is not None and chosen and len(chosen) == len(set(map(str, allowed))):
             chosen = []  # every value is the same as no filter
         values[field] = tuple(chosen)
+    # A link may combine what no view can (a marginal dimension with another
+    # person filter): the marginal filter gives way, said in a notice.
+    margin_keys = [k for k, field in QUERY_KEYS.items()
+                   if field in MARGIN_DIMENSIONS and values.get(field)]
+    person_set = any(values.get(d) for d in PERSON_DIMENSIONS)
+    for n, key in enumerate(margin_keys):
+        if person_set or n > 0:
+            values[QUERY_KEYS[key]] = ()
+            notices.append(f"{_LABEL[key]} in de link kan niet samen met een ander filter op "
+                           "persoonskenmerken of herkomst; dit filter is weggelaten.")
     return Filters(**values), notices
 
 

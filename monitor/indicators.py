@@ -14,8 +14,9 @@ import pandas as pd
 
 from . import store
 from . import catalogue as cat
-from .disclosure import protect
-from .filters import DIMENSIONS, Filters
+from .disclosure import hide_rank, protect
+from .filters import (DIMENSIONS, MARGIN_DIMENSIONS, PERSON_DIMENSIONS, Filters, active_margin,
+                      combination_conflict)
 from .presentation import is_running, year_earlier
 
 VALUE_COLUMNS = ["value", "numerator", "denominator", "persons"]
@@ -42,17 +43,48 @@ def _params(filters: Filters, **extra) -> dict:
     return params
 
 
+class UnavailableCombination(ValueError):
+    """Filters and breakdown that no table of the store holds together."""
+
+
+DIMENSION_WORDS = {"doelgroep": "doelgroep", "geslacht": "geslacht",
+                   "leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute",
+                   "cohort": "cohort (jaar PIP)", "cohort_huisvesting": "jaar van huisvesting",
+                   "cohort_vergunning": "jaar van vergunning",
+                   "land_van_herkomst": "land van herkomst"}
+
+
+def unavailable_text(conflict) -> str:
+    """Why a combination is not shown, in Dutch, for the page to print."""
+    words = [DIMENSION_WORDS.get(d, d) for d in conflict]
+    listed = ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else words[0]
+    return (f"De combinatie van {listed} is niet beschikbaar: jaar van huisvesting, jaar van "
+            "vergunning en land van herkomst gaan alleen samen met gemeente en peildatum. "
+            "Haal een van deze filters of de uitsplitsing weg.")
+
+
 def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_key=False,
            path=None) -> pd.DataFrame:
     if dimension and dimension not in DIMENSIONS:
         raise ValueError(f"onbekende dimensie: {dimension}")
+    conflict = combination_conflict(filters, dimension)
+    if conflict:
+        raise UnavailableCombination(unavailable_text(conflict))
     params = _params(filters, indicators=list(indicators), peildata=list(dates),
                      dimension=dimension, per_key=per_key)
+    margin = active_margin(filters) or (dimension if dimension in MARGIN_DIMENSIONS else "")
+    params["margin"] = margin
+    params["margin_values"] = list(getattr(filters, margin)) if margin else []
+    for d in MARGIN_DIMENSIONS:
+        params.pop(d)
     # The smallest table that can answer: without person filters a rollup
-    # over the person dimensions, without any filter the region totals.
-    person_filtered = any(params[d] for d in DIMENSIONS if d != "gemeentecode")
+    # over the person dimensions, without any filter the region totals; a
+    # marginal dimension has its own table and its region sum.
+    person_filtered = any(params[d] for d in PERSON_DIMENSIONS)
     by_gemeente = bool(params["gemeenten"]) or dimension == "gemeentecode"
-    if (person_filtered or dimension not in ("", "gemeentecode")) and not by_gemeente:
+    if margin:
+        params["source"] = "margin" if by_gemeente else "margin_region"
+    elif (person_filtered or dimension not in ("", "gemeentecode")) and not by_gemeente:
         params["source"] = "person"
     elif person_filtered or dimension not in ("", "gemeentecode"):
         params["source"] = "cube"
@@ -78,7 +110,8 @@ def _values(df: pd.DataFrame) -> pd.DataFrame:
 
 
 FILTER_FIELDS = {"gemeentecode": "gemeenten", "doelgroep": "doelgroep", "geslacht": "geslacht",
-                 "leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute", "cohort": "cohort"}
+                 "leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute", "cohort": "cohort",
+                 **{d: d for d in MARGIN_DIMENSIONS}}
 REASON_FILTER = ("Niet getoond: deze selectie bevat een groep die in de uitsplitsing verborgen "
                  "is, en zou die groep anders verraden.")
 
@@ -317,6 +350,10 @@ def filter_options(path=None) -> dict:
     opts["gemeenten"] = list(gemeente_namen(path))
     for veld in ("geslacht", "leerroute", "cohort"):
         opts.setdefault(veld, [])
+    for veld in MARGIN_DIMENSIONS:
+        # years first, then the residual groups; countries by name, then Overig/Onbekend
+        opts[veld] = sorted(opts.get(veld, []),
+                            key=lambda v: (hide_rank(v) == 0, v in ("Onbekend",), v))
     return opts
 
 
@@ -404,28 +441,22 @@ def cohort_curves(filters: Filters = Filters(), path=None) -> pd.DataFrame:
 
 # --- land van herkomst ----------------------------------------------------------------
 
-COUNTRY_MIN = 10  # a country with fewer housed persons is grouped into "Overig"
-COUNTRY_REST = "Overig"
+COUNTRY_REST = "Overig"  # the store's group of rare countries (sql/intermediate/int_landen.sql)
 
 
 def land_van_herkomst(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """Housed persons per land van herkomst at the peildatum, the total
-    first. Countries under COUNTRY_MIN persons in this selection go into
-    "Overig"; while "Overig" would be a count of 1-4, the smallest shown
-    country joins it, so no shown group falls under the thresholds and no
-    hidden count follows from the total."""
+    first. The countries are the store's one grouping (rare ones in
+    "Overig", as in every breakdown by land van herkomst); a count of 1-4 is
+    hidden, and secondary suppression gives up Overig and Onbekend first, so
+    no hidden count follows from the total."""
     p = filters.peildatum or latest_peildatum(path)
     df = store.query("land_van_herkomst", _params(filters, peildatum=p), path=path)
     counts = dict(zip(df["land"], df["persons"].astype(int)))
-    shown = [c for c, n in counts.items() if n >= COUNTRY_MIN and c != COUNTRY_REST]
-    rest = sum(n for c, n in counts.items() if c not in shown)
-    while 0 < rest < 5 and shown:
-        smallest = min(shown, key=lambda c: (counts[c], c))
-        shown.remove(smallest)
-        rest += counts[smallest]
-    shown.sort(key=lambda c: (-counts[c], c))
-    rows = ([("Totaal", sum(counts.values()), True)] + [(c, counts[c], False) for c in shown]
-            + ([(COUNTRY_REST, rest, False)] if rest else []))
+    rest = [c for c in (COUNTRY_REST, "Onbekend") if c in counts]
+    shown = sorted((c for c in counts if c not in rest), key=lambda c: (-counts[c], c))
+    rows = ([("Totaal", sum(counts.values()), True)]
+            + [(c, counts[c], False) for c in shown + rest])
     out = pd.DataFrame(rows, columns=["land", "persons", "is_total"])
     out["numerator"] = out["value"] = out["persons"]
     out["denominator"] = None

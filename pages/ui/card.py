@@ -11,7 +11,8 @@ from monitor import formatting as fmt
 from monitor import presentation as pres
 from monitor import signals
 from monitor.catalogue import Indicator, of_domain
-from monitor.filters import Filters
+from monitor.filters import Filters, combination_conflict
+from monitor.indicators import unavailable_text
 from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary
 from pages.ui.passport import render_passport
@@ -44,7 +45,7 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
             significant=clear)
         if running and not hidden:
             current_txt += " (lopend)"
-    word = BREAKDOWNS[dimension].split(" (")[0].lower()
+    word = charts.dimension_word(dimension)
     with st.container(border=True):
         head, pop = st.columns([5, 2], vertical_alignment="center")
         with head:
@@ -64,9 +65,13 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
                 render.chart(charts.indicator_series(ind, ser, f.peildatum, store_start=start),
                              key=f"ts_{ind.id}")
         with t2:
-            bd = data.breakdown(snap, ind.id, dimension, f)
-            bd = bd[bd["is_total"] | bd["member"].notna()] if not bd.empty else bd
-            if bd.empty or bd["is_total"].all():
+            conflict = combination_conflict(f, dimension)
+            bd = None if conflict else data.breakdown(snap, ind.id, dimension, f)
+            bd = bd[bd["is_total"] | bd["member"].notna()] if bd is not None and not bd.empty \
+                else bd
+            if conflict:
+                st.info(unavailable_text(conflict), icon=":material/filter_alt_off:")
+            elif bd.empty or bd["is_total"].all():
                 st.info(f"Voor deze indicator is geen uitsplitsing naar {word} beschikbaar "
                         "(bijvoorbeeld omdat de enquête anoniem is).")
             else:

@@ -8,7 +8,8 @@ import streamlit as st
 
 from monitor import formatting as fmt
 from monitor.charts import GESLACHT_NL
-from monitor.filters import QUERY_KEYS, Filters, filters_from_query, filters_to_query
+from monitor.filters import (MARGIN_DIMENSIONS, PERSON_DIMENSIONS, QUERY_KEYS, Filters,
+                             filters_from_query, filters_to_query)
 from pages.ui import data
 
 _W = {  # Filters field -> widget key
@@ -19,6 +20,9 @@ _W = {  # Filters field -> widget key
     "leeftijdsgroep": "flt_leeftijdsgroep",
     "leerroute": "flt_leerroute",
     "cohort": "flt_cohort",
+    "cohort_huisvesting": "flt_cohort_huisvesting",
+    "cohort_vergunning": "flt_cohort_vergunning",
+    "land_van_herkomst": "flt_land_van_herkomst",
 }
 _LABELS = {
     "doelgroep": "Doelgroep",
@@ -26,6 +30,9 @@ _LABELS = {
     "leeftijdsgroep": "Leeftijdsgroep",
     "leerroute": "Leerroute",
     "cohort": "Cohort (jaar PIP)",
+    "cohort_huisvesting": "Jaar van huisvesting",
+    "cohort_vergunning": "Jaar van vergunning",
+    "land_van_herkomst": "Land van herkomst",
 }
 _HELP = {
     "peildatum": "De datum waarop de cijfers worden bepaald (telkens een maandeinde).",
@@ -35,7 +42,15 @@ _HELP = {
     "leeftijdsgroep": "Leeftijd op de peildatum.",
     "leerroute": "Leerroute uit het PIP.",
     "cohort": "Het jaar waarin het PIP is getekend.",
+    "cohort_huisvesting": "Het jaar waarin de persoon in de gemeente is gehuisvest; wie op de "
+                          "peildatum nog niet gehuisvest is, valt onder ‘Niet gehuisvest’.",
+    "cohort_vergunning": "Het jaar van de verblijfsvergunning; wie die op de peildatum nog niet "
+                         "had, valt onder ‘Geen vergunning’.",
+    "land_van_herkomst": "Landen met minder dan 10 inburgeraars in de hele opslag staan samen "
+                         "onder ‘Overig’, zodat niemand herkenbaar wordt.",
 }
+_GROUP_CAPTION = ("Deze filters gaan alleen samen met gemeente en peildatum: kies er één, "
+                  "zonder doelgroep, geslacht, leeftijd, leerroute of cohort (jaar PIP).")
 
 
 def _query_dict() -> dict:
@@ -61,7 +76,7 @@ def _write_query(query: dict) -> None:
 
 
 def render_sidebar_filters():
-    """The seven filters in the sidebar, in sync with the URL. The chosen
+    """The filters in the sidebar, in sync with the URL. The chosen
     Filters are kept in st.session_state['filters'] (see current_filters)."""
     snap = data.snapshot()
     options = data.filter_options(snap)
@@ -93,13 +108,27 @@ def render_sidebar_filters():
     sb.multiselect("Gemeente", list(options.get("gemeenten") or []), key=_W["gemeenten"],
                    format_func=lambda c: namen.get(c, c), placeholder="Hele regio",
                    help=_HELP["gemeenten"])
-    for field in ("doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort"):
+    for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
         choices = list(options.get(field) or [])
         current = [v for v in (st.session_state.get(_W[field]) or ()) if v in choices]
         st.session_state[_W[field]] = current
+    # A herkomst/cohort filter combines with gemeente and peildatum only (the
+    # store keeps them as one-dimension marginals): while one is chosen the
+    # others are disabled, and the other way round.
+    person_set = any(st.session_state.get(_W[d]) for d in PERSON_DIMENSIONS)
+    margin_set = next((d for d in MARGIN_DIMENSIONS if st.session_state.get(_W[d])), None)
+    for field in PERSON_DIMENSIONS:
         label_of = (lambda v: GESLACHT_NL.get(v, v)) if field == "geslacht" else str
-        sb.multiselect(_LABELS[field], choices, key=_W[field], format_func=label_of,
-                       placeholder="Alle", help=_HELP[field])
+        sb.multiselect(_LABELS[field], list(options.get(field) or []), key=_W[field],
+                       format_func=label_of, placeholder="Alle", help=_HELP[field],
+                       disabled=margin_set is not None)
+    sb.markdown("**Herkomst en cohort**")
+    sb.caption(_GROUP_CAPTION)
+    for field in MARGIN_DIMENSIONS:
+        off = person_set or (margin_set is not None and margin_set != field)
+        sb.multiselect(_LABELS[field], list(options.get(field) or []), key=_W[field],
+                       placeholder="Niet beschikbaar met het andere filter" if off else "Alle",
+                       help=_HELP[field], disabled=off)
 
     def chosen(field):
         picked = tuple(st.session_state.get(_W[field]) or ())
@@ -130,9 +159,10 @@ def filter_summary(f) -> str:
     """The chosen filters in words, for captions."""
     namen = data.gemeente_namen(data.snapshot())
     parts = [", ".join(namen.get(c, c) for c in f.gemeenten) if f.gemeenten else "hele regio"]
-    for field in ("doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort"):
+    for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
         v = getattr(f, field, None)
         if v:
             shown = ", ".join(GESLACHT_NL.get(x, x) if field == "geslacht" else str(x) for x in v)
-            parts.append(f"{_LABELS[field].split(' (')[0].lower()}: {shown}")
+            word = _LABELS[field] if field in MARGIN_DIMENSIONS else _LABELS[field].split(' (')[0]
+            parts.append(f"{word.lower()}: {shown}")
     return "; ".join(parts)

@@ -4,21 +4,26 @@ CREATE OR REPLACE VIEW ind_4_verbindingen AS
 -- verbindingen.nareizigers_gehuisvest_aantal (4.1): nareizigers (family
 -- reunited) housed in (P-365, P].
 SELECT 'verbindingen.nareizigers_gehuisvest_aantal' AS indicator_id, peildatum, gemeentecode,
-       CAST(NULL AS VARCHAR) AS key, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
+       CAST(NULL AS VARCHAR) AS key, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort, dimension, dimension_value,
        CAST(nareizigers_num AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator,
        nareizigers_num AS persons
 FROM int_person_cells WHERE nareizigers_num > 0
 UNION ALL
 -- verbindingen.vrijwilligerswerk_taalmaatje_pct (4.2): active persons; % with
 -- ongoing volunteer work or a taalmaatje (contact with residents).
-SELECT 'verbindingen.vrijwilligerswerk_taalmaatje_pct', peildatum, gemeentecode, NULL, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
+SELECT 'verbindingen.vrijwilligerswerk_taalmaatje_pct', peildatum, gemeentecode, NULL, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort, dimension, dimension_value,
        volunteer_buddy_num, active_den, active_den
 FROM int_person_cells WHERE active_den > 0
 UNION ALL
 -- verbindingen.meedoenbalie_pct (4.2): rows of the newest koppelingen file
 -- (month <= P); % registered at the #Meedoenbalie.
 SELECT 'verbindingen.meedoenbalie_pct', peildatum, gemeentecode, NULL, doelgroep, geslacht,
-       leeftijdsgroep, leerroute, cohort,
+       leeftijdsgroep, leerroute, cohort, dimension, dimension_value,
        CAST(count(*) FILTER (WHERE meedoenbalie) AS DOUBLE), CAST(count(*) AS DOUBLE), count(*)
-FROM int_koppelingen_peildatum
+FROM (
+    SELECT meedoenbalie, peildatum, gemeentecode,
+           unnest(dimension_cells(doelgroep, geslacht, leeftijdsgroep, leerroute, cohort, cohort_huisvesting,
+                 cohort_vergunning, land_van_herkomst), recursive := true)
+    FROM int_koppelingen_peildatum
+)
 GROUP BY ALL;

@@ -9,6 +9,7 @@ CREATE OR REPLACE VIEW ind_enquete AS
 SELECT s.indicator_id, e.peildatum, e.gemeentecode, CAST(NULL AS VARCHAR) AS key,
        NULL AS doelgroep, NULL AS geslacht, NULL AS leeftijdsgroep, NULL AS leerroute,
        NULL AS cohort,
+       CAST(NULL AS VARCHAR) AS dimension, CAST(NULL AS VARCHAR) AS dimension_value,
        CAST(CASE s.answer WHEN 'eens' THEN e.agree WHEN 'oneens' THEN e.disagree END AS DOUBLE)
            AS numerator,
        CAST(e.answered AS DOUBLE) AS denominator,

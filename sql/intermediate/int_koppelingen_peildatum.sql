@@ -13,7 +13,10 @@ SELECT n.peildatum, k.*,
        coalesce(pp.geslacht, 'Onbekend') AS geslacht,
        coalesce(pp.leeftijdsgroep, 'Onbekend') AS leeftijdsgroep,
        coalesce(pp.leerroute, 'Onbekend') AS leerroute,
-       coalesce(pp.cohort, 'Geen PIP') AS cohort
+       coalesce(pp.cohort, 'Geen PIP') AS cohort,
+       coalesce(pp.cohort_huisvesting, 'Onbekend') AS cohort_huisvesting,
+       coalesce(pp.cohort_vergunning, 'Onbekend') AS cohort_vergunning,
+       coalesce(pp.land_van_herkomst, 'Onbekend') AS land_van_herkomst
 FROM newest n
 JOIN stg_coa_koppelingen k ON k.month_end = n.file_month_end
 LEFT JOIN int_person_peildatum pp ON pp.person_key = k.person_key AND pp.peildatum = n.peildatum;

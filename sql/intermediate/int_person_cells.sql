@@ -1,5 +1,6 @@
 -- All person-based indicators in one pass: per peildatum x gemeente x
--- dimensions, for each indicator the number of persons in its population
+-- dimensions (and the marginals of dimension/dimension_value, see the GROUP
+-- BY), for each indicator the number of persons in its population
 -- (<name>_den) and how many of them meet it (<name>_num). One wide
 -- aggregation instead of one GROUP BY per indicator keeps the national load
 -- fast; sqlrun materialises this view once while it builds the cube. The
@@ -37,7 +38,7 @@ narrow AS (
     -- only what the flags need: joins below carry ~10M person-peildatum rows
     -- nationally, so wide rows would dominate the load time
     SELECT peildatum, person_key, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute,
-           cohort, has_leerroute, in_scope, housed, with_pip, active, datum_pip,
+           cohort, cohort_huisvesting, cohort_vergunning, land_van_herkomst, has_leerroute, in_scope, housed, with_pip, active, datum_pip,
            datum_huisvesting, datum_koppeling, datum_start_leerroute, datum_pvt_afgerond,
            datum_knm_afgerond, datum_map_afgerond, datum_protect, uitkomst_protect,
            kinderopvang_nodig, kinderopvang_geregeld, digid, status, datum_status
@@ -46,7 +47,8 @@ narrow AS (
 ),
 flags AS (
     SELECT pp.peildatum, pp.gemeentecode, pp.doelgroep, pp.geslacht, pp.leeftijdsgroep,
-           pp.leerroute, pp.cohort,
+           pp.leerroute, pp.cohort, pp.cohort_huisvesting, pp.cohort_vergunning,
+           pp.land_van_herkomst,
            -- populations
            pp.with_pip AND pp.datum_pip <= pp.peildatum - INTERVAL 365 DAY      AS pip_year_old,
            pp.active AND pp.datum_start_leerroute <= pp.peildatum               AS active_started,
@@ -77,6 +79,10 @@ flags AS (
     LEFT JOIN benefits b ON b.peildatum = pp.peildatum AND b.person_key = pp.person_key
 )
 SELECT peildatum, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
+    CASE WHEN grouping(cohort_huisvesting) = 0 THEN 'cohort_huisvesting'
+         WHEN grouping(cohort_vergunning) = 0 THEN 'cohort_vergunning'
+         WHEN grouping(land_van_herkomst) = 0 THEN 'land_van_herkomst' END  AS dimension,
+    coalesce(cohort_huisvesting, cohort_vergunning, land_van_herkomst)      AS dimension_value,
     count(*) FILTER (pip_year_old)                                          AS pvt_den,
     count(*) FILTER (pip_year_old AND datum_pvt_afgerond <= peildatum)      AS pvt_num,
     count(*) FILTER (pip_year_old AND datum_knm_afgerond <= peildatum)      AS knm_num,
@@ -118,4 +124,13 @@ SELECT peildatum, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute, 
     count(*) FILTER (with_pip AND has_leerroute AND leerroute IN ('B1', 'B1-Entree'))
                                                                             AS leerroute_b1_num
 FROM flags
-GROUP BY ALL;
+-- The classic cells, and beside them one-dimension marginals per gemeente for
+-- the dimensions that combine with no other person dimension (their full
+-- cross-product with the five would be near person level nationally); the
+-- marginal rows have the five NULL and name their dimension.
+GROUP BY GROUPING SETS (
+    (peildatum, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort),
+    (peildatum, gemeentecode, cohort_huisvesting),
+    (peildatum, gemeentecode, cohort_vergunning),
+    (peildatum, gemeentecode, land_van_herkomst)
+);

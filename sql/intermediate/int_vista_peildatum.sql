@@ -14,7 +14,8 @@ newest AS (
     GROUP BY p.peildatum
 )
 SELECT pp.peildatum, pp.gemeentecode, pp.doelgroep, pp.geslacht, pp.leeftijdsgroep,
-       pp.leerroute, pp.cohort, v.person_key,
+       pp.leerroute, pp.cohort, pp.cohort_huisvesting, pp.cohort_vergunning,
+       pp.land_van_herkomst, v.person_key,
        v.* EXCLUDE (person_key, peildatum, source_file, file_date),
        v.peildatum AS vista_peildatum
 FROM newest n

@@ -45,3 +45,14 @@ CREATE OR REPLACE MACRO age_group_changes(geboortedatum) AS
         CAST(geboortedatum + INTERVAL 40 YEAR AS DATE), CAST(geboortedatum + INTERVAL 40 YEAR + INTERVAL 1 DAY AS DATE),
         CAST(geboortedatum + INTERVAL 55 YEAR AS DATE), CAST(geboortedatum + INTERVAL 55 YEAR + INTERVAL 1 DAY AS DATE)
     ] ELSE []::DATE[] END;
+
+-- The cohort dimensions beside the PIP year, as of p like the age group: a
+-- person not yet housed (or without a permit) at p belongs to no year yet.
+CREATE OR REPLACE MACRO housing_cohort_at(datum_huisvesting, p) AS
+    CASE WHEN datum_huisvesting <= p THEN CAST(year(datum_huisvesting) AS VARCHAR)
+         ELSE 'Niet gehuisvest' END;
+
+CREATE OR REPLACE MACRO permit_cohort_at(datum_vergunning, p) AS
+    CASE WHEN datum_vergunning IS NULL THEN 'Onbekend'
+         WHEN datum_vergunning <= p THEN CAST(year(datum_vergunning) AS VARCHAR)
+         ELSE 'Geen vergunning' END;

@@ -2,22 +2,9 @@
 -- view as TABLE mart_indicator_cube for all month ends; the export reads the
 -- view itself with peildata set to one date. Rows: indicator x peildatum x
 -- gemeentecode x key x dimensions; additive numerator/denominator; persons =
--- distinct persons the cell is about (for disclosure control).
+-- distinct persons the cell is about (for disclosure control). The
+-- one-dimension marginals are mart_indicator_margins_v.
 CREATE OR REPLACE VIEW mart_indicator_cube_v AS
-WITH all_rows AS (
-    SELECT * FROM ind_1_basis
-    UNION ALL SELECT * FROM ind_2_1_huisvesting
-    UNION ALL SELECT * FROM ind_2_2_zorg
-    UNION ALL SELECT * FROM ind_2_3_werk
-    UNION ALL SELECT * FROM ind_2_4_onderwijs
-    UNION ALL SELECT * FROM ind_2_5_vrije_tijd
-    UNION ALL SELECT * FROM ind_3_1_veiligheid
-    UNION ALL SELECT * FROM ind_3_2_taal
-    UNION ALL SELECT * FROM ind_3_3_digitaal
-    UNION ALL SELECT * FROM ind_3_4_cultuur
-    UNION ALL SELECT * FROM ind_4_verbindingen
-    UNION ALL SELECT * FROM ind_enquete
-)
 SELECT
     CAST(indicator_id AS VARCHAR)   AS indicator_id,
     CAST(peildatum AS DATE)         AS peildatum,
@@ -31,4 +18,5 @@ SELECT
     CAST(numerator AS DOUBLE)       AS numerator,
     CAST(denominator AS DOUBLE)     AS denominator,
     CAST(persons AS BIGINT)         AS persons
-FROM all_rows;
+FROM mart_indicator_rows
+WHERE dimension IS NULL;

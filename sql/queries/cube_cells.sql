@@ -3,11 +3,16 @@
 -- Parameters (lists: empty = no filter): $indicators, $peildata, $gemeenten,
 -- $doelgroep, $geslacht, $leeftijdsgroep, $leerroute, $cohort;
 -- $dimension: '' (no breakdown) or gemeentecode/doelgroep/geslacht/
--- leeftijdsgroep/leerroute/cohort; $per_key: keep the key (Periode/Locatie);
--- $source, the smallest table that can answer (DuckDB prunes the other
--- branches): 'region' (no filter, no dimension), 'rollup' (gemeenten only:
--- no person filter or person dimension), 'person' (person filters or a
--- person dimension, but no gemeente filter and not per gemeente) or 'cube'.
+-- leeftijdsgroep/leerroute/cohort, or $margin; $per_key: keep the key
+-- (Periode/Locatie); $margin: '' or one of the dimensions of the marginals
+-- (cohort_huisvesting/cohort_vergunning/land_van_herkomst) with
+-- $margin_values its filter: these combine with gemeenten and peildata only
+-- (monitor.indicators checks that). $source, the smallest table that can
+-- answer (DuckDB prunes the other branches): 'region' (no filter, no
+-- dimension), 'rollup' (gemeenten only: no person filter or person
+-- dimension), 'person' (person filters or a person dimension, but no
+-- gemeente filter and not per gemeente), 'cube', and for a $margin
+-- 'margin_region' (no gemeente filter, not per gemeente) or 'margin'.
 -- Returns indicator_id, peildatum, key, member, eenheid, teller_personen,
 -- median, numerator, denominator, persons, value. `value` is the figure:
 -- 100*numerator/denominator (pct, score; NULL without denominator), numerator
@@ -78,6 +83,29 @@ source AS (
       AND in_filter($leeftijdsgroep::VARCHAR[], c.leeftijdsgroep)
       AND in_filter($leerroute::VARCHAR[], c.leerroute)
       AND in_filter($cohort::VARCHAR[], c.cohort)
+    UNION ALL
+    SELECT indicator_id, peildatum, key,
+           CASE WHEN $dimension <> '' THEN dimension_value END AS member,
+           median_value, numerator, denominator, persons
+    FROM mart_indicator_margins_region
+    WHERE $source = 'margin_region'
+      AND dimension = $margin
+      AND in_filter($indicators::VARCHAR[], indicator_id)
+      AND in_filter($peildata::DATE[], peildatum)
+      AND in_filter($margin_values::VARCHAR[], dimension_value)
+    UNION ALL
+    SELECT c.indicator_id, c.peildatum, c.key,
+           CASE WHEN $dimension = 'gemeentecode' THEN c.gemeentecode
+                WHEN $dimension <> '' THEN c.dimension_value END AS member,
+           CASE WHEN list_contains(m.ids, c.indicator_id) THEN c.numerator END AS median_value,
+           c.numerator, c.denominator, c.persons
+    FROM mart_indicator_margins c, median_ids m
+    WHERE $source = 'margin'
+      AND c.dimension = $margin
+      AND in_filter($indicators::VARCHAR[], c.indicator_id)
+      AND in_filter($peildata::DATE[], c.peildatum)
+      AND in_filter($gemeenten::VARCHAR[], c.gemeentecode)
+      AND in_filter($margin_values::VARCHAR[], c.dimension_value)
 ),
 cells AS (
     -- Summed as DECIMAL: a float sum depends on the order in which parallel

@@ -9,5 +9,8 @@ WHERE peildatum = $peildatum::DATE
   AND in_filter($leeftijdsgroep::VARCHAR[], leeftijdsgroep)
   AND in_filter($leerroute::VARCHAR[], leerroute)
   AND in_filter($cohort::VARCHAR[], cohort)
+  AND in_filter($cohort_huisvesting::VARCHAR[], cohort_huisvesting)
+  AND in_filter($cohort_vergunning::VARCHAR[], cohort_vergunning)
+  AND in_filter($land_van_herkomst::VARCHAR[], land)
 GROUP BY ALL
 ORDER BY persons DESC, land

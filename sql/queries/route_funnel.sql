@@ -14,6 +14,9 @@ WITH filtered AS (
       AND in_filter($leeftijdsgroep::VARCHAR[], leeftijdsgroep)
       AND in_filter($leerroute::VARCHAR[], leerroute)
       AND in_filter($cohort::VARCHAR[], cohort)
+      AND in_filter($cohort_huisvesting::VARCHAR[], cohort_huisvesting)
+      AND in_filter($cohort_vergunning::VARCHAR[], cohort_vergunning)
+      AND in_filter($land_van_herkomst::VARCHAR[], land_van_herkomst)
 ),
 steps AS (
     -- step order, the step's date, and the date of the step before it

@@ -13,6 +13,9 @@ WITH learners AS (
       AND in_filter($leeftijdsgroep::VARCHAR[], leeftijdsgroep)
       AND in_filter($leerroute::VARCHAR[], leerroute)
       AND in_filter($cohort::VARCHAR[], cohort)
+      AND in_filter($cohort_huisvesting::VARCHAR[], cohort_huisvesting)
+      AND in_filter($cohort_vergunning::VARCHAR[], cohort_vergunning)
+      AND in_filter($land_van_herkomst::VARCHAR[], land_van_herkomst)
 ),
 levels AS (
     SELECT 'lezen' AS vaardigheid, niveau_lezen AS niveau FROM learners

@@ -16,6 +16,9 @@ WITH z AS (
       AND in_filter($geslacht::VARCHAR[], geslacht)
       AND in_filter($leeftijdsgroep::VARCHAR[], leeftijdsgroep)
       AND in_filter($cohort::VARCHAR[], cohort)
+      AND in_filter($cohort_huisvesting::VARCHAR[], cohort_huisvesting)
+      AND in_filter($cohort_vergunning::VARCHAR[], cohort_vergunning)
+      AND in_filter($land_van_herkomst::VARCHAR[], land_van_herkomst)
 ),
 weekly AS (
     -- hours per week of the activities ongoing at P
