@@ -462,8 +462,9 @@ def land_van_herkomst(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     out["denominator"] = None
     out = protect(out, unit="aantal", member="land")
     total = _number_or_none(out.loc[out["is_total"], "value"])
-    out["aandeel_pct"] = [None if s or not total else 100.0 * float(v) / total
-                          for v, s in zip(out["value"], out["suppressed"])]
+    out["aandeel_pct"] = pd.Series([None if s or not total else 100.0 * float(v) / total
+                                     for v, s in zip(out["value"], out["suppressed"])],
+                                    index=out.index, dtype=object)
     return out
 
 

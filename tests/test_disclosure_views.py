@@ -26,11 +26,17 @@ GEMEENTEN = ["GM0935", "GM0938", "GM0994", "GM1729", "GM0981"]
 IND = {"werk.duaal_pct": "pct", "digitaal.digid_pct": "pct", "taal.leerroute_b1_pct": "pct",
        "taal.wachtlijst_pip": "aantal"}
 FIELD = {"gemeentecode": "gemeenten", "doelgroep": "doelgroep", "geslacht": "geslacht",
-         "leerroute": "leerroute", "cohort": "cohort"}
+         "leerroute": "leerroute", "cohort": "cohort", "cohort_huisvesting": "cohort_huisvesting",
+         "cohort_vergunning": "cohort_vergunning", "land_van_herkomst": "land_van_herkomst"}
+# a few common countries and a tail of rare ones that end up in "Overig"
+LANDEN = ["Syrië"] * 6 + ["Eritrea"] * 4 + ["Turkije"] * 2 + ["Jemen", "Iran", "Somalië", ""]
 
 
 def _drop(root, seed: int, size: int):
     rnd = random.Random(seed)
+    # a second stream for the marginal dimensions, so the rest of each drop
+    # is the same as without them
+    extra = random.Random(seed + 1)
     people, acts = [], []
     for i in range(size):
         pip = dt.date(2023, 1, 1) + dt.timedelta(days=rnd.randrange(600)) if rnd.random() < .75 else None
@@ -42,7 +48,10 @@ def _drop(root, seed: int, size: int):
             "Datum huisvesting": dt.date(2022, 10, 1) if rnd.random() < .85 else None,
             "Datum PIP": pip, "Leerroute": rnd.choice(["B1", "B1", "B1-Entree", "Z", "Onderwijs"]) if pip else "",
             "Datum start leerroute": pip + dt.timedelta(days=20) if pip else None,
-            "Digid": rnd.choice("JN")}))
+            "Digid": rnd.choice("JN"),
+            "Land van herkomst": extra.choice(LANDEN),
+            "Datum vergunning": (dt.date(2021, 1, 1) + dt.timedelta(days=extra.randrange(900))
+                                 if extra.random() < .9 else None)}))
         if rnd.random() < .5:
             acts.append({"BSN": bsn(i), "Activiteit-ID": f"A{i}", "Soort": "Stage",
                          "Datum start": nl(dt.date(2024, 1, 1)), "Uren per week": "5"})

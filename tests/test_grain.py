@@ -13,6 +13,7 @@ from etl.sqlrun import SQL_DIR
 CUBE_KEY = ("indicator_id, peildatum, gemeentecode, key, doelgroep, geslacht, leeftijdsgroep, "
             "leerroute, cohort")
 PERSON_DIMENSIONS = ("doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort")
+MARGIN_DIMENSIONS = ("cohort_huisvesting", "cohort_vergunning", "land_van_herkomst")
 AGE_GROUPS = ["0-17", "18-26", "27-39", "40-54", "55+", "Onbekend"]
 # Ratios whose numerator is not a subset of the denominator: more housed than
 # the target asked, more residents than beds.
@@ -110,6 +111,59 @@ CHECKS = {
         SELECT DISTINCT cohort FROM mart_indicator_cube
         WHERE cohort IS NOT NULL AND cohort <> 'Geen PIP'
           AND NOT (regexp_full_match(cohort, '\\d{4}') AND cohort::INTEGER BETWEEN 2000 AND 2100)""",
+    "marginals key unique": f"""
+        SELECT indicator_id, peildatum, gemeentecode, key, dimension, dimension_value,
+               CASE WHEN indicator_id IN ({MEDIANS}) THEN numerator END AS v, count(*)
+        FROM mart_indicator_margins GROUP BY ALL HAVING count(*) > 1""",
+    "marginals region key unique": """
+        SELECT indicator_id, peildatum, key, dimension, dimension_value, median_value, count(*)
+        FROM mart_indicator_margins_region GROUP BY ALL HAVING count(*) > 1""",
+    # every person is in exactly one member of each marginal dimension at P,
+    # so each dimension's members add up to the cube's cell (medians store
+    # one row per distinct value, whose sum means nothing)
+    **{f"marginals of {dim} sum to the cube": f"""
+        WITH c AS (SELECT indicator_id, peildatum, gemeentecode, coalesce(key, '') AS key,
+                          sum(numerator) n,
+                          sum(denominator) d, sum(persons) p
+                   FROM mart_indicator_cube
+                   WHERE indicator_id NOT IN ({NO_PERSON_DIMENSIONS})
+                     AND indicator_id NOT IN ({MEDIANS}) GROUP BY ALL),
+             m AS (SELECT indicator_id, peildatum, gemeentecode, coalesce(key, '') AS key,
+                          sum(numerator) n,
+                          sum(denominator) d, sum(persons) p
+                   FROM mart_indicator_margins
+                   WHERE dimension = '{dim}' AND indicator_id NOT IN ({MEDIANS}) GROUP BY ALL)
+        SELECT * FROM c FULL JOIN m USING (indicator_id, peildatum, gemeentecode, key)
+        WHERE NOT abs(c.n - m.n) <= 1e-6 * (1 + abs(c.n))
+           OR NOT abs(c.d - m.d) <= 1e-6 * (1 + abs(c.d)) OR c.p IS DISTINCT FROM m.p"""
+       for dim in MARGIN_DIMENSIONS},
+    "marginals region sums to the marginals": """
+        WITH m AS (SELECT indicator_id, peildatum, dimension, sum(numerator) n, sum(denominator) d,
+                          sum(persons) p FROM mart_indicator_margins GROUP BY ALL),
+             r AS (SELECT indicator_id, peildatum, dimension, sum(numerator) n, sum(denominator) d,
+                          sum(persons) p FROM mart_indicator_margins_region GROUP BY ALL)
+        SELECT * FROM m FULL JOIN r USING (indicator_id, peildatum, dimension)
+        WHERE NOT abs(m.n - r.n) <= 1e-6 * (1 + abs(m.n))
+           OR NOT abs(m.d - r.d) <= 1e-6 * (1 + abs(m.d)) OR m.p IS DISTINCT FROM r.p""",
+    "marginals only where person dimensions apply": f"""
+        SELECT DISTINCT indicator_id FROM mart_indicator_margins
+        WHERE indicator_id IN ({NO_PERSON_DIMENSIONS})""",
+    "accepted values of the marginals": """
+        SELECT DISTINCT dimension, dimension_value FROM mart_indicator_margins
+        WHERE CASE dimension
+                  WHEN 'cohort_huisvesting' THEN dimension_value NOT IN ('Niet gehuisvest', 'Onbekend')
+                  WHEN 'cohort_vergunning' THEN dimension_value NOT IN ('Geen vergunning', 'Onbekend')
+                  WHEN 'land_van_herkomst' THEN dimension_value NOT IN (
+                      SELECT land_van_herkomst FROM int_landen UNION ALL SELECT 'Onbekend')
+                  ELSE true
+              END
+          AND NOT (dimension LIKE 'cohort_%' AND regexp_full_match(dimension_value, '\\d{4}')
+                   AND TRY_CAST(dimension_value AS INTEGER) BETWEEN 2000 AND 2100)""",
+    "a named land has at least 10 persons in the register": """
+        SELECT l.land_van_herkomst, count(*) FROM stg_inburgeraars s
+        JOIN int_landen l ON l.country_of_origin IS NOT DISTINCT FROM s.country_of_origin
+        WHERE l.land_van_herkomst NOT IN ('Overig', 'Onbekend')
+        GROUP BY ALL HAVING count(*) < 10""",
     "accepted values of the wijk mart": """
         SELECT * FROM mart_huisvesting_wijk
         WHERE persons < 1 OR wijkcode IS NULL
@@ -143,6 +197,13 @@ def test_checks_can_fail(store):
                count(DISTINCT leeftijdsgroep), count(DISTINCT doelgroep)
         FROM mart_indicator_cube""").fetchone()
     assert all(n > 1 for n in counts), counts
+    margins = store.execute("""
+        SELECT count(DISTINCT dimension_value) FILTER (WHERE dimension = 'land_van_herkomst'),
+               count(DISTINCT dimension_value) FILTER (WHERE dimension = 'cohort_huisvesting'),
+               count(DISTINCT dimension_value) FILTER (WHERE dimension = 'cohort_vergunning'),
+               count(*) FILTER (WHERE dimension_value = 'Overig')
+        FROM mart_indicator_margins""").fetchone()
+    assert all(n > 1 for n in margins), margins
 
 
 @pytest.fixture(scope="module")
