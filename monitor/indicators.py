@@ -190,6 +190,11 @@ def breakdown(indicator_id: str, dimension: str, filters: Filters, path=None) ->
     df = pd.concat([total, parts], ignore_index=True)
     df["member"] = [("Totaal" if t else m) for t, m in zip(df["is_total"], df["member"])]
     df = protect(df, group_by=["indicator_id", "peildatum", "key"], member="member")
+    if dimension in MARGIN_DIMENSIONS:
+        # Overig, Onbekend, Niet gehuisvest… after the named members
+        order = sorted(range(len(df)), key=lambda i: (not df["is_total"].iat[i],
+                                                      hide_rank(df["member"].iat[i]) == 0))
+        df = df.iloc[order].reset_index(drop=True)
     return df
 
 

@@ -12,7 +12,8 @@ from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary
 
 NOT_APPLIED = {"leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute",
-               "cohort": "cohort (jaar PIP)"}
+               "cohort": "cohort (jaar PIP)", "cohort_huisvesting": "jaar van huisvesting",
+               "cohort_vergunning": "jaar van vergunning", "land_van_herkomst": "land van herkomst"}
 
 
 def render_pair(df, measures, f) -> None:
@@ -36,8 +37,8 @@ def main() -> None:
     ignored = [label for field, label in NOT_APPLIED.items() if getattr(f, field, ())]
     if ignored:
         st.info("De cohortlijnen volgen alleen de filters gemeente, doelgroep en geslacht; het "
-                f"filter op {' en '.join(ignored)} is daar niet toegepast (wel bij land van "
-                "herkomst).", icon=":material/filter_alt_off:")
+                f"filter op {' en '.join(ignored)} is daar niet toegepast (wel in de grafiek "
+                "Land van herkomst hieronder).", icon=":material/filter_alt_off:")
     df = data.cohort_curves(data.snapshot(), f)
     if df.empty:
         st.info("Geen cohortgegevens voor deze selectie.")

@@ -77,6 +77,8 @@ def test_land_breakdown_and_filter_by_hand(store):
                             # no further sibling has to go
                             "Overig": None, "Onbekend": None}
     assert not {"Jemen", "Iran"} & set(bd["member"])
+    # the residual groups come after the named countries
+    assert list(bd["member"]) == ["Totaal", "Eritrea", "Syrië", "Onbekend", "Overig"]
     syr = indicators.series(IND, Filters(peildatum=P, land_van_herkomst=("Syrië",)), path=store)
     assert _value(syr) == 75.0
     # the filter shows what the breakdown shows, and hides what it hides

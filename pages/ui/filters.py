@@ -127,7 +127,7 @@ def render_sidebar_filters():
     for field in MARGIN_DIMENSIONS:
         off = person_set or (margin_set is not None and margin_set != field)
         sb.multiselect(_LABELS[field], list(options.get(field) or []), key=_W[field],
-                       placeholder="Niet beschikbaar met het andere filter" if off else "Alle",
+                       placeholder="Niet beschikbaar" if off else "Alle",
                        help=_HELP[field], disabled=off)
 
     def chosen(field):
