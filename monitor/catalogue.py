@@ -47,6 +47,7 @@ SUBJECTS: dict[str, str] = {
     "taal.leerroute_b1_pct": "Het aandeel inburgeraars in de B1-route",
     "taal.voorinburgering_gestart_pct": "Het aandeel gekoppelde statushouders dat met voorinburgering startte",
     "taal.aanwezigheid_pct": "De aanwezigheid bij de lessen",
+    "taal.roosterwijzigingen_gemiddeld": "Het gemiddelde aantal roosterwijzigingen per cursist",
     "digitaal.digid_pct": "Het aandeel inburgeraars dat zelf met DigiD inlogt",
     "verbindingen.banden_eens_pct": "Het aandeel dat mensen met dezelfde achtergrond heeft om op terug te vallen",
     "verbindingen.bruggen_eens_pct": "Het aandeel dat weet bij welke instantie het terecht kan",

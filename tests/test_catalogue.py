@@ -47,7 +47,7 @@ def test_reference_ids_and_fields():
         assert cat[ind]["domain"] == domain
         assert cat[ind]["referentie"] == "1"
     for r in cat.values():
-        assert r["eenheid"] in {"pct", "aantal", "dagen", "uren", "score"}
+        assert r["eenheid"] in {"pct", "aantal", "dagen", "uren", "score", "per_cursist"}
         assert r["richting"] in {"hoger_beter", "lager_beter", "neutraal"}
         assert r["frequentie"] in {"maand", "halfjaar", "jaar"}
         assert r["naam"] and r["definitie"] and r["bronnen"]
