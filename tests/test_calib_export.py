@@ -200,6 +200,21 @@ def test_export_cohort_curves(cohort_db):
     assert all(r["suppressed"] and r["value"] is None for k, r in got.items() if k[1] == "2024")
 
 
+def test_blocks_have_a_passport_and_no_card(blocks_db):
+    from monitor import catalogue as cat
+    blocks = cat.by_id(cat.load_blocks(blocks_db))
+    assert set(blocks) == {"werk.z_route_capaciteit", "werk.cohort_werk_uitkering",
+                           "taal.cohort_pip_leerroute", "taal.niveau_per_vaardigheid",
+                           "huisvesting.coa_locatie_samenstelling"}
+    assert set(blocks).isdisjoint(i.id for i in cat.load(blocks_db))  # no card, no cube row
+    z = blocks["werk.z_route_capaciteit"]
+    assert z.norm == 580 and "seed 002" in z.norm_source and z.unit == "uren"
+    assert presentation.fmt_value(z.norm, z.unit) == "580 uur"
+    # capacity and occupancy are public, the counts of persons per location are not
+    assert not blocks["huisvesting.coa_locatie_samenstelling"].is_public
+    assert cat.by_id(cat.load(blocks_db))["huisvesting.azc_bezettingsgraad_pct"].is_public
+
+
 def test_demo_export_is_marked_and_calibrated(demo_store):
     db, _ = demo_store
     out = export(db, DEMO_TODAY)

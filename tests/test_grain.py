@@ -82,7 +82,8 @@ CHECKS = {
         WHERE indicator_id NOT IN (SELECT id FROM ref_indicators)""",
     "every catalogue indicator at the latest peildatum": """
         SELECT id FROM ref_indicators
-        WHERE id NOT IN (SELECT indicator_id FROM mart_indicator_cube
+        WHERE starts_with("view", 'ind_')
+          AND id NOT IN (SELECT indicator_id FROM mart_indicator_cube
                          WHERE peildatum = (SELECT max(peildatum) FROM mart_indicator_cube))""",
     "every peildatum of the spine in the cube, none other": """
         SELECT * FROM (SELECT unnest(peildata) AS p FROM int_maandeinden) s
