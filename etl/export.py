@@ -89,7 +89,7 @@ def _clean(x, ndigits=None):
 
 
 def _shown(x, ndigits=None):
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else _clean(x, ndigits)
+    return None if x is None or pd.isna(x) else _clean(x, ndigits)
 
 
 def _z_route(raw: pd.DataFrame, peildatum: dt.date) -> dict:
@@ -141,8 +141,10 @@ def _coa_locaties(db: Path, peildatum: dt.date) -> list[dict]:
                "bezettingsgraad_pct": _shown(rounded(r.bezettingsgraad_pct, "pct")),
                "vergunninghouders": _shown(r.vergunninghouders),
                "niet_in_brp": _shown(r.niet_in_brp), "minderjarig": _shown(r.minderjarig)}
+        # hidden is None (azc_bezetting); an empty cell of the file stays NA:
+        # unknown, not hidden
         row["verborgen"] = [k for k in ("vergunninghouders", "niet_in_brp", "minderjarig")
-                            if row[k] is None]
+                            if getattr(r, k) is None]
         out.append(row)
     return out
 

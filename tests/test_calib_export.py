@@ -112,7 +112,10 @@ def blocks_db(tmp_path_factory):
              "Waarvan niet in BRP": azc[2], "Waarvan minderjarig": azc[3]},
             {"Locatie": "AMV Cadier en Keer", "Gemeente": "Maastricht", "Type opvang": "AMV",
              "Capaciteit": 60, "Bezetting": amv[0], "Waarvan vergunninghouders": amv[1],
-             "Waarvan niet in BRP": amv[2], "Waarvan minderjarig": amv[3]}])
+             "Waarvan niet in BRP": amv[2], "Waarvan minderjarig": amv[3]},
+            # the file leaves the sub-counts of this one empty: unknown, not hidden
+            {"Locatie": "Noodopvang Mariënwaard", "Gemeente": "Maastricht",
+             "Type opvang": "Noodopvang", "Capaciteit": 100, "Bezetting": 80}])
     path = tmp_path_factory.mktemp("store_blocks") / "s.duckdb"
     result = load(drop, path, key=TEST_KEY)
     assert not result.rejections, result.rejections
@@ -171,6 +174,8 @@ def test_export_coa_locations(blocks_db):
     assert (azc["vergunninghouders"], azc["niet_in_brp"], azc["minderjarig"]) == (120, None, 140)
     assert (amv["vergunninghouders"], amv["niet_in_brp"], amv["minderjarig"]) == (0, 40, None)
     assert azc["verborgen"] == ["niet_in_brp"] and amv["verborgen"] == ["minderjarig"]
+    nood = dec["Noodopvang Mariënwaard"]
+    assert (nood["bezetting"], nood["niet_in_brp"], nood["verborgen"]) == (80, None, [])
     # on 30 November the November file speaks
     nov = {r["locatie"]: r for r in export(blocks_db, D(2024, 11, 30))["coa_locaties"]}
     assert nov["AZC Maastricht"]["niet_in_brp"] == 20 and nov["AMV Cadier en Keer"]["minderjarig"] == 35
