@@ -5,6 +5,19 @@ The store is opened read-only; the indicator views read the peildatum from the
 DuckDB variable `peildata`, so any date works, not only the materialised month
 ends. Indicators come for ALL (sum over the gemeenten) and per gemeentecode,
 with the key where the definition has one; the AZC occupancy for ALL only.
+
+Beside the catalogue indicators, the figures the pages show as blocks, each
+made by the same function as on screen, so every cell gets the one disclosure
+decision it gets there (a hidden count is null and named in `verborgen`):
+- `z_route`: per gemeente and ALL, the active Z-route persons, behind / on /
+  ahead of schedule, the hours per week of their ongoing activities and the
+  hours needed under both norms (monitor.zroute), with seed 002's 580 h/week;
+- `vista_niveaus`: learners per skill and level, ALL (monitor.vista);
+- `cohortcurven`: per measure x cohort x months the share, ALL
+  (monitor.indicators.cohort_curves, points observed by the peildatum);
+- `coa_locaties`: per COA location in the newest bezetting file on or before
+  the peildatum, capacity and occupancy (public) and the counts of
+  vergunninghouders, residents not in the BRP and minors (not public).
 """
 
 from __future__ import annotations
@@ -17,8 +30,11 @@ import duckdb
 import pandas as pd
 
 from etl.sqlrun import SCRATCH
+from monitor import vista, zroute
 from monitor.catalogue import from_frame, public_ids
 from monitor.disclosure import protect
+from monitor.filters import Filters
+from monitor.indicators import azc_bezetting, cohort_curves
 from monitor.signals import wilson
 from monitor.store import query_text
 from monitor.values import MEDIAN_UNITS, rounded
@@ -72,12 +88,76 @@ def _clean(x, ndigits=None):
     return int(x) if x.is_integer() else x
 
 
+def _shown(x, ndigits=None):
+    return None if x is None or pd.isna(x) else _clean(x, ndigits)
+
+
+def _z_route(raw: pd.DataFrame, peildatum: dt.date) -> dict:
+    """Both norms from the one query; the counts decide what is hidden, the
+    same for either norm."""
+    a = zroute.shown(raw, peildatum, zroute.NORM_UREN_PER_WEEK)
+    b = zroute.shown(raw, peildatum, zroute.NORM_UREN_PER_LESWEEK)
+    rows = []
+    counts = ["z_personen", *zroute.SCHEMA]
+    for (_, x), (_, y) in zip(a.iterrows(), b.iterrows()):
+        row = {"gemeente": x["gemeentecode"], **{c: _shown(x[c]) for c in counts},
+               "uren_per_week": _shown(rounded(x["uren_per_week"], "uren")),
+               "uren_nodig_800_in_3_jaar": _shown(rounded(x["uren_nodig"], "uren")),
+               "uren_nodig_40_lesweken": _shown(rounded(y["uren_nodig"], "uren"))}
+        row["verborgen"] = [k for k, v in row.items() if v is None]
+        rows.append(row)
+    rows.sort(key=lambda r: (r["gemeente"] != zroute.REGIO, r["gemeente"]))
+    return {"norm_uren_per_week_800_in_3_jaar": round(zroute.NORM_UREN_PER_WEEK, 2),
+            "norm_uren_per_week_40_lesweken": round(zroute.NORM_UREN_PER_LESWEEK, 2),
+            "referentie_uren_per_week": zroute.SEED_UREN_PER_WEEK, "gemeenten": rows}
+
+
+def _vista_niveaus(raw: pd.DataFrame) -> list[dict]:
+    df = vista.shown(raw)
+    return [{"vaardigheid": r.vaardigheid, "niveau": r.niveau, "aantal": _shown(r.value),
+             "suppressed": bool(r.suppressed)} for r in df.itertuples(index=False)]
+
+
+def _cohortcurven(db: Path, peildatum: dt.date) -> list[dict]:
+    df = cohort_curves(Filters(peildatum=peildatum), path=db)
+    return [{"reeks": r.measure, "cohort": str(r.cohort), "maanden": int(r.months),
+             "value": None if r.suppressed else _shown(rounded(r.value, "pct")),
+             "numerator": None if r.suppressed else _shown(r.numerator),
+             "denominator": None if r.suppressed else _shown(r.denominator),
+             "suppressed": bool(r.suppressed)} for r in df.itertuples(index=False)]
+
+
+def _coa_locaties(db: Path, peildatum: dt.date) -> list[dict]:
+    df = azc_bezetting(path=db)
+    df = df[df["peildatum"] <= pd.Timestamp(peildatum)]
+    if df.empty:
+        return []
+    df = df[df["peildatum"] == df["peildatum"].max()]
+    out = []
+    for r in df.sort_values("locatie").itertuples(index=False):
+        row = {"locatie": r.locatie, "gemeente": r.gemeentecode, "type_opvang": r.type_opvang,
+               "bestand_peildatum": pd.Timestamp(r.peildatum).date().isoformat(),
+               "capaciteit": _shown(r.capaciteit), "bezetting": _shown(r.bezetting),
+               "bezettingsgraad_pct": _shown(rounded(r.bezettingsgraad_pct, "pct")),
+               "vergunninghouders": _shown(r.vergunninghouders),
+               "niet_in_brp": _shown(r.niet_in_brp), "minderjarig": _shown(r.minderjarig)}
+        # hidden is None (azc_bezetting); an empty cell of the file stays NA:
+        # unknown, not hidden
+        row["verborgen"] = [k for k in ("vergunninghouders", "niet_in_brp", "minderjarig")
+                            if getattr(r, k) is None]
+        out.append(row)
+    return out
+
+
 def export(db: Path, peildatum: dt.date) -> dict:
     con = duckdb.connect(str(db), read_only=True)
     try:
         con.execute("SET enable_progress_bar = false")
         cat = con.execute(query_text("catalogue")).df()
         cells = _cells(con, peildatum)
+        # with the variable of _cells set to this one date, so any date works
+        z_raw = con.execute(query_text("z_route"), zroute.params(peildatum)).df()
+        vista_raw = con.execute(query_text("vista_niveaus"), vista.params(peildatum)).df()
         is_demo = bool(con.execute(query_text("is_demo")).fetchone()[0])
         gemeenten = [r[0] for r in con.execute(query_text("gemeenten")).fetchall()]
     finally:
@@ -137,4 +217,8 @@ def export(db: Path, peildatum: dt.date) -> dict:
     if is_demo:
         result["toelichting"] = DEMO_TEXT
     result["indicators"] = indicators
+    result["z_route"] = _z_route(z_raw, peildatum)
+    result["vista_niveaus"] = _vista_niveaus(vista_raw)
+    result["cohortcurven"] = _cohortcurven(db, peildatum)
+    result["coa_locaties"] = _coa_locaties(db, peildatum)
     return result

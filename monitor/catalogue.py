@@ -28,6 +28,9 @@ SOURCE_LABELS = {
 # figures made from these alone are exempt from disclosure control
 # (indicators.md), and their passport says so.
 PUBLIC_SOURCES = frozenset({"taakstelling", "coa_bezetting"})
+# From a public extract but about persons and not published per location:
+# the residents with a permit, not in the BRP and minors of each COA location.
+NOT_PUBLIC = frozenset({"huisvesting.coa_locatie_samenstelling"})
 PUBLIC_NOTE = ("Openbaar cijfer: het Rijk en het COA publiceren de taakstelling, het aantal "
                "gehuisveste statushouders, de achterstand en de capaciteit en bezetting per "
                "locatie zelf. Daarom wordt dit cijfer volledig getoond, ook bij kleine aantallen.")
@@ -47,6 +50,7 @@ SUBJECTS: dict[str, str] = {
     "taal.leerroute_b1_pct": "Het aandeel inburgeraars in de B1-route",
     "taal.voorinburgering_gestart_pct": "Het aandeel gekoppelde statushouders dat met voorinburgering startte",
     "taal.aanwezigheid_pct": "De aanwezigheid bij de lessen",
+    "taal.roosterwijzigingen_gemiddeld": "Het gemiddelde aantal roosterwijzigingen per cursist",
     "digitaal.digid_pct": "Het aandeel inburgeraars dat zelf met DigiD inlogt",
     "verbindingen.banden_eens_pct": "Het aandeel dat mensen met dezelfde achtergrond heeft om op terug te vallen",
     "verbindingen.bruggen_eens_pct": "Het aandeel dat weet bij welke instantie het terecht kan",
@@ -91,7 +95,8 @@ class Indicator:
 
     @property
     def is_public(self) -> bool:
-        return bool(self.sources) and set(self.sources) <= PUBLIC_SOURCES
+        return (bool(self.sources) and set(self.sources) <= PUBLIC_SOURCES
+                and self.id not in NOT_PUBLIC)
 
     @property
     def is_survey(self) -> bool:
@@ -128,8 +133,15 @@ def from_frame(df: pd.DataFrame) -> list[Indicator]:
 
 
 def load(path) -> list[Indicator]:
-    """Every indicator, in domain order."""
+    """Every indicator of the cube, in domain order."""
     return from_frame(store.query("catalogue", path=path))
+
+
+def load_blocks(path) -> list[Indicator]:
+    """The catalogue rows of the figures pages show as blocks of their own
+    (Z-route capacity, VISTA levels, cohort curves, COA per location): their
+    passport, not cube indicators."""
+    return from_frame(store.query("catalogue_blocks", path=path))
 
 
 def by_id(indicators: list[Indicator]) -> dict[str, Indicator]:

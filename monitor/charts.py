@@ -24,7 +24,7 @@ from .action_plan import IN_TEXT
 from .escaping import plotly_text
 from .catalogue import Indicator
 from .signals import wilson
-from .values import axis_title, is_percent
+from .values import RATIO_UNITS, axis_title, is_percent
 
 PALETTE = pres.OKABE_ITO
 SUPPRESSED_COUNT = "<5"
@@ -146,13 +146,14 @@ def value_table(df: pd.DataFrame, label_col: str, label_header: str, unit: str |
     shown text beside them, and why a cell is hidden."""
     reasons = df["reden"] if "reden" in df.columns else [None] * len(df)
     value_header = {"pct": "Waarde (%)", "score": "Waarde (%)", "dagen": "Waarde (dagen)",
-                    "uren": "Waarde (uren)"}.get(unit or "", "Waarde (aantal)")
+                    "uren": "Waarde (uren)", "per_cursist": "Waarde (gemiddeld per cursist)"
+                    }.get(unit or "", "Waarde (aantal)")
     out = pd.DataFrame({
         label_header: [labels.get(x, x) if labels else x for x in df[label_col]],
         value_header: [_number(v) for v in df["value"]],
         "Weergave": row_texts(df, unit),
     })
-    if unit in ("pct", "score"):
+    if unit in RATIO_UNITS:
         out["Teller"] = [_number(v) for v in df["numerator"]]
         out["Noemer"] = [_number(v) for v in df["denominator"]]
     out["Toelichting"] = ["" if _missing(r) else str(r) for r in reasons]
@@ -166,7 +167,7 @@ def _big_number(ind: Indicator, value, text: str, when: dt.date) -> go.Figure:
     fig = go.Figure(go.Indicator(
         mode="number", value=_number(value) if value is not None else None,
         number=dict(suffix="%" if is_percent(ind.unit) else
-                    {"dagen": " dagen", "uren": " uur"}.get(ind.unit, ""),
+                    {"dagen": " dagen", "uren": " uur", "per_cursist": " per cursist"}.get(ind.unit, ""),
                     valueformat=".0f" if (value or 0) >= 10 or ind.unit == "aantal" else ".1f"),
         title=dict(text=f"op {fmt.date_nl(when)}<br><span style='font-size:0.8em'>"
                         "het enige meetmoment tot nu toe</span>")))

@@ -178,6 +178,8 @@ def fmt_value(value, unit: str | None) -> str:
         return f"{number(value)} dagen"
     if u in {"uren", "hours"}:
         return f"{number(value)} uur"
+    if u == "per_cursist":
+        return f"{number(value, 1)} per cursist"
     if u in {"eur", "euro", "€"}:
         from monitor.formatting import euro
         return euro(value, cents=False)

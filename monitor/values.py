@@ -12,10 +12,16 @@ PERCENT_UNITS = frozenset({"pct", "score"})
 COUNT_UNITS = frozenset({"aantal"})
 #: a weighted median over per-value rows; numerator carries no count
 MEDIAN_UNITS = frozenset({"dagen", "uren"})
+#: numerator / denominator as it is: a mean per learner, the numerator a sum
+#: over the learners (not a count of persons), the denominator the learners
+MEAN_UNITS = frozenset({"per_cursist"})
+#: numerator / denominator: shown with both beside the value
+RATIO_UNITS = PERCENT_UNITS | MEAN_UNITS
 #: summing cells over any dimension keeps the value right
-ADDITIVE_UNITS = PERCENT_UNITS | COUNT_UNITS
+ADDITIVE_UNITS = PERCENT_UNITS | COUNT_UNITS | MEAN_UNITS
 
-AXIS_TITLES = {"pct": "%", "score": "%", "dagen": "dagen", "uren": "uren", "aantal": "aantal"}
+AXIS_TITLES = {"pct": "%", "score": "%", "dagen": "dagen", "uren": "uren", "aantal": "aantal",
+               "per_cursist": "gemiddeld per cursist"}
 
 
 def is_percent(unit: str | None) -> bool:

@@ -23,9 +23,17 @@ TOTAAL = "totaal"
 def niveaus(peildatum: dt.date, filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """Rows vaardigheid, niveau (the total per skill as niveau `totaal`,
     is_total), value (persons, None where hidden), suppressed, weergave, reden."""
-    params = filters.params()
-    params.update(peildatum=peildatum)
-    df = store.query("vista_niveaus", params, path=path)
+    return shown(store.query("vista_niveaus", params(peildatum, filters), path=path))
+
+
+def params(peildatum: dt.date, filters: Filters = Filters()) -> dict:
+    """The parameters of sql/queries/vista_niveaus.sql."""
+    return {**filters.params(), "peildatum": peildatum}
+
+
+def shown(df: pd.DataFrame) -> pd.DataFrame:
+    """vista_niveaus.sql's rows as niveaus() returns them: a total per skill,
+    every count through disclosure control. The export uses it too."""
     totals = df.groupby("vaardigheid", as_index=False, sort=False)["persons"].sum()
     totals["niveau"] = TOTAAL
     rows = pd.concat([df.assign(is_total=False), totals.assign(is_total=True)],

@@ -35,10 +35,23 @@ def z_route(peildatum: dt.date, filters: Filters = Filters(), norm_per_week: flo
     """One row per gemeente and one for the region (gemeentecode `ALL`):
     z_personen, uren_nodig (z_personen x norm), uren_per_week (ongoing
     activities) and achter/op_schema/voor; hidden values are None."""
-    params = filters.params()
-    params.pop("leerroute")  # the population is the Z-route itself
-    params.update(peildatum=peildatum, voor_factor=VOOR_FACTOR)
-    df = store.query("z_route", params, path=path)
+    return shown(store.query("z_route", params(peildatum, filters), path=path), peildatum,
+                 norm_per_week)
+
+
+def params(peildatum: dt.date, filters: Filters = Filters()) -> dict:
+    """The parameters of sql/queries/z_route.sql."""
+    out = filters.params()
+    out.pop("leerroute")  # the population is the Z-route itself
+    out.update(peildatum=peildatum, voor_factor=VOOR_FACTOR)
+    return out
+
+
+def shown(df: pd.DataFrame, peildatum: dt.date, norm_per_week: float = NORM_UREN_PER_WEEK
+          ) -> pd.DataFrame:
+    """z_route.sql's rows as z_route() returns them: the region added, the
+    counts through disclosure control, the needed hours made from the norm.
+    The export passes the rows it queried at any date through here too."""
     cols = ["z_personen", "uren_per_week", *SCHEMA]
     if not df.empty:
         regio = df[cols].sum().to_frame().T.assign(gemeentecode=REGIO)

@@ -10,6 +10,7 @@ from monitor import charts
 from monitor import formatting as fmt
 from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary
+from pages.ui.passport import block_heading
 
 NOT_APPLIED = {"leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute",
                "cohort": "cohort (jaar PIP)", "cohort_huisvesting": "jaar van huisvesting",
@@ -43,9 +44,9 @@ def main() -> None:
     if df.empty:
         st.info("Geen cohortgegevens voor deze selectie.")
         return
-    st.subheader("Werk en uitkering na huisvesting")
+    block_heading("Werk en uitkering na huisvesting", "werk.cohort_werk_uitkering", f.peildatum)
     render_pair(df, ("werk", "uitkering"), f)
-    st.subheader("PIP en leerroute na koppeling")
+    block_heading("PIP en leerroute na koppeling", "taal.cohort_pip_leerroute", f.peildatum)
     render_pair(df, ("pip", "leerroute"), f)
     render_land(f)
 

@@ -13,6 +13,7 @@ from monitor import presentation as pres
 from pages.ui import data, frame, render
 from pages.ui.card import render_indicator_detail
 from pages.ui.filters import current_filters, filter_summary
+from pages.ui.passport import block_heading
 
 
 def _realisation_cell(pct, running: bool) -> str:
@@ -81,6 +82,9 @@ def render_azc(f) -> None:
         st.info("Geen bezettingscijfers tot deze peildatum.")
         return
     render.chart(charts.azc_bezetting(df, f.peildatum), key="hv_azc")
+    block_heading("Bewoners per locatie: vergunninghouders, niet in BRP, minderjarigen",
+                  "huisvesting.coa_locatie_samenstelling",
+                  f.peildatum)
     measure = st.segmented_control("Samenstelling van de bewoners", list(charts.AZC_MEASURES),
                                    default="vergunninghouders", key="hv_azc_maat",
                                    format_func=lambda m: charts.AZC_MEASURES[m])

@@ -199,12 +199,20 @@ def test_leerroute_split_and_housed_asielstatushouders(demo):
     out, summary = demo
     rel = f"gemeente/inburgeraars_{NEWEST}.csv"
     df = without_planted(read(out / rel), summary, rel)
-    routes = df.loc[(df["datum pip"] != "") & (df["leerroute"] != ""), "leerroute"]
-    assert len(routes) > 400
-    share = routes.value_counts(normalize=True)
-    assert 0.75 <= share["B1"] + share["B1-Entree"] <= 0.85
+    pip = nl_date(df["datum pip"])
+    with_route = df["leerroute"] != ""
+    assert (with_route & pip.notna()).sum() > 400
+    # The seed's split is of 1 March 2024 (002 §3): B1 80%, Z 19%, a few Onderwijs.
+    share = df.loc[with_route & (pip <= pd.Timestamp("2024-03-01")), "leerroute"].value_counts(
+        normalize=True)
+    assert 0.75 <= share["B1"] + share.get("B1-Entree", 0) <= 0.85
     assert 0.15 <= share["Z"] <= 0.23
     assert share.get("Onderwijs", 0) < 0.05
+    # Later PIPs go to the Z-route more often (the seed expects ~88 in it).
+    later = df.loc[with_route & (pip > pd.Timestamp("2024-03-01")), "leerroute"].value_counts(
+        normalize=True)
+    assert 0.23 <= later["Z"] <= 0.33
+    assert later.get("Onderwijs", 0) < 0.06
     housed = nl_date(df["datum huisvesting"])
     maastricht = (df["gemeentecode"] == "GM0935") & (df["doelgroep"] == "Asielstatushouder")
     assert (maastricht & (housed.dt.year == 2024)).sum() == 134  # seed 002, exact by construction
@@ -213,6 +221,30 @@ def test_leerroute_split_and_housed_asielstatushouders(demo):
     assert (df.loc[housed.isna() | (housed > pd.Timestamp(TODAY)), "wijkcode"] == "").all()
     wijk = df.loc[df["wijkcode"] != ""]
     assert (wijk["wijkcode"].str[2:6] == wijk["gemeentecode"].str[2:6]).all()
+
+
+def test_z_route_caseload_and_capacity(demo):
+    """Seed 002 §4: about 88 inburgeraars in Maastricht's Z-route need 6,6
+    hours a week over 40 lesweken, about 580 hours of places a week, and
+    there are too few places. Recomputed from the newest files: active = PIP
+    on or before P, not Voldaan, Ontheffing, Verhuisd or Vertrokken by P."""
+    out, summary = demo
+    rel_i, rel_p = f"gemeente/inburgeraars_{NEWEST}.csv", f"gemeente/participatie_{NEWEST}.csv"
+    people = without_planted(read(out / rel_i), summary, rel_i)
+    acts = without_planted(read(out / rel_p), summary, rel_p)
+    P = pd.Timestamp(TODAY)
+    done = (people["status"].isin(["Voldaan", "Ontheffing", "Verhuisd", "Vertrokken"])
+            & (nl_date(people["datum status"]) <= P))
+    z = people[(people["gemeentecode"] == "GM0935") & (people["leerroute"] == "Z")
+               & (nl_date(people["datum pip"]) <= P) & ~done]
+    assert 80 <= len(z) <= 96
+    needed = len(z) * 800 / 3 / 40
+    assert 530 <= needed <= 640
+    start, end = nl_date(acts["datum start"]), nl_date(acts["datum einde"])
+    ongoing = acts[(start <= P) & (end.isna() | (end >= P))
+                   & acts["bsn"].str.zfill(9).isin(set(z["bsn"].str.zfill(9)))]
+    offered = ongoing["uren per week"].str.replace(",", ".").astype(float).sum()
+    assert 0.4 * needed <= offered <= 0.8 * needed
 
 
 def test_dual_trajectory_rises_from_forty_percent(demo):

@@ -52,7 +52,9 @@ elfproef maar zijn willekeurig getrokken; ze horen bij niemand.
 De aantallen zijn afgestemd op de brondocumenten (beleidskader Nieuwe Stadsgezichten en
 uitvoeringsprogramma Taal en Participatie in de Wet inburgering 2021): 134 in 2024 in
 Maastricht gehuisveste asielstatushouders, verdeelsleutel 67,23%, leerroutes B1 80% en
-Z 19%, duaal traject 40% begin 2024, voorinburgering gestart 80%, AZC Maastricht
+Z 19% (1 maart 2024), ongeveer 88 actieve inburgeraars in de Maastrichtse Z-route (bijna
+580 uur participatieplekken per week nodig), duaal traject 40% begin 2024, voorinburgering
+gestart 80%, AZC Maastricht
 650 plaatsen, noodopvang Mariënwaard tot en met augustus 2025, begrotingsregels en
 acties uit de tabellen van beide documenten.
 

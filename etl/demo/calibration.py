@@ -16,10 +16,13 @@ import numpy as np
 # | 134 asielstatushouders housed in Maastricht  | 002 SPUK  | exactly 134 with Datum huisvesting in 2024,  |
 # |   (2024)                                     |           |   for every seed (region: 200)               |
 # | verdeelsleutel Maastricht 67,23%             | 002 §7    | the other four get 32,77% by population      |
-# | leerroute B1 80% / Z 19% / enkeling          | 002 §3    | B1 + B1-Entree 78%, Z 20%, Onderwijs 2%      |
-# |   Onderwijs (1 March 2024)                   |           |   (Onderwijs only under 27)                  |
+# | leerroute B1 80% / Z 19% / enkeling          | 002 §3    | PIPs up to 1 March 2024: Z 19% (drawn),      |
+# |   Onderwijs (1 March 2024)                   |           |   B1 + B1-Entree 76%, Onderwijs only < 27;   |
+# |                                              |           |   later PIPs: Z 28% (see next row)           |
 # | B1-Entree since September 2023               | 002 §3    | only for PIPs from 1-9-2023, under 30        |
-# | ~88 inburgeraars in the Z-route              | 002 §4    | Z-route caseload 71-99 in 2025-2026          |
+# | ~88 inburgeraars in the Z-route, 6,6 h/week  | 002 §4    | 88 active Z-route persons in Maastricht at   |
+# |   over 40 lesweken = ~580 h/week of places,  |           |   2026-11-23 (133 in the region): 587 h/week |
+# |   too few places                             |           |   needed, 352 offered (60%)                  |
 # | Z-route 800 h in 3 years: 5,1-6,6 h/week     | 002 §4    | Z-route activities 5,0-7,0 h/week            |
 # | activeringsprogramma from Sept 2024,         | 002 §4    | Activeringsprogramma rows from 2024-09,      |
 # |   10 weeks x 4 hours                         |           |   70 days, 4,0 h/week                        |
@@ -52,6 +55,14 @@ ACTIVERING_START = np.datetime64("2024-09-01", "D")
 B1_ENTREE_START = np.datetime64("2023-09-01", "D")
 PROTECT_START = np.datetime64("2024-04-01", "D")
 TERMIJN_DAYS = 1095
+# Leerroute split: Z 19% of the PIPs up to the seed's count of 1 March 2024;
+# later PIPs go to the Z-route more often, so that the Z-route caseload in
+# Maastricht reaches the ~88 the seed expects (002 §4). Onderwijs: a band of
+# ONDERWIJS_SHARE above the Z share, only for those under 27.
+Z_SHARE_MEASURED_ON = np.datetime64("2024-03-01", "D")
+Z_SHARE = 0.19
+Z_SHARE_LATER = 0.28
+ONDERWIJS_SHARE = 0.06
 
 # Asielstatushouders housed in Maastricht per half year. 2024 is the seed's
 # 134; the rise from 2022-2 and the "fors" 2023 follow 001 2.1.2. Later half

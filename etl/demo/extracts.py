@@ -497,10 +497,27 @@ def write_coa(d: Drop) -> None:
         d.files += 2
 
 
+def vista_history(d: Drop) -> list[tuple[np.datetime64, str]]:
+    """VISTA delivers its state every quarter end, and monthly for the two
+    newest snapshots: each file is the state on its own peildatum, so
+    together they are the VISTA time series (contract section 7)."""
+    (older, _), _ = d.snapshots
+    out = []
+    y, q = 2022, 1
+    while True:
+        end = dt.date(y, 3 * q, 1) + dt.timedelta(days=31)
+        end = end - dt.timedelta(days=end.day)
+        if as_day(end) >= older:
+            break
+        out.append((as_day(end), end.strftime("%Y%m%d")))
+        y, q = (y, q + 1) if q < 4 else (y + 1, 1)
+    return out + list(d.snapshots)
+
+
 def write_vista(d: Drop) -> None:
     """Another supplier's habits (ISO dates, commas, no BOM); the newest has
     one date in municipal notation."""
-    for when, stamp in d.snapshots:
+    for when, stamp in vista_history(d):
         t = vista_table(d.p, when)
         rel = f"vista/vista_voortgang_{stamp}.csv"
         if when == d.today64 and len(t):

@@ -17,7 +17,8 @@ from .calibration import (
     LAW_START, LEAVE_KINDS, MARIENWAARD, MARIENWAARD_LAST_DAY, MEEDOEN_ORGANISATIES,
     NAREIZIGER, NAREIZIGERS_PER_HOUSED, NATIONAL_AZCS, ONDERWIJS, ORGANISATIES, OTHER_AZCS,
     OVERIG_PER_HALF_YEAR, PROTECT_START, REGIO, SOORT_MIX, SOORTEN, SPORT, STAGES, TAALMAATJE,
-    TERMIJN_DAYS, VRIJWILLIG, Z, housed_per_weight)
+    TERMIJN_DAYS, VRIJWILLIG, Z, Z_SHARE, Z_SHARE_LATER, Z_SHARE_MEASURED_ON, ONDERWIJS_SHARE,
+    housed_per_weight)
 
 D = "datetime64[D]"
 NAT = np.datetime64("NaT", "D")
@@ -270,8 +271,10 @@ def generate_persons(gemeenten, today: dt.date, rng: np.random.Generator) -> Per
 
     age_at_pip = (pip - birth).astype(np.int64) / 365.25
     u = rng.random(n)
-    route = np.where(u < 0.19, Z, B1)
-    route = np.where((u >= 0.19) & (u < 0.25) & (age_at_pip < 27), ONDERWIJS, route)
+    z_share = np.where(pip <= Z_SHARE_MEASURED_ON, Z_SHARE, Z_SHARE_LATER)
+    route = np.where(u < z_share, Z, B1)
+    route = np.where((u >= z_share) & (u < z_share + ONDERWIJS_SHARE) & (age_at_pip < 27),
+                     ONDERWIJS, route)
     route = np.where((route == B1) & (pip >= B1_ENTREE_START) & (age_at_pip < 30)
                      & (rng.random(n) < 0.35), ENTREE, route)
     alfa = rng.random(n) < np.select([route == Z, route == ENTREE, route == B1], [0.55, 0.10, 0.06], 0.0)

@@ -56,6 +56,11 @@ def indicator(snap: Snapshot, indicator_id: str) -> cat.Indicator:
 
 
 @st.cache_data(show_spinner=False)
+def catalogue_blocks(snap: Snapshot) -> list[cat.Indicator]:
+    return cat.load_blocks(snap.path)
+
+
+@st.cache_data(show_spinner=False)
 def filter_options(snap: Snapshot) -> dict:
     return indicators.filter_options(path=snap.path)
 

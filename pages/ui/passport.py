@@ -7,6 +7,7 @@ import streamlit as st
 
 from monitor import formatting as fmt
 from monitor import presentation as pres
+from monitor import catalogue as cat
 from monitor.catalogue import PUBLIC_NOTE, Indicator
 from pages.ui import data
 from pages.ui.render import SUPPRESSION_EXPLANATION
@@ -27,3 +28,15 @@ def render_passport(ind: Indicator, peildatum) -> None:
     st.markdown(f"**Peildatum:** {fmt.date_nl(peildatum)}")
     st.markdown(f"**Laatst geladen:** {fmt.datetime_nl(info.get('loaded_at')) if info else fmt.MISSING}")
     st.caption(PUBLIC_NOTE if ind.is_public else SUPPRESSION_EXPLANATION)
+
+
+def block_heading(title: str, indicator_id: str, peildatum) -> None:
+    """A block's heading with the passport of its catalogue row beside it."""
+    ind = cat.by_id(data.catalogue_blocks(data.snapshot()))[indicator_id]
+    head, pop = st.columns([5, 2], vertical_alignment="center")
+    with head:
+        st.subheader(title)
+    with pop:
+        with st.popover("Paspoort", icon=":material/info:", key=f"pp_{indicator_id}",
+                        width="stretch"):
+            render_passport(ind, peildatum)

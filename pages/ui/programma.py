@@ -9,6 +9,7 @@ import streamlit as st
 from monitor import charts, zroute
 from pages.ui import data, render
 from pages.ui.filters import current_filters
+from pages.ui.passport import block_heading
 
 NORMEN = {
     "800 uur in 3 jaar (5,1 uur per week)": zroute.NORM_UREN_PER_WEEK,
@@ -19,11 +20,14 @@ NORMEN = {
 def render_z_route() -> None:
     f = current_filters()
     snap = data.snapshot()
-    st.subheader("Z-route: capaciteit participatieplekken")
+    block_heading("Z-route: capaciteit participatieplekken", "werk.z_route_capaciteit", f.peildatum)
     st.markdown("Hoeveel uur participatie per week de actieve Z-route-inburgeraars nodig hebben, "
                 "tegen de uren van hun lopende activiteiten. Het uitvoeringsprogramma rekent met "
                 "ongeveer 88 personen en 580 uur per week.")
-    label = st.radio("Norm", list(NORMEN), horizontal=True, key="z_route_norm")
+    # The seed's 580 hours a week are counted over 40 lesweken: that norm
+    # first, so the chart and its reference line speak the same measure.
+    label = st.radio("Norm", list(NORMEN), index=list(NORMEN.values()).index(
+        zroute.NORM_UREN_PER_LESWEEK), horizontal=True, key="z_route_norm")
     norm = NORMEN[label]
     df = data.z_route(snap, f, norm)
     if df.empty:
@@ -38,7 +42,7 @@ def render_z_route() -> None:
 def render_vista_niveaus() -> None:
     f = current_filters()
     snap = data.snapshot()
-    st.subheader("Taalniveau per vaardigheid")
+    block_heading("Taalniveau per vaardigheid", "taal.niveau_per_vaardigheid", f.peildatum)
     df = data.vista_niveaus(snap, f)
     if df.empty or not df["value"].map(lambda v: v is not None and v > 0).any():
         st.info("Er is geen VISTA-bestand op of voor deze peildatum.")

@@ -79,6 +79,16 @@ SELECT 'taal.roosterwijziging_pct', peildatum, gemeentecode, NULL, doelgroep, ge
 FROM vista WHERE NOT uitgevallen
 GROUP BY ALL
 UNION ALL
+-- taal.roosterwijzigingen_gemiddeld: learners not uitgevallen in the VISTA
+-- file whose count is known; the mean number of timetable changes so far.
+-- A mean is not additive, so the cube keeps its parts: numerator = the sum
+-- of their changes, denominator = persons = the learners; cube_cells divides.
+SELECT 'taal.roosterwijzigingen_gemiddeld', peildatum, gemeentecode, NULL, doelgroep, geslacht,
+       leeftijdsgroep, leerroute, cohort,
+       CAST(sum(timetable_changes) AS DOUBLE), CAST(count(*) AS DOUBLE), count(*)
+FROM vista WHERE NOT uitgevallen AND timetable_changes IS NOT NULL
+GROUP BY ALL
+UNION ALL
 -- taal.uitval_reden_<groep>_pct: uitgevallen learners in the VISTA file; %
 -- whose reason falls in the group (stg_vista_voortgang.uitval_categorie).
 SELECT CASE g.categorie WHEN 'Verhuisd of vertrokken' THEN 'taal.uitval_reden_verhuisd_pct'

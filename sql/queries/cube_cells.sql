@@ -15,8 +15,9 @@
 -- 'margin_region' (no gemeente filter, not per gemeente) or 'margin'.
 -- Returns indicator_id, peildatum, key, member, eenheid, teller_personen,
 -- median, numerator, denominator, persons, value. `value` is the figure:
--- 100*numerator/denominator (pct, score; NULL without denominator), numerator
--- (aantal), or for median indicators (dagen, uren) `median`, the weighted
+-- 100*numerator/denominator (pct, score; NULL without denominator),
+-- numerator/denominator (per_cursist: a mean), numerator (aantal), or for
+-- median indicators (dagen, uren) `median`, the weighted
 -- median of the per-value rows, with numerator NULL and denominator =
 -- persons = how many. The export reads this query too ($source 'cube' over
 -- a one-date cube), so values are computed nowhere else.
@@ -158,9 +159,11 @@ combined AS (
 SELECT c.indicator_id, c.peildatum, c.key, c.member, r.eenheid, r.teller_personen,
        c.median, c.numerator, c.denominator, c.persons,
        -- the figure itself, computed here only: a median as above, a count
-       -- its numerator, anything else 100 x numerator / denominator
+       -- its numerator, a mean numerator / denominator, anything else
+       -- 100 x numerator / denominator
        CASE WHEN r.eenheid IN ('dagen', 'uren') THEN c.median
             WHEN r.eenheid = 'aantal' THEN c.numerator
+            WHEN r.eenheid = 'per_cursist' AND c.denominator > 0 THEN c.numerator / c.denominator
             WHEN c.denominator > 0 THEN 100.0 * c.numerator / c.denominator
        END AS value
 FROM combined c
