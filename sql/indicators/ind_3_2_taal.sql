@@ -84,7 +84,7 @@ UNION ALL
 -- A mean is not additive, so the cube keeps its parts: numerator = the sum
 -- of their changes, denominator = persons = the learners; cube_cells divides.
 SELECT 'taal.roosterwijzigingen_gemiddeld', peildatum, gemeentecode, NULL, doelgroep, geslacht,
-       leeftijdsgroep, leerroute, cohort,
+       leeftijdsgroep, leerroute, cohort, dimension, dimension_value,
        CAST(sum(timetable_changes) AS DOUBLE), CAST(count(*) AS DOUBLE), count(*)
 FROM vista WHERE NOT uitgevallen AND timetable_changes IS NOT NULL
 GROUP BY ALL
