@@ -827,9 +827,12 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
             text=[SUPPRESSED_COUNT if v is None else fmt.number(v) for v in values],
             textposition="outside",
             hovertemplate="%{x}: %{y:,.0f} uur per week<extra>" + name + "</extra>"))
-    fig.add_hline(y=Z_SEED_UREN_PER_WEEK, line_dash="dash", line_color="#444", line_width=1,
-                  annotation_text="uitvoeringsprogramma: ca. 580 uur per week (88 personen)",
-                  annotation_position="top left", annotation_font_size=11)
+    # The reference line is named in the legend: an annotation on the line
+    # itself runs through the bar labels of whichever gemeente is near 580.
+    fig.add_hline(y=Z_SEED_UREN_PER_WEEK, line_dash="dash", line_color="#444", line_width=1)
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", hoverinfo="skip",
+                             line={"dash": "dash", "color": "#444", "width": 1},
+                             name="Uitvoeringsprogramma: ca. 580 uur per week (88 personen)"))
     style(fig, height=360, y_title="uur per week")
     fig.update_layout(barmode="group")
     fig.update_yaxes(rangemode="tozero")
@@ -873,7 +876,9 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
             textposition="inside",
             hovertemplate="%{x}: %{y:,.0f} personen<extra>" + name + "</extra>"))
     style(fig, height=340, y_title="personen")
-    fig.update_layout(barmode="stack")
+    # A label that does not fit its segment is dropped rather than drawn
+    # over the next one; the table under the chart has every count.
+    fig.update_layout(barmode="stack", uniformtext_minsize=10, uniformtext_mode="hide")
     table = pd.DataFrame({"Gemeente": labels})
     for col, name in Z_SCHEMA_LABELS.items():
         table[f"{name} (aantal)"] = [_number(v) for v in df[col]]

@@ -21,7 +21,7 @@ from .filters import Filters
 NORM_UREN = 800.0
 NORM_DAGEN = 1095
 NORM_UREN_PER_WEEK = NORM_UREN / (NORM_DAGEN / 7)  # 5,1
-NORM_UREN_PER_LESWEEK = NORM_UREN / 3 / 40  # 6,6
+NORM_UREN_PER_LESWEEK = NORM_UREN / 3 / 40  # 6,67; seed 002 writes 6,6
 # Seed 002: about 88 Z-route persons need about 580 hours of places a week.
 SEED_UREN_PER_WEEK = 580.0
 # "Voor op schema": more than this factor times the pro-rata norm.

@@ -7,13 +7,16 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor import charts, zroute
+from monitor import formatting as fmt
 from pages.ui import data, render
 from pages.ui.filters import current_filters
 from pages.ui.passport import block_heading
 
 NORMEN = {
-    "800 uur in 3 jaar (5,1 uur per week)": zroute.NORM_UREN_PER_WEEK,
-    "800 uur over 40 lesweken per jaar (6,6 uur per week)": zroute.NORM_UREN_PER_LESWEEK,
+    f"800 uur in 3 jaar ({fmt.number(zroute.NORM_UREN_PER_WEEK, 1)} uur per week)":
+        zroute.NORM_UREN_PER_WEEK,
+    f"800 uur over 40 lesweken per jaar ({fmt.number(zroute.NORM_UREN_PER_LESWEEK, 1)} uur per week)":
+        zroute.NORM_UREN_PER_LESWEEK,
 }
 
 
@@ -23,7 +26,8 @@ def render_z_route() -> None:
     block_heading("Z-route: capaciteit participatieplekken", "werk.z_route_capaciteit", f.peildatum)
     st.markdown("Hoeveel uur participatie per week de actieve Z-route-inburgeraars nodig hebben, "
                 "tegen de uren van hun lopende activiteiten. Het uitvoeringsprogramma rekent met "
-                "ongeveer 88 personen en 580 uur per week.")
+                "ongeveer 88 personen en 580 uur per week: 88 × 6,6 uur, de 6,67 uur van 800 uur "
+                "over 3 × 40 lesweken naar beneden afgerond.")
     # The seed's 580 hours a week are counted over 40 lesweken: that norm
     # first, so the chart and its reference line speak the same measure.
     label = st.radio("Norm", list(NORMEN), index=list(NORMEN.values()).index(
