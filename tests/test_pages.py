@@ -239,3 +239,19 @@ def test_pages_without_filters_offer_none_and_keep_the_chosen_ones(store_env, pa
     assert not [w for w in at.sidebar.multiselect], "filters offered where they change nothing"
     at.switch_page("pages/overzicht.py").run()
     assert at.multiselect(key="flt_gemeenten").value == ["GM0981"]
+
+
+def test_herkomst_and_cohort_filters_exclude_the_person_filters(store_env):
+    """A land van herkomst filter in the link is chosen in its own group and
+    disables the filters it cannot combine with; clearing it frees them."""
+    at = open_page("pages/cluster_2_ijkpunten.py", {"land": "Syrië"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="flt_land_van_herkomst").value == ["Syrië"]
+    assert at.multiselect(key="flt_doelgroep").disabled
+    assert at.multiselect(key="flt_cohort_huisvesting").disabled
+    assert not at.multiselect(key="flt_gemeenten").disabled
+    at.multiselect(key="flt_land_van_herkomst").set_value([]).run()
+    assert not at.multiselect(key="flt_doelgroep").disabled
+    at.multiselect(key="flt_doelgroep").set_value(["Nareiziger"]).run()
+    assert at.multiselect(key="flt_land_van_herkomst").disabled
+    assert not at.exception
