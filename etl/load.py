@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from monitor import audit
@@ -29,7 +30,7 @@ from .contract import DEMO_MARKER, DROP_METADATA, EXTRACTS, Extract
 from .pseudonym import Pseudonymiser, fingerprint
 from .readers import FileUnusable, read_extract
 from .region import load_region, name_lookup, region_path
-from .validate import DEFAULT_LIMITS, checked_query
+from .validate import DEFAULT_LIMITS, checked_query, repeats_query
 
 log = logging.getLogger(__name__)
 
@@ -207,38 +208,61 @@ def _with_pseudonyms(table: pa.Table, extract: Extract, pseudo: Pseudonymiser) -
 
 def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_rows,
                   limits: dict[str, float]) -> None:
-    tables = []
-    for c in files:
+    tables, sources = [], []
+    for number, c in enumerate(files):
         result = report_rows[c.relpath]["result"]
+        # The reader's table leaves the report: from here on only DuckDB holds
+        # the rows, and Python's copy is freed as soon as it is inserted.
+        report_rows[c.relpath]["result"] = None
         t = result.table
-        n = t.num_rows
-        t = t.append_column("__file", pa.array([c.relpath] * n, pa.string()))
-        t = t.append_column("__file_date", pa.array([c.file_date] * n, pa.date32()))
-        t = t.append_column("__period", pa.array([c.period] * n, pa.string()))
-        peil = result.peildatum or c.file_date
-        t = t.append_column("__peildatum", pa.array([peil] * n, pa.date32()))
-        tables.append(t)
+        tables.append(t.append_column("__file_no", pa.array(np.full(t.num_rows, number, np.int32))))
+        sources.append((number, c.relpath, c.file_date, c.period, result.peildatum or c.file_date))
     if not tables:
         return
     # Pseudonymise after concatenating: one pass over the distinct identifiers
     # of all periods, instead of one per monthly file.
     incoming = _with_pseudonyms(pa.concat_tables(tables), extract, pseudo)
-    con.register("incoming", incoming)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {checked_query(extract, limits=limits)}")
-    con.unregister("incoming")
+    del tables
+    # Per-file constants from a small table: a column of the same file name
+    # for each of millions of rows cost more to build than to validate.
+    con.register("incoming_rows", incoming)
+    con.register("incoming_files", pa.table({
+        "__file_no": pa.array([s[0] for s in sources], pa.int32()),
+        "__file": pa.array([s[1] for s in sources], pa.string()),
+        "__file_date": pa.array([s[2] for s in sources], pa.date32()),
+        "__period": pa.array([s[3] for s in sources], pa.string()),
+        "__peildatum": pa.array([s[4] for s in sources], pa.date32())}))
+    source = "(SELECT * EXCLUDE (__file_no) FROM incoming_rows JOIN incoming_files USING (__file_no))"
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE checked AS "
+                    + checked_query(extract, source=source, limits=limits))
+    finally:
+        con.unregister("incoming_rows")
+        con.unregister("incoming_files")
+    del incoming
+    pa.default_memory_pool().release_unused()
+    con.execute("CREATE OR REPLACE TEMP TABLE repeated AS " + repeats_query(extract))
     cols = ", ".join(f'"{c.name}"' for c in extract.columns)
     extra = ", __peildatum" if extract.name == "coa_bezetting" else ""
+    repeats = con.execute("SELECT count(*) FROM repeated").fetchone()[0]
+    # The usual delivery repeats no key: then no anti-join over every row.
+    not_repeated = " ANTI JOIN repeated USING (__file, __row)" if repeats else ""
     con.execute(f"INSERT INTO {extract.table} SELECT {cols}, __file, __row, __file_date{extra} "
-                "FROM checked WHERE __rejection IS NULL")
+                f"FROM checked{not_repeated} WHERE checked.__rejection IS NULL")
     for file, rows, rejected in con.execute(
             "SELECT __file, count(*), count(__rejection) FROM checked GROUP BY __file").fetchall():
         report_rows[file]["rows"] += rows
         report_rows[file]["rejected"] += rejected
+    rejected = ("SELECT __file, __row, __rejection FROM checked WHERE __rejection IS NOT NULL "
+                "UNION ALL SELECT __file, __row, __rejection FROM repeated")
     for file, row, column, reason in con.execute(
-            "SELECT __file, __row, __rejection.column, __rejection.reason FROM checked "
-            "WHERE __rejection IS NOT NULL ORDER BY __file, __row").fetchall():
+            f"SELECT __file, __row, __rejection.column, __rejection.reason FROM ({rejected}) "
+            "ORDER BY __file, __row").fetchall():
         report_rows[file]["rejections"].append(Rejection(file, row, column, reason))
+    for file, count in con.execute("SELECT __file, count(*) FROM repeated GROUP BY __file").fetchall():
+        report_rows[file]["rejected"] += count
     con.execute("DROP TABLE checked")
+    con.execute("DROP TABLE repeated")
 
 
 def _insert(con, table: str, rows: list[tuple]) -> None:
