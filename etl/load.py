@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from monitor import audit
 
@@ -223,6 +224,12 @@ def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_
     # of all periods, instead of one per monthly file.
     incoming = _with_pseudonyms(pa.concat_tables(tables), extract, pseudo)
     del tables
+    # Which columns hold a character no encoding could read: only those need
+    # the check in SQL, and Arrow finds them in one scan per column.
+    unreadable = {c.name for c in extract.columns if c.kind not in ("bsn", "vnummer")
+                  and incoming.num_rows and pc.any(pc.or_(
+                      pc.match_substring(incoming[c.name], "\ufffd"),
+                      pc.match_substring(incoming[c.name], "\x00"))).as_py()}
     # Per-file constants from a small table: a column of the same file name
     # for each of millions of rows cost more to build than to validate.
     con.register("incoming_rows", incoming)
@@ -235,7 +242,7 @@ def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_
     source = "(SELECT * EXCLUDE (__file_no) FROM incoming_rows JOIN incoming_files USING (__file_no))"
     try:
         con.execute("CREATE OR REPLACE TEMP TABLE checked AS "
-                    + checked_query(extract, source=source, limits=limits))
+                    + checked_query(extract, source=source, limits=limits, unreadable=unreadable))
     finally:
         con.unregister("incoming_rows")
         con.unregister("incoming_files")

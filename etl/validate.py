@@ -115,8 +115,8 @@ def _parsed(col: Column, dialect: str, v: str) -> str:
 
 
 PATTERNS = {
-    "month": (r"^\d{4}-\d{2}$", "strftime(try_strptime({v}, '%Y-%m'), '%Y-%m')",
-              "verwacht een maand als jjjj-mm"),
+    # The month spelled out, so that no date is parsed only to be printed back.
+    "month": (r"^\d{4}-(0[1-9]|1[0-2])$", "{v}", "verwacht een maand als jjjj-mm"),
     "halfyear": (r"^\d{4}-[12]$", "{v}", "verwacht een halfjaar als jjjj-1 of jjjj-2"),
     "quarter": (r"^\d{4}-[Qq][1-4]$", "upper({v})", "verwacht een kwartaal als jjjj-Qn"),
     "year": (r"^\d{4}$", "CAST({v} AS INTEGER)", "verwacht een jaartal als jjjj"),
@@ -190,7 +190,8 @@ UNREADABLE = ("'bevat tekens die in UTF-8 noch in Windows-1252 leesbaar zijn'",
 
 
 def checked_query(extract: Extract, source: str = "incoming",
-                  limits: dict[str, float] | None = None) -> str:
+                  limits: dict[str, float] | None = None,
+                  unreadable: set[str] | None = None) -> str:
     """A query over `source` giving every row once, typed, with the source
     column and Dutch reason of its rejection in `__rejection` (NULL when the
     row passes its own checks and references a known person). A repeated key
@@ -200,7 +201,11 @@ def checked_query(extract: Extract, source: str = "incoming",
     their typed values, their reasons, then the first failing column in
     contract order. Written inline, a typed value is evaluated up to four
     times per cell (value, reason, empty check), regexes and lookups
-    included."""
+    included.
+
+    unreadable: the columns in which some cell holds U+FFFD or NUL (None:
+    any may); only those get that check, which otherwise costs two string
+    searches per cell."""
     limits = DEFAULT_LIMITS if limits is None else limits
     trimmed, typed, judged, select, rules = [], [], [], [], []
     for col in extract.columns:
@@ -219,8 +224,10 @@ def checked_query(extract: Extract, source: str = "incoming",
                 judged.append(f"{reason} AS {r}")
             # The reader decodes a byte no encoding knows as U+FFFD and keeps
             # NUL: the row goes, never a silently wrong value.
-            rules.append(f"WHEN contains({raw}, chr(65533)) THEN {_rej(col.source, UNREADABLE[0])}")
-            rules.append(f"WHEN contains({raw}, chr(0)) THEN {_rej(col.source, UNREADABLE[1])}")
+            if unreadable is None or col.name in unreadable:
+                rules.append(f"WHEN contains({raw}, chr(65533)) THEN "
+                             + _rej(col.source, UNREADABLE[0]))
+                rules.append(f"WHEN contains({raw}, chr(0)) THEN {_rej(col.source, UNREADABLE[1])}")
         select.append(f"{p} AS {raw}")
         if col.required:
             empty = f"{p} IS NULL" + (f" AND {r} IS NULL" if r else "")
@@ -267,18 +274,16 @@ def repeats_query(extract: Extract, source: str = "checked") -> str:
     keys = ", ".join(_q(k) for k in extract.key)
     key_source = next(c.source for c in extract.columns if c.name == extract.key[0])
     return f"""
-WITH loadable AS (
-    SELECT __file, __row, {keys}, hash(__file, {keys}) AS __key_hash
-    FROM {source} WHERE __rejection IS NULL
-),
-suspect AS (
-    SELECT __key_hash FROM loadable GROUP BY __key_hash HAVING count(*) > 1
+WITH suspect AS (
+    SELECT hash(__file, {keys}) AS __key_hash FROM {source}
+    WHERE __rejection IS NULL GROUP BY ALL HAVING count(*) > 1
 ),
 ranked AS (
     SELECT __file, __row,
            first_value(__row) OVER w AS __first_row,
            row_number() OVER w AS __occurrence
-    FROM loadable SEMI JOIN suspect USING (__key_hash)
+    FROM {source}
+    WHERE __rejection IS NULL AND hash(__file, {keys}) IN (SELECT __key_hash FROM suspect)
     WINDOW w AS (PARTITION BY __file, {keys} ORDER BY __row)
 )
 SELECT __file, __row,
