@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -345,7 +346,10 @@ def _remove_leftovers(db: Path) -> list[str]:
     removed = []
     for leftover in db.parent.glob(f"{db.name}.tmp-*"):
         try:
-            leftover.unlink()
+            if leftover.is_dir():  # DuckDB's spill directory
+                shutil.rmtree(leftover)
+            else:
+                leftover.unlink()
             removed.append(leftover.name)
         except FileNotFoundError:
             pass
@@ -482,8 +486,11 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
             f"{f}: {e['error']}" for f, e in state.items() if e["error"]), report)
 
     tmp = db.with_name(f"{db.name}.tmp-{uuid.uuid4().hex[:8]}")
+    spill = tmp.with_name(tmp.name + ".spill")
     try:
-        con = duckdb.connect(str(tmp))
+        # Where DuckDB spills: named like the build, so a killed load's
+        # leftovers are found and removed with it.
+        con = duckdb.connect(str(tmp), config={"temp_directory": str(spill)})
         con.execute("SET enable_progress_bar = false")  # the report is the ETL's output
         try:
             con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR)")
@@ -525,4 +532,5 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             if leftover.exists():
                 leftover.unlink()
+        shutil.rmtree(spill, ignore_errors=True)
     return report
