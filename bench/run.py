@@ -14,7 +14,13 @@ machine hurts both alike):
   person filter without gemeente, both, an older peildatum), each >= 20
   runs on a warm read-only connection: min, p50, p95;
 - the three reference indicators of issue 14 in pandas/numpy
-  (bench/refind.py) against the SQL path, checked cell for cell.
+  (bench/refind.py) against the SQL path, checked cell for cell;
+- every page's render time through AppTest, and the app's resident memory
+  after Chromium has opened every page (bench/apprun.py, port 8613);
+- scale `national2x`: the national drop with twice the persons per
+  municipality (`python -m etl demo --factor 2`), load only, to show how
+  load time and peak memory grow.
+Parts: --parts load,reference,queries,pages,rss (default all).
 Raw figures: bench/out/results_<scale>.json. The machine is shared and
 noisy: RESULTS.md reports min and median, with the load average.
 """
@@ -36,10 +42,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 RESULTS = ROOT / "bench" / "RESULTS.md"
+# The yardstick: the fastest plain read of the same files, text only, no
+# checks (DuckDB's CSV reader; fastexcel, as the loader, for the workbooks).
 BARE_READ = """
-import sys, duckdb
+import sys, duckdb, fastexcel
 from pathlib import Path
-from python_calamine import CalamineWorkbook
 con = duckdb.connect()
 rows = 0
 for p in sorted(Path(sys.argv[1]).rglob('*')):
@@ -48,17 +55,20 @@ for p in sorted(Path(sys.argv[1]).rglob('*')):
                             "header = true, ignore_errors = true, strict_mode = false)",
                             [str(p)]).fetchone()[0]
     elif p.suffix == '.xlsx':
-        book = CalamineWorkbook.from_path(str(p))
-        rows += sum(len(book.get_sheet_by_index(i).to_python()) for i in range(len(book.sheet_names)))
+        book = fastexcel.read_excel(str(p))
+        rows += sum(book.load_sheet(i, header_row=None, dtypes="string").to_arrow().num_rows
+                    for i in range(len(book.sheet_names)))
 print(rows)
 """
+SCALES = {"regio": ("regio", 1.0), "national": ("national", 1.0), "national2x": ("national", 2.0)}
 
 
 def ensure_drop(scale: str, seed: int) -> Path:
     drop = OUT / scale
     if not (drop / "DEMO_SYNTHETISCH.txt").exists():
         from etl.demo import write_demo_drop
-        write_demo_drop(drop, scale=scale, seed=seed)
+        kind, factor = SCALES[scale]
+        write_demo_drop(drop, scale=kind, seed=seed, factor=factor)
     return drop
 
 
@@ -186,6 +196,21 @@ def bench_reference(db: Path, runs: int) -> dict:
             "cells_differing": refind.agree(a, b)}
 
 
+def bench_pages(db: Path, runs: int) -> dict:
+    """AppTest render time per page, in a child process (a cold start)."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "apprun.py"), "apptest", "--db",
+                          str(db), "--runs", str(runs)], cwd=ROOT, check=True, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_rss(db: Path, port: int) -> dict:
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "apprun.py"), "rss", "--db",
+                          str(db), "--port", str(port)], cwd=ROOT, check=True, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def machine() -> dict:
     mem = next((int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
@@ -205,15 +230,45 @@ def ms(x: float) -> str:
     return num(x) if x >= 100 else num(x, 1)
 
 
+def _pages_section(r: dict) -> list[str]:
+    lines = []
+    if "pages_s" in r:
+        lines += ["### Pagina's (AppTest, s)", "",
+                  "Weergavetijd van elke pagina via `streamlit.testing` AppTest, in een nieuw "
+                  "proces: *eerst* met koude caches (na een herstart of nieuwe lading), *daarna* "
+                  "met warme caches (de volgende gebruiker). Doel ≤ 1,5 s.", "",
+                  "| pagina | eerst | daarna min | daarna mediaan | fouten |",
+                  "|---|---:|---:|---:|---|"]
+        for page, p in r["pages_s"].items():
+            flag = " ⚠" if p["first_s"] > 1.5 else ""
+            lines.append(f"| {page} | {num(p['first_s'], 2)}{flag} | {num(p['warm_min_s'], 2)} | "
+                         f"{num(p['warm_median_s'], 2)} | {len(p['exceptions']) or ''} |")
+        lines += ["", "⚠ = eerste weergave boven 1,5 s.", ""]
+    if "app_rss" in r:
+        a = r["app_rss"]
+        lines += ["### Geheugen van de app", "",
+                  f"Streamlit-server (`bench/apprun.py rss`), elke pagina na elkaar geopend in "
+                  f"Chromium: {num(a['idle_rss_mib'])} MiB na de start, "
+                  f"**{num(a['rss_after_all_mib'])} MiB** na alle pagina's, piek "
+                  f"{num(a['peak_rss_mib'])} MiB (doel ≤ 600 MB = 572 MiB).", "",
+                  "| pagina | in de browser klaar (s) | RSS daarna (MiB) |", "|---|---:|---:|"]
+        for page, p in a["pages"].items():
+            lines.append(f"| {page} | {num(p['browser_s'], 1)} | {num(p['server_rss_mib'])} |")
+        lines.append("")
+    return lines
+
+
 def write_results(command: str) -> None:
     results = {s: json.loads((OUT / f"results_{s}.json").read_text())
-               for s in ("regio", "national") if (OUT / f"results_{s}.json").exists()}
+               for s in SCALES if (OUT / f"results_{s}.json").exists()}
     lines = ["# Benchmarkresultaten", "",
              "Geschreven door `bench/run.py` (niet met de hand bewerken); de secties *Doelen* "
              "en *Voorbij één machine* komen uit `bench/targets.md` en `bench/beyond.md`.", ""]
     for scale, r in results.items():
         m, ld = r["machine"], r["load"]
-        lines += [f"## Schaal {scale}", "",
+        title = {"national2x": "landelijk 2× (`--factor 2`: dezelfde gemeenten, twee keer zoveel "
+                               "personen)"}.get(scale, scale)
+        lines += [f"## Schaal {title}", "",
                   f"Gemeten op {r['date']} met `{r['command']}`; {m['cpus']} cores, {m['mem_gib']} GiB, "
                   f"{m['cpu']}, Python {m['python']}, DuckDB {m['duckdb']}. Gedeelde machine: "
                   f"load average bij de start {' / '.join(num(x, 1) for x in m['loadavg_start'])}, "
@@ -231,6 +286,25 @@ def write_results(command: str) -> None:
         lines += [f"| piekgeheugen laden / kaal lezen (MiB) | {num(ld['load_peak_mib'])} | "
                   f"{num(ld['bare_peak_mib'])} | |",
                   "", f"{ld['runs']} gepaarde runs (kaal lezen, dan laden).", ""]
+        if "national" in results and scale == "national2x" and "load" in results["national"]:
+            one = results["national"]["load"]
+            lines += [f"Tegen landelijk (1×): {num(ld['rows_read'] / one['rows_read'], 2)}× de rijen, "
+                      f"{num(ld['load_s']['median'] / one['load_s']['median'], 2)}× de laadtijd "
+                      f"(mediaan), {num(ld['load_peak_mib'] / one['load_peak_mib'], 2)}× het "
+                      "piekgeheugen (niet in één gepaarde run gemeten: lees de verhouding met de "
+                      "load average erbij).", ""]
+        lines += _pages_section(r)
+        lines += _reference_and_queries(r)
+    for part in ("targets.md", "beyond.md"):  # hand-written: the assessment, the outlook
+        path = ROOT / "bench" / part
+        if path.exists():
+            lines += [path.read_text(encoding="utf-8").rstrip(), ""]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _reference_and_queries(r: dict) -> list[str]:
+    lines = []
+    if "reference" in r:
         ref = r["reference"]
         lines += ["### Drie referentie-indicatoren: pandas tegen SQL", "",
                   f"`werk.duaal_pct`, `werk.z_uren_op_schema_pct`, `taal.wachtlijst_pip` voor "
@@ -239,44 +313,66 @@ def write_results(command: str) -> None:
                   "| pad | min (s) | mediaan (s) |", "|---|---:|---:|",
                   f"| pandas/numpy (`bench/refind.py`, gegevens al in het geheugen) | {num(ref['pandas_s']['min'], 2)} | {num(ref['pandas_s']['median'], 2)} |",
                   f"| SQL (`int_person_cells`, door DuckDB tot deze kolommen gesnoeid) | {num(ref['sql_s']['min'], 2)} | {num(ref['sql_s']['median'], 2)} |",
-                  "", "### Paginaqueries (ms)", "",
+                  ""]
+    if "queries_ms" in r:
+        lines += ["### Paginaqueries (ms)", "",
                   "| functie | filter | n | min | p50 | p95 |", "|---|---|---:|---:|---:|---:|"]
         for key, s in r["queries_ms"].items():
             name, shape = key.split(" | ")
             flag = " ⚠" if s["p95"] > 150 else ""
             lines.append(f"| {name} | {shape} | {s['n']} | {ms(s['min'])} | {ms(s['median'])} | {ms(s['p95'])}{flag} |")
         lines += ["", "⚠ = p95 boven het doel van 150 ms.", ""]
-    for part in ("targets.md", "beyond.md"):  # hand-written: the assessment, the outlook
-        path = ROOT / "bench" / part
-        if path.exists():
-            lines += [path.read_text(encoding="utf-8").rstrip(), ""]
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    return lines
+
+
+PARTS = ("load", "reference", "queries", "pages", "rss")
+# The 2x drop shows how the load grows; its queries and pages are the
+# national ones on more rows per cell, not a new shape.
+PARTS_PER_SCALE = {"national2x": ("load",)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scales", nargs="+", default=["regio", "national"],
-                        choices=("regio", "national"))
+    parser.add_argument("--scales", nargs="+", default=["regio", "national", "national2x"],
+                        choices=tuple(SCALES))
+    parser.add_argument("--parts", default=",".join(PARTS),
+                        help=f"komma-gescheiden deel van {','.join(PARTS)}; de overige cijfers "
+                             "blijven die van de vorige run")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--load-runs", type=int, default=2)
     parser.add_argument("--query-runs", type=int, default=20)
     parser.add_argument("--reference-runs", type=int, default=3)
+    parser.add_argument("--page-runs", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8613)
     args = parser.parse_args()
+    parts = [p for p in args.parts.split(",") if p]
+    if unknown := set(parts) - set(PARTS):
+        parser.error(f"onbekend deel: {', '.join(sorted(unknown))}")
     command = "python bench/run.py " + " ".join(sys.argv[1:])
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PSEUDONYM_KEY", "bench-sleutel")
     for scale in args.scales:
         drop = ensure_drop(scale, args.seed)
         db = OUT / f"{scale}.duckdb"
-        result = {"date": dt.date.today().isoformat(), "scale": scale, "command": command.strip(),
-                  "machine": machine()}
-        result["load"] = bench_load(drop, db, args.load_runs)
-        result["reference"] = bench_reference(db, args.reference_runs)
-        result["queries_ms"] = bench_queries(db, args.query_runs)
+        path = OUT / f"results_{scale}.json"
+        result = json.loads(path.read_text()) if path.exists() else {}
+        result.update({"date": dt.date.today().isoformat(), "scale": scale,
+                       "command": command.strip(), "machine": machine()})
+        todo = [p for p in parts if p in PARTS_PER_SCALE.get(scale, PARTS)]
+        if "load" in todo or not db.exists():
+            result["load"] = bench_load(drop, db, args.load_runs)
+        if "reference" in todo:
+            result["reference"] = bench_reference(db, args.reference_runs)
+        if "queries" in todo:
+            result["queries_ms"] = bench_queries(db, args.query_runs)
+        if "pages" in todo:
+            result["pages_s"] = bench_pages(db, args.page_runs)
+        if "rss" in todo:
+            result["app_rss"] = bench_rss(db, args.port)
         result["loadavg_end"] = os.getloadavg()
-        (OUT / f"results_{scale}.json").write_text(json.dumps(result, indent=1, default=str))
-        print(json.dumps({k: v for k, v in result.items() if k != "queries_ms"}, indent=1,
-                         default=str), flush=True)
+        path.write_text(json.dumps(result, indent=1, default=str))
+        print(json.dumps({k: v for k, v in result.items() if k not in ("queries_ms", "pages_s")},
+                         indent=1, default=str), flush=True)
     write_results(command)
     print(f"Geschreven: {RESULTS}")
 

@@ -78,7 +78,7 @@ def _export(args) -> int:
 def _demo(args) -> int:
     from .demo import write_demo_drop
 
-    summary = write_demo_drop(Path(args.out), scale=args.scale, seed=args.seed)
+    summary = write_demo_drop(Path(args.out), scale=args.scale, seed=args.seed, factor=args.factor)
     log.info("Synthetische demolevering geschreven naar %s: %s", args.out, summary)
     return 0
 
@@ -106,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out")
     p.add_argument("--scale", choices=("regio", "national"), default="regio")
     p.add_argument("--seed", type=int, default=2024)
+    p.add_argument("--factor", type=float, default=1.0,
+                   help="personen per gemeente maal deze factor (benchmark: 2 = dubbele levering)")
     p.set_defaults(func=_demo)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)

@@ -14,13 +14,17 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from monitor import audit
 
@@ -29,7 +33,7 @@ from .contract import DEMO_MARKER, DROP_METADATA, EXTRACTS, Extract
 from .pseudonym import Pseudonymiser, fingerprint
 from .readers import FileUnusable, read_extract
 from .region import load_region, name_lookup, region_path
-from .validate import DEFAULT_LIMITS, checked_query
+from .validate import DEFAULT_LIMITS, checked_query, repeats_query
 
 log = logging.getLogger(__name__)
 
@@ -207,38 +211,67 @@ def _with_pseudonyms(table: pa.Table, extract: Extract, pseudo: Pseudonymiser) -
 
 def _load_extract(con, extract: Extract, files: list[Candidate], pseudo, report_rows,
                   limits: dict[str, float]) -> None:
-    tables = []
-    for c in files:
+    tables, sources = [], []
+    for number, c in enumerate(files):
         result = report_rows[c.relpath]["result"]
+        # The reader's table leaves the report: from here on only DuckDB holds
+        # the rows, and Python's copy is freed as soon as it is inserted.
+        report_rows[c.relpath]["result"] = None
         t = result.table
-        n = t.num_rows
-        t = t.append_column("__file", pa.array([c.relpath] * n, pa.string()))
-        t = t.append_column("__file_date", pa.array([c.file_date] * n, pa.date32()))
-        t = t.append_column("__period", pa.array([c.period] * n, pa.string()))
-        peil = result.peildatum or c.file_date
-        t = t.append_column("__peildatum", pa.array([peil] * n, pa.date32()))
-        tables.append(t)
+        tables.append(t.append_column("__file_no", pa.array(np.full(t.num_rows, number, np.int32))))
+        sources.append((number, c.relpath, c.file_date, c.period, result.peildatum or c.file_date))
     if not tables:
         return
     # Pseudonymise after concatenating: one pass over the distinct identifiers
     # of all periods, instead of one per monthly file.
     incoming = _with_pseudonyms(pa.concat_tables(tables), extract, pseudo)
-    con.register("incoming", incoming)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {checked_query(extract, limits=limits)}")
-    con.unregister("incoming")
+    del tables
+    # Which columns hold a character no encoding could read: only those need
+    # the check in SQL, and Arrow finds them in one scan per column.
+    unreadable = {c.name for c in extract.columns if c.kind not in ("bsn", "vnummer")
+                  and incoming.num_rows and pc.any(pc.or_(
+                      pc.match_substring(incoming[c.name], "\ufffd"),
+                      pc.match_substring(incoming[c.name], "\x00"))).as_py()}
+    # Per-file constants from a small table: a column of the same file name
+    # for each of millions of rows cost more to build than to validate.
+    con.register("incoming_rows", incoming)
+    con.register("incoming_files", pa.table({
+        "__file_no": pa.array([s[0] for s in sources], pa.int32()),
+        "__file": pa.array([s[1] for s in sources], pa.string()),
+        "__file_date": pa.array([s[2] for s in sources], pa.date32()),
+        "__period": pa.array([s[3] for s in sources], pa.string()),
+        "__peildatum": pa.array([s[4] for s in sources], pa.date32())}))
+    source = "(SELECT * EXCLUDE (__file_no) FROM incoming_rows JOIN incoming_files USING (__file_no))"
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE checked AS "
+                    + checked_query(extract, source=source, limits=limits, unreadable=unreadable))
+    finally:
+        con.unregister("incoming_rows")
+        con.unregister("incoming_files")
+    del incoming
+    pa.default_memory_pool().release_unused()
+    con.execute("CREATE OR REPLACE TEMP TABLE repeated AS " + repeats_query(extract))
     cols = ", ".join(f'"{c.name}"' for c in extract.columns)
     extra = ", __peildatum" if extract.name == "coa_bezetting" else ""
+    repeats = con.execute("SELECT count(*) FROM repeated").fetchone()[0]
+    # The usual delivery repeats no key: then no anti-join over every row.
+    not_repeated = " ANTI JOIN repeated USING (__file, __row)" if repeats else ""
     con.execute(f"INSERT INTO {extract.table} SELECT {cols}, __file, __row, __file_date{extra} "
-                "FROM checked WHERE __rejection IS NULL")
+                f"FROM checked{not_repeated} WHERE checked.__rejection IS NULL")
     for file, rows, rejected in con.execute(
             "SELECT __file, count(*), count(__rejection) FROM checked GROUP BY __file").fetchall():
         report_rows[file]["rows"] += rows
         report_rows[file]["rejected"] += rejected
+    rejected = ("SELECT __file, __row, __rejection FROM checked WHERE __rejection IS NOT NULL "
+                "UNION ALL SELECT __file, __row, __rejection FROM repeated")
     for file, row, column, reason in con.execute(
-            "SELECT __file, __row, __rejection.column, __rejection.reason FROM checked "
-            "WHERE __rejection IS NOT NULL ORDER BY __file, __row").fetchall():
+            f"SELECT __file, __row, __rejection.column, __rejection.reason FROM ({rejected}) "
+            "ORDER BY __file, __row").fetchall():
         report_rows[file]["rejections"].append(Rejection(file, row, column, reason))
+    for file, count in con.execute("SELECT __file, count(*) FROM repeated GROUP BY __file").fetchall():
+        report_rows[file]["rejected"] += count
     con.execute("DROP TABLE checked")
+    con.execute("DROP TABLE repeated")
 
 
 def _insert(con, table: str, rows: list[tuple]) -> None:
@@ -314,7 +347,10 @@ def _remove_leftovers(db: Path) -> list[str]:
     removed = []
     for leftover in db.parent.glob(f"{db.name}.tmp-*"):
         try:
-            leftover.unlink()
+            if leftover.is_dir():  # DuckDB's spill directory
+                shutil.rmtree(leftover)
+            else:
+                leftover.unlink()
             removed.append(leftover.name)
         except FileNotFoundError:
             pass
@@ -413,7 +449,7 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
     errors = False
     log.info("Laden van %s: %d bestanden gevonden, %d in gebruik.", drop.name, len(candidates),
              len(used))
-    for c in used:
+    def read(c: Candidate) -> dict:
         entry = {"result": None, "rows": 0, "rejected": 0, "rejections": [],
                  "error": _bad_stamp(c, today)}
         if entry["error"] is None:
@@ -426,8 +462,14 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
                 entry["error"] = str(exc)
             except Exception as exc:  # noqa: BLE001 - the file is named, its content never quoted
                 entry["error"] = f"bestand kon niet worden gelezen ({type(exc).__name__})"
-        errors |= entry["error"] is not None
-        state[c.relpath] = entry
+        return entry
+
+    # The readers parse in Arrow and fastexcel, outside the GIL: files are
+    # read side by side, one per core.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for c, entry in zip(used, pool.map(read, used)):
+            errors |= entry["error"] is not None
+            state[c.relpath] = entry
 
     def finish_report():
         order = {c.relpath: i for i, c in enumerate(sorted(candidates, key=lambda c: c.relpath))}
@@ -451,8 +493,11 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
             f"{f}: {e['error']}" for f, e in state.items() if e["error"]), report)
 
     tmp = db.with_name(f"{db.name}.tmp-{uuid.uuid4().hex[:8]}")
+    spill = tmp.with_name(tmp.name + ".spill")
     try:
-        con = duckdb.connect(str(tmp))
+        # Where DuckDB spills: named like the build, so a killed load's
+        # leftovers are found and removed with it.
+        con = duckdb.connect(str(tmp), config={"temp_directory": str(spill)})
         con.execute("SET enable_progress_bar = false")  # the report is the ETL's output
         try:
             con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR)")
@@ -494,4 +539,5 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             if leftover.exists():
                 leftover.unlink()
+        shutil.rmtree(spill, ignore_errors=True)
     return report

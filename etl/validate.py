@@ -1,4 +1,4 @@
-"""Row validation as one generated DuckDB query per extract.
+"""Row validation as generated DuckDB queries per extract.
 
 A per-row pydantic model would answer the same questions, but 6 million
 benefit rows through Python objects would take minutes. Instead each contract
@@ -85,85 +85,104 @@ BOOLEANS = {
 }
 
 
-def column_sql(col: Column, dialect: str, limit: float | None = None) -> tuple[str, str]:
-    """(parsed value expression, rejection reason expression or NULL)."""
-    v = _v(col)
+def _parsed(col: Column, dialect: str, v: str) -> str:
+    """The typed value of the trimmed cell `v` (NULL when it does not parse)."""
     k = col.kind
-    if k in ("bsn", "vnummer"):
-        # Checked and pseudonymised before DuckDB; only the verdict is here.
-        return _q(col.name), _q(col.name + "__reason")
     if k == "text":
-        if col.numbers == "mask":
-            return _masked(v), "NULL"
-        if col.numbers == "reject":
-            return v, (f"CASE WHEN regexp_matches({v}, {_lit(identifiers.PATTERN)}) THEN "
-                       "'bevat een nummer dat op een BSN of V-nummer lijkt' END")
-        return v, "NULL"
+        return _masked(v) if col.numbers == "mask" else v
     if k == "enum":
         cases = " ".join(f"WHEN {_lit(x.casefold())} THEN {_lit(x)}" for x in col.values)
-        parsed = f"CASE lower({v}) {cases} END"
-        allowed = ", ".join(col.values)
-        return parsed, (f"CASE WHEN {v} IS NOT NULL AND {parsed} IS NULL THEN "
-                        f"'onbekende waarde ''' || {_masked(v)} || ''' (toegestaan: {allowed})' END")
+        return f"CASE lower({v}) {cases} END"
     if k == "date":
-        parsed, expected = _date(v, dialect)
-        reason = f"CASE WHEN {v} IS NOT NULL AND {parsed} IS NULL THEN {_lit(expected)} "
-        if not col.may_be_future:
-            reason += ("WHEN __file_date IS NOT NULL AND " + parsed + " > __file_date THEN "
-                       "'datum ligt na de datum van het bestand' ")
-        return parsed, reason + "END"
+        return _date(v, dialect)[0]
     if k == "bool":
-        yes, no, expected = BOOLEANS[dialect]
-        parsed = (f"CASE WHEN lower({v}) IN ({', '.join(map(_lit, yes))}) THEN true "
-                  f"WHEN lower({v}) IN ({', '.join(map(_lit, no))}) THEN false END")
-        return parsed, f"CASE WHEN {v} IS NOT NULL AND {parsed} IS NULL THEN {_lit(expected)} END"
+        yes, no, _ = BOOLEANS[dialect]
+        return (f"CASE WHEN lower({v}) IN ({', '.join(map(_lit, yes))}) THEN true "
+                f"WHEN lower({v}) IN ({', '.join(map(_lit, no))}) THEN false END")
     if k in ("decimal", "int", "amount"):
         text, ok = _number(v, dialect, integer=(k == "int"))
         sql_type = {"decimal": "DOUBLE", "int": "BIGINT", "amount": "DECIMAL(18,2)"}[k]
-        parsed = f"CASE WHEN {ok} THEN TRY_CAST({text} AS {sql_type}) END"
-        reason = f"CASE WHEN {v} IS NOT NULL AND {parsed} IS NULL THEN 'geen geldig getal' "
-        if col.non_negative:
-            reason += f"WHEN {parsed} < 0 THEN 'waarde mag niet negatief zijn' "
-        if col.maximum is not None:
-            reason += (f"WHEN {parsed} > {col.maximum} THEN "
-                       f"'waarde kan niet groter zijn dan {_dutch(col.maximum)}' ")
-        if limit is not None and (col.maximum is None or limit < col.maximum):
-            reason += (f"WHEN {parsed} > {limit} THEN "
-                       f"'waarde boven de plausibiliteitsgrens van {_dutch(limit)}' ")
-        return parsed, reason + "END"
-    if k == "gemeentecode":
-        code = f"upper({v})"
-        return code, (
-            f"CASE WHEN {v} IS NULL THEN NULL "
-            rf"WHEN NOT regexp_matches({code}, '^GM\d{{4}}$') THEN "
-            f"'''' || {_masked(v)} || ''' is geen CBS-gemeentecode' "
-            f"WHEN {code} NOT IN (SELECT gemeentecode FROM ref_gemeenten) THEN "
-            f"'gemeentecode ' || {code} || ' hoort niet bij de regio' END")
+        return f"CASE WHEN {ok} THEN TRY_CAST({text} AS {sql_type}) END"
+    if k in ("gemeentecode", "wijkcode"):
+        return f"upper({v})"
     if k == "gemeentenaam":
         # Inner columns are named apart from the outer ones, or the
         # correlated reference would bind to the lookup table.
-        code = (f"(SELECT alias_code FROM ref_gemeente_namen "
+        return (f"(SELECT alias_code FROM ref_gemeente_namen "
                 f"WHERE alias_key = regexp_replace(lower({v}), '[^a-z0-9]', '', 'g'))")
-        return code, (f"CASE WHEN {v} IS NOT NULL AND {code} IS NULL THEN "
-                      f"'gemeente ''' || {_masked(v)} || ''' hoort niet bij de regio' END")
+    pattern, value, _ = PATTERNS[k]
+    return f"CASE WHEN regexp_matches({v}, {_lit(pattern)}) THEN {value.format(v=v)} END"
+
+
+PATTERNS = {
+    # The month spelled out, so that no date is parsed only to be printed back.
+    "month": (r"^\d{4}-(0[1-9]|1[0-2])$", "{v}", "verwacht een maand als jjjj-mm"),
+    "halfyear": (r"^\d{4}-[12]$", "{v}", "verwacht een halfjaar als jjjj-1 of jjjj-2"),
+    "quarter": (r"^\d{4}-[Qq][1-4]$", "upper({v})", "verwacht een kwartaal als jjjj-Qn"),
+    "year": (r"^\d{4}$", "CAST({v} AS INTEGER)", "verwacht een jaartal als jjjj"),
+    "likert": (r"^[1-5]$", "CAST({v} AS INTEGER)", "verwacht een antwoord van 1 tot en met 5"),
+}
+
+
+def _reason(col: Column, dialect: str, v: str, p: str, limit: float | None) -> str | None:
+    """The Dutch reason the cell fails (NULL when it passes), from the trimmed
+    cell `v` and its typed value `p`; None when the kind has no rule."""
+    k = col.kind
+    if k == "text":
+        if col.numbers == "reject":
+            return (f"CASE WHEN regexp_matches({v}, {_lit(identifiers.PATTERN)}) THEN "
+                    "'bevat een nummer dat op een BSN of V-nummer lijkt' END")
+        return None
+    if k == "enum":
+        allowed = ", ".join(col.values)
+        return (f"CASE WHEN {v} IS NOT NULL AND {p} IS NULL THEN "
+                f"'onbekende waarde ''' || {_masked(v)} || ''' (toegestaan: {allowed})' END")
+    if k == "date":
+        reason = f"CASE WHEN {v} IS NOT NULL AND {p} IS NULL THEN {_lit(_date(v, dialect)[1])} "
+        if not col.may_be_future:
+            reason += (f"WHEN __file_date IS NOT NULL AND {p} > __file_date THEN "
+                       "'datum ligt na de datum van het bestand' ")
+        return reason + "END"
+    if k == "bool":
+        expected = BOOLEANS[dialect][2]
+        return f"CASE WHEN {v} IS NOT NULL AND {p} IS NULL THEN {_lit(expected)} END"
+    if k in ("decimal", "int", "amount"):
+        reason = f"CASE WHEN {v} IS NOT NULL AND {p} IS NULL THEN 'geen geldig getal' "
+        if col.non_negative:
+            reason += f"WHEN {p} < 0 THEN 'waarde mag niet negatief zijn' "
+        if col.maximum is not None:
+            reason += (f"WHEN {p} > {col.maximum} THEN "
+                       f"'waarde kan niet groter zijn dan {_dutch(col.maximum)}' ")
+        if limit is not None and (col.maximum is None or limit < col.maximum):
+            reason += (f"WHEN {p} > {limit} THEN "
+                       f"'waarde boven de plausibiliteitsgrens van {_dutch(limit)}' ")
+        return reason + "END"
+    if k == "gemeentecode":
+        return (f"CASE WHEN {v} IS NULL THEN NULL "
+                rf"WHEN NOT regexp_matches({p}, '^GM\d{{4}}$') THEN "
+                f"'''' || {_masked(v)} || ''' is geen CBS-gemeentecode' "
+                f"WHEN {p} NOT IN (SELECT gemeentecode FROM ref_gemeenten) THEN "
+                f"'gemeentecode ' || {p} || ' hoort niet bij de regio' END")
+    if k == "gemeentenaam":
+        return (f"CASE WHEN {v} IS NOT NULL AND {p} IS NULL THEN "
+                f"'gemeente ''' || {_masked(v)} || ''' hoort niet bij de regio' END")
     if k == "wijkcode":
-        code = f"upper({v})"
-        return code, (
-            f"CASE WHEN {v} IS NULL THEN NULL "
-            rf"WHEN NOT regexp_matches({code}, '^WK\d{{6}}$') THEN 'verwacht een wijkcode als WK093502' "
-            f"WHEN substr({code}, 3, 4) <> substr(upper(trim(gemeentecode)), 3, 4) THEN "
-            "'wijkcode hoort niet bij de gemeente' END")
-    patterns = {
-        "month": (r"^\d{4}-\d{2}$", f"strftime(try_strptime({v}, '%Y-%m'), '%Y-%m')",
-                  "verwacht een maand als jjjj-mm"),
-        "halfyear": (r"^\d{4}-[12]$", v, "verwacht een halfjaar als jjjj-1 of jjjj-2"),
-        "quarter": (r"^\d{4}-[Qq][1-4]$", f"upper({v})", "verwacht een kwartaal als jjjj-Qn"),
-        "year": (r"^\d{4}$", f"CAST({v} AS INTEGER)", "verwacht een jaartal als jjjj"),
-        "likert": (r"^[1-5]$", f"CAST({v} AS INTEGER)", "verwacht een antwoord van 1 tot en met 5"),
-    }
-    pattern, value, expected = patterns[k]
-    parsed = f"CASE WHEN regexp_matches({v}, {_lit(pattern)}) THEN {value} END"
-    return parsed, f"CASE WHEN {v} IS NOT NULL AND {parsed} IS NULL THEN {_lit(expected)} END"
+        return (f"CASE WHEN {v} IS NULL THEN NULL "
+                rf"WHEN NOT regexp_matches({p}, '^WK\d{{6}}$') THEN 'verwacht een wijkcode als WK093502' "
+                f"WHEN substr({p}, 3, 4) <> substr(upper(trim(gemeentecode)), 3, 4) THEN "
+                "'wijkcode hoort niet bij de gemeente' END")
+    return f"CASE WHEN {v} IS NOT NULL AND {p} IS NULL THEN {_lit(PATTERNS[k][2])} END"
+
+
+def column_sql(col: Column, dialect: str, limit: float | None = None) -> tuple[str, str]:
+    """(parsed value expression, rejection reason expression or NULL) over
+    the raw cell: the rules checked_query applies, each as one expression."""
+    if col.kind in ("bsn", "vnummer"):
+        # Checked and pseudonymised before DuckDB; only the verdict is here.
+        return _q(col.name), _q(col.name + "__reason")
+    v = _v(col)
+    parsed = _parsed(col, dialect, v)
+    return parsed, _reason(col, dialect, v, f"({parsed})", limit) or "NULL"
 
 
 UNREADABLE = ("'bevat tekens die in UTF-8 noch in Windows-1252 leesbaar zijn'",
@@ -171,59 +190,104 @@ UNREADABLE = ("'bevat tekens die in UTF-8 noch in Windows-1252 leesbaar zijn'",
 
 
 def checked_query(extract: Extract, source: str = "incoming",
-                  limits: dict[str, float] | None = None) -> str:
+                  limits: dict[str, float] | None = None,
+                  unreadable: set[str] | None = None) -> str:
     """A query over `source` giving every row once, typed, with the source
-    column and Dutch reason of its rejection (NULL when the row loads)."""
-    select, rules = [], []
+    column and Dutch reason of its rejection in `__rejection` (NULL when the
+    row passes its own checks and references a known person). A repeated key
+    is the one rule across rows: repeats_query finds those.
+
+    Layered so that each expression is evaluated once: the trimmed cells,
+    their typed values, their reasons, then the first failing column in
+    contract order. Written inline, a typed value is evaluated up to four
+    times per cell (value, reason, empty check), regexes and lookups
+    included.
+
+    unreadable: the columns in which some cell holds U+FFFD or NUL (None:
+    any may); only those get that check, which otherwise costs two string
+    searches per cell."""
     limits = DEFAULT_LIMITS if limits is None else limits
+    trimmed, typed, judged, select, rules = [], [], [], [], []
     for col in extract.columns:
-        parsed, reason = column_sql(col, extract.dialect, limits.get(col.name))
-        select.append(f"{parsed} AS {_q(col.name)}")
-        if col.kind not in ("bsn", "vnummer"):  # those are checked digit by digit
+        raw = _q(col.name)
+        if col.kind in ("bsn", "vnummer"):
+            # Checked digit by digit and pseudonymised before DuckDB.
+            p, r = raw, _q(col.name + "__reason")
+        else:
+            v, p, r = _q("v:" + col.name), _q("p:" + col.name), _q("r:" + col.name)
+            trimmed.append(f"nullif(trim({raw}), '') AS {v}")
+            typed.append(f"{_parsed(col, extract.dialect, v)} AS {p}")
+            reason = _reason(col, extract.dialect, v, p, limits.get(col.name))
+            if reason is None:
+                r = None
+            else:
+                judged.append(f"{reason} AS {r}")
             # The reader decodes a byte no encoding knows as U+FFFD and keeps
             # NUL: the row goes, never a silently wrong value.
-            raw = _q(col.name)
-            rules.append(f"WHEN contains({raw}, chr(65533)) THEN {_rej(col.source, UNREADABLE[0])}")
-            rules.append(f"WHEN contains({raw}, chr(0)) THEN {_rej(col.source, UNREADABLE[1])}")
+            if unreadable is None or col.name in unreadable:
+                rules.append(f"WHEN contains({raw}, chr(65533)) THEN "
+                             + _rej(col.source, UNREADABLE[0]))
+                rules.append(f"WHEN contains({raw}, chr(0)) THEN {_rej(col.source, UNREADABLE[1])}")
+        select.append(f"{p} AS {raw}")
         if col.required:
-            rules.append(f"WHEN {parsed} IS NULL AND ({reason}) IS NULL "
-                         f"THEN {_rej(col.source, _lit(EMPTY))}")
-        rules.append(f"WHEN ({reason}) IS NOT NULL THEN {_rej(col.source, reason)}")
+            empty = f"{p} IS NULL" + (f" AND {r} IS NULL" if r else "")
+            rules.append(f"WHEN {empty} THEN {_rej(col.source, _lit(EMPTY))}")
+        if r:
+            rules.append(f"WHEN {r} IS NOT NULL THEN {_rej(col.source, r)}")
     if extract.period_column:
-        pc_ = next(c for c in extract.columns if c.name == extract.period_column)
-        parsed, _ = column_sql(pc_, extract.dialect)
-        rules.append(f"WHEN {parsed} <> __period THEN " + _rej(pc_.source, "'maand wijkt af van de maand in de bestandsnaam'"))
-    column_rejection = "CASE " + " ".join(rules) + " END"
+        period = next(c for c in extract.columns if c.name == extract.period_column)
+        rules.append(f"WHEN {_q('p:' + period.name)} <> __period THEN "
+                     + _rej(period.source, "'maand wijkt af van de maand in de bestandsnaam'"))
 
-    keys = ", ".join(_q(k) for k in extract.key)
-    key_source = next(c.source for c in extract.columns if c.name == extract.key[0])
     ref = extract.references_person
     if ref:
         ref_source = next(c.source for c in extract.columns if c.name == ref)
         ref_rule = (f"WHEN {_q(ref)} NOT IN (SELECT {_q(ref)} FROM raw_inburgeraars "
-                    f"WHERE {_q(ref)} IS NOT NULL) THEN " + _rej(ref_source, "'persoon komt niet voor in het inburgeraarsbestand'"))
+                    f"WHERE {_q(ref)} IS NOT NULL) THEN "
+                    + _rej(ref_source, "'persoon komt niet voor in het inburgeraarsbestand'"))
     else:
         ref_rule = ""
+
+    def layer(items: list[str]) -> str:
+        return "*" + "".join(f", {x}" for x in items)
+
     return f"""
-WITH parsed AS (
-    SELECT __file, __row, __file_date, __period, __peildatum, {', '.join(select)},
-           {column_rejection} AS __rej
-    FROM {source}
+WITH trimmed AS (SELECT {layer(trimmed)} FROM {source}),
+typed AS (SELECT {layer(typed)} FROM trimmed),
+judged AS (SELECT {layer(judged)} FROM typed),
+parsed AS (
+    SELECT __file, __row, __file_date, __peildatum, {', '.join(select)},
+           CASE {' '.join(rules)} END AS __rejection
+    FROM judged
+)
+SELECT * REPLACE (CASE WHEN __rejection IS NOT NULL THEN __rejection {ref_rule} END
+                  AS __rejection)
+FROM parsed
+"""
+
+
+def repeats_query(extract: Extract, source: str = "checked") -> str:
+    """Rows of `source` (checked_query's result) that pass every check but
+    repeat a key of an earlier row of their file: the first row loads, each
+    repeat is rejected. Keys are hashed and counted first, so the comparison
+    in row order runs only over the few keys that occur more than once."""
+    keys = ", ".join(_q(k) for k in extract.key)
+    key_source = next(c.source for c in extract.columns if c.name == extract.key[0])
+    return f"""
+WITH suspect AS (
+    SELECT hash(__file, {keys}) AS __key_hash FROM {source}
+    WHERE __rejection IS NULL GROUP BY ALL HAVING count(*) > 1
 ),
-referenced AS (
-    SELECT * REPLACE (CASE WHEN __rej IS NOT NULL THEN __rej {ref_rule} END AS __rej)
-    FROM parsed
-),
-deduplicated AS (
-    SELECT *,
+ranked AS (
+    SELECT __file, __row,
            first_value(__row) OVER w AS __first_row,
            row_number() OVER w AS __occurrence
-    FROM referenced
-    WINDOW w AS (PARTITION BY __file, {keys}, __rej IS NULL ORDER BY __row)
+    FROM {source}
+    WHERE __rejection IS NULL AND hash(__file, {keys}) IN (SELECT __key_hash FROM suspect)
+    WINDOW w AS (PARTITION BY __file, {keys} ORDER BY __row)
 )
-SELECT * EXCLUDE (__rej, __first_row, __occurrence),
-       coalesce(__rej, CASE WHEN __occurrence > 1 THEN
-           {_rej(key_source, "'herhaalde sleutel: dezelfde sleutel staat al in rij ' || __first_row")}
-       END) AS __rejection
-FROM deduplicated
+SELECT __file, __row,
+       {_rej(key_source, "'herhaalde sleutel: dezelfde sleutel staat al in rij ' || __first_row")}
+           AS __rejection
+FROM ranked WHERE __occurrence > 1
 """

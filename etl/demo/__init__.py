@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -82,8 +82,10 @@ def _prepare_out(out: Path) -> None:
 
 
 def write_demo_drop(out: Path, scale: str = "regio", seed: int = 2024,
-                    today: dt.date | None = None) -> DemoSummary:
-    """Write the synthetic drop for January 2022 up to the month of `today`."""
+                    today: dt.date | None = None, factor: float = 1.0) -> DemoSummary:
+    """Write the synthetic drop for January 2022 up to the month of `today`.
+    factor multiplies every municipality's persons (the benchmark's 2x
+    national drop: same municipalities, twice the people and their rows)."""
     if scale not in ("regio", "national"):
         raise ValueError("scale is 'regio' of 'national'")
     today = today or dt.date.today()
@@ -95,6 +97,8 @@ def write_demo_drop(out: Path, scale: str = "regio", seed: int = 2024,
              "coa", "enquete", "small", "plant")
     rng = dict(zip(names, np.random.default_rng(seed).spawn(len(names))))
     gemeenten = national_region(rng["region"]) if scale == "national" else REGIO
+    if factor != 1.0:
+        gemeenten = tuple(replace(g, weight=g.weight * factor) for g in gemeenten)
     p = generate_persons(gemeenten, today, rng["persons"])
     spare = make_bsns(rng["plant"], 50)
     d = Drop(out, p, generate_activities(p, today, rng["activities"]), gemeenten, today, rng,
