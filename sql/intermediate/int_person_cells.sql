@@ -42,7 +42,14 @@ narrow AS (
            datum_knm_afgerond, datum_map_afgerond, datum_protect, uitkomst_protect,
            kinderopvang_nodig, kinderopvang_geregeld, digid, status, datum_status
     FROM int_person_peildatum
+    -- Only rows that meet at least one population of the counts below (every
+    -- FILTER implies with_pip, housed, a koppeling or a ProTect by P): about
+    -- half of the persons x peildata are persons before their arrival, and
+    -- groups in which nobody counts are read by no ind_ view (each keeps a
+    -- count > 0). A new count whose population lies outside these four
+    -- widens this condition.
     WHERE in_scope
+      AND (with_pip OR housed OR datum_koppeling <= peildatum OR datum_protect <= peildatum)
 ),
 flags AS (
     SELECT pp.peildatum, pp.gemeentecode, pp.doelgroep, pp.geslacht, pp.leeftijdsgroep,
