@@ -13,10 +13,15 @@ newest AS (
     FROM int_peildata p JOIN files f ON f.first_peildatum <= p.peildatum
     GROUP BY p.peildatum
 )
-SELECT pp.peildatum, pp.gemeentecode, pp.doelgroep, pp.geslacht, pp.leeftijdsgroep,
-       pp.leerroute, pp.cohort, v.person_key,
+-- The dimensions are int_person_peildatum's at P, taken from the person
+-- register directly (the age group is the one macro, the rest do not depend
+-- on P): a join on the person alone spares building every person x
+-- peildatum row (~10M nationally).
+SELECT n.peildatum, i.gemeentecode, i.doelgroep, i.geslacht,
+       age_group_at(i.geboortedatum, n.peildatum) AS leeftijdsgroep,
+       i.leerroute, i.cohort, v.person_key,
        v.* EXCLUDE (person_key, peildatum, source_file, file_date),
        v.peildatum AS vista_peildatum
 FROM newest n
 JOIN stg_vista_voortgang v ON v.source_file = n.source_file AND v.peildatum <= n.peildatum
-JOIN int_person_peildatum pp ON pp.person_key = v.person_key AND pp.peildatum = n.peildatum;
+JOIN stg_inburgeraars i ON i.person_key = v.person_key;
