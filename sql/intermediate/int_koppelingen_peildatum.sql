@@ -8,15 +8,22 @@ WITH newest AS (
       ON date_trunc('month', k.month_end) <= p.peildatum
     GROUP BY p.peildatum
 )
+-- The dimensions are int_person_peildatum's at P, taken from the person
+-- register directly: the age group is the one macro, the rest do not depend
+-- on P, and a join on the person alone spares building every person x
+-- peildatum row (~10M nationally) to find a few hundred thousand.
 SELECT n.peildatum, k.*,
-       coalesce(pp.doelgroep, 'Onbekend') AS doelgroep,
-       coalesce(pp.geslacht, 'Onbekend') AS geslacht,
-       coalesce(pp.leeftijdsgroep, 'Onbekend') AS leeftijdsgroep,
-       coalesce(pp.leerroute, 'Onbekend') AS leerroute,
-       coalesce(pp.cohort, 'Geen PIP') AS cohort,
-       coalesce(pp.cohort_huisvesting, 'Onbekend') AS cohort_huisvesting,
-       coalesce(pp.cohort_vergunning, 'Onbekend') AS cohort_vergunning,
-       coalesce(pp.land_van_herkomst, 'Onbekend') AS land_van_herkomst
+       coalesce(i.doelgroep, 'Onbekend') AS doelgroep,
+       coalesce(i.geslacht, 'Onbekend') AS geslacht,
+       CASE WHEN i.person_key IS NULL THEN 'Onbekend'
+            ELSE age_group_at(i.geboortedatum, n.peildatum) END AS leeftijdsgroep,
+       coalesce(i.leerroute, 'Onbekend') AS leerroute,
+       coalesce(i.cohort, 'Geen PIP') AS cohort,
+       CASE WHEN i.person_key IS NULL THEN 'Onbekend'
+            ELSE housing_cohort_at(i.datum_huisvesting, n.peildatum) END AS cohort_huisvesting,
+       CASE WHEN i.person_key IS NULL THEN 'Onbekend'
+            ELSE permit_cohort_at(i.datum_vergunning, n.peildatum) END AS cohort_vergunning,
+       coalesce(i.land_van_herkomst, 'Onbekend') AS land_van_herkomst
 FROM newest n
 JOIN stg_coa_koppelingen k ON k.month_end = n.file_month_end
-LEFT JOIN int_person_peildatum pp ON pp.person_key = k.person_key AND pp.peildatum = n.peildatum;
+LEFT JOIN int_inburgeraars i ON i.person_key = k.person_key;

@@ -38,12 +38,20 @@ narrow AS (
     -- only what the flags need: joins below carry ~10M person-peildatum rows
     -- nationally, so wide rows would dominate the load time
     SELECT peildatum, person_key, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute,
-           cohort, cohort_huisvesting, cohort_vergunning, land_van_herkomst, has_leerroute, in_scope, housed, with_pip, active, datum_pip,
+           cohort, cohort_huisvesting, cohort_vergunning, land_van_herkomst, has_leerroute,
+           in_scope, housed, with_pip, active, datum_pip,
            datum_huisvesting, datum_koppeling, datum_start_leerroute, datum_pvt_afgerond,
            datum_knm_afgerond, datum_map_afgerond, datum_protect, uitkomst_protect,
            kinderopvang_nodig, kinderopvang_geregeld, digid, status, datum_status
     FROM int_person_peildatum
+    -- Only rows that meet at least one population of the counts below (every
+    -- FILTER implies with_pip, housed, a koppeling or a ProTect by P): about
+    -- half of the persons x peildata are persons before their arrival, and
+    -- groups in which nobody counts are read by no ind_ view (each keeps a
+    -- count > 0). A new count whose population lies outside these four
+    -- widens this condition.
     WHERE in_scope
+      AND (with_pip OR housed OR datum_koppeling <= peildatum OR datum_protect <= peildatum)
 ),
 flags AS (
     SELECT pp.peildatum, pp.gemeentecode, pp.doelgroep, pp.geslacht, pp.leeftijdsgroep,

@@ -29,7 +29,4 @@ SELECT
     with_pip_at(i.status, i.datum_status, i.datum_pip, p.peildatum)         AS with_pip,
     active_at(i.status, i.datum_status, i.datum_pip, p.peildatum)           AS active
 FROM int_peildata p
-CROSS JOIN (
-    SELECT s.*, coalesce(l.land_van_herkomst, 'Onbekend') AS land_van_herkomst
-    FROM stg_inburgeraars s LEFT JOIN int_landen l ON l.country_of_origin = s.country_of_origin
-) i;
+CROSS JOIN int_inburgeraars i;

@@ -13,11 +13,18 @@ newest AS (
     FROM int_peildata p JOIN files f ON f.first_peildatum <= p.peildatum
     GROUP BY p.peildatum
 )
-SELECT pp.peildatum, pp.gemeentecode, pp.doelgroep, pp.geslacht, pp.leeftijdsgroep,
-       pp.leerroute, pp.cohort, pp.cohort_huisvesting, pp.cohort_vergunning,
-       pp.land_van_herkomst, v.person_key,
+-- The dimensions are int_person_peildatum's at P, taken from the person
+-- register directly (the age group is the one macro, the rest do not depend
+-- on P): a join on the person alone spares building every person x
+-- peildatum row (~10M nationally).
+SELECT n.peildatum, i.gemeentecode, i.doelgroep, i.geslacht,
+       age_group_at(i.geboortedatum, n.peildatum) AS leeftijdsgroep,
+       i.leerroute, i.cohort,
+       housing_cohort_at(i.datum_huisvesting, n.peildatum) AS cohort_huisvesting,
+       permit_cohort_at(i.datum_vergunning, n.peildatum) AS cohort_vergunning,
+       i.land_van_herkomst, v.person_key,
        v.* EXCLUDE (person_key, peildatum, source_file, file_date),
        v.peildatum AS vista_peildatum
 FROM newest n
 JOIN stg_vista_voortgang v ON v.source_file = n.source_file AND v.peildatum <= n.peildatum
-JOIN int_person_peildatum pp ON pp.person_key = v.person_key AND pp.peildatum = n.peildatum;
+JOIN int_inburgeraars i ON i.person_key = v.person_key;

@@ -36,11 +36,26 @@ steps AS (
               WHERE active AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) >= peildatum
     UNION ALL SELECT 11, 'termijn_verstreken', datum_pip, NULL FROM filtered
               WHERE active AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) < peildatum
+),
+-- The median from a count per (step, lead time): a few thousand rows instead
+-- of sorting every person's lead time (~1,2M rows nationally). Even counts
+-- average the two middle values, as median() does.
+days AS (
+    SELECT stap, step, date_diff('day', prev, d) AS days, count(*) AS n
+    FROM steps
+    WHERE d <= $peildatum::DATE
+    GROUP BY ALL
+),
+ranked AS (
+    SELECT *,
+           sum(n) OVER (PARTITION BY stap ORDER BY days NULLS LAST ROWS UNBOUNDED PRECEDING) AS cum,
+           sum(n) FILTER (WHERE days IS NOT NULL) OVER (PARTITION BY stap) AS known
+    FROM days
 )
-SELECT stap, step, count(*) AS persons,
-       median(date_diff('day', prev, d)) AS mediaan_dagen,
-       count(date_diff('day', prev, d)) AS mediaan_n
-FROM steps
-WHERE d <= $peildatum::DATE
+SELECT stap, step, CAST(sum(n) AS BIGINT) AS persons,
+       (min(days) FILTER (WHERE cum > (known - 1) // 2)
+        + min(days) FILTER (WHERE cum > known // 2)) / 2 AS mediaan_dagen,
+       CAST(coalesce(sum(n) FILTER (WHERE days IS NOT NULL), 0) AS BIGINT) AS mediaan_n
+FROM ranked
 GROUP BY ALL
 ORDER BY stap
