@@ -265,15 +265,18 @@ def write_results(command: str) -> None:
              "Geschreven door `bench/run.py` (niet met de hand bewerken); de secties *Doelen* "
              "en *Voorbij één machine* komen uit `bench/targets.md` en `bench/beyond.md`.", ""]
     for scale, r in results.items():
-        m, ld = r["machine"], r["load"]
+        m, ld = r["machine"], r.get("load")
         title = {"national2x": "landelijk 2× (`--factor 2`: dezelfde gemeenten, twee keer zoveel "
                                "personen)"}.get(scale, scale)
         lines += [f"## Schaal {title}", "",
                   f"Gemeten op {r['date']} met `{r['command']}`; {m['cpus']} cores, {m['mem_gib']} GiB, "
                   f"{m['cpu']}, Python {m['python']}, DuckDB {m['duckdb']}. Gedeelde machine: "
                   f"load average bij de start {' / '.join(num(x, 1) for x in m['loadavg_start'])}, "
-                  f"na afloop {' / '.join(num(x, 1) for x in r['loadavg_end'])} (1/5/15 min).", "",
-                  f"Levering: {ld['files']} bestanden, {num(ld['rows_read'])} rijen gelezen, "
+                  f"na afloop {' / '.join(num(x, 1) for x in r['loadavg_end'])} (1/5/15 min).", ""]
+        if ld is None:  # only other parts measured on a store built elsewhere
+            lines += _pages_section(r) + _reference_and_queries(r)
+            continue
+        lines += [f"Levering: {ld['files']} bestanden, {num(ld['rows_read'])} rijen gelezen, "
                   f"{num(ld['rows_loaded'])} geladen; opslag {ld['store_mib']} MiB.", "",
                   "| laden | min | mediaan | max |", "|---|---:|---:|---:|"]
         for label, key, fmt in (("laden (s)", "load_s", lambda x: num(x, 1)),
