@@ -9,12 +9,11 @@ import streamlit as st
 from monitor import charts
 from monitor import formatting as fmt
 from pages.ui import data, frame, render
-from pages.ui.filters import current_filters, filter_summary
+from pages.ui.filters import current_filters, filter_summary, not_applied
 from pages.ui.passport import block_heading
 
-NOT_APPLIED = {"leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute",
-               "cohort": "cohort (jaar PIP)", "cohort_huisvesting": "jaar van huisvesting",
-               "cohort_vergunning": "jaar van vergunning", "land_van_herkomst": "land van herkomst"}
+# what the curves follow (monitor.indicators.cohort_curves)
+APPLIED = ("doelgroep", "geslacht")
 
 
 def render_pair(df, measures, f) -> None:
@@ -35,7 +34,7 @@ def main() -> None:
                 "zien hoe een cohort ervoor staat 3 tot 36 maanden na die start, zoals in de "
                 "CBS-monitor *Asiel en integratie*: zo vergelijkt u cohorten op gelijke afstand "
                 "van hun start. Meetpunten na de peildatum tellen nog niet mee.")
-    ignored = [label for field, label in NOT_APPLIED.items() if getattr(f, field, ())]
+    ignored = not_applied(f, APPLIED)
     if ignored:
         st.info("De cohortlijnen volgen alleen de filters gemeente, doelgroep en geslacht; het "
                 f"filter op {' en '.join(ignored)} is daar niet toegepast (wel in de grafiek "

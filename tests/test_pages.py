@@ -255,3 +255,16 @@ def test_herkomst_and_cohort_filters_exclude_the_person_filters(store_env):
     at.multiselect(key="flt_doelgroep").set_value(["Nareiziger"]).run()
     assert at.multiselect(key="flt_land_van_herkomst").disabled
     assert not at.exception
+
+
+@pytest.mark.parametrize("page, query, follows, named", [
+    ("pages/huisvesting.py", {"geslacht": "V"}, "De spreiding over de wijken volgt alleen",
+     "filter op geslacht"),
+    ("pages/cohorten.py", {"leerroute": "B1"}, "De cohortlijnen volgen alleen", "filter op leerroute"),
+])
+def test_blocks_name_the_filters_they_do_not_follow(store_env, page, query, follows, named):
+    at = open_page(page, query)
+    notices = [i.value for i in at.info if follows in i.value]
+    assert notices, [i.value for i in at.info]
+    assert named in notices[0]
+    assert follows not in " ".join(i.value for i in open_page(page).info)

@@ -166,3 +166,11 @@ def filter_summary(f) -> str:
             word = _LABELS[field] if field in MARGIN_DIMENSIONS else _LABELS[field].split(' (')[0]
             parts.append(f"{word.lower()}: {shown}")
     return "; ".join(parts)
+
+
+def not_applied(f, applied: tuple[str, ...]) -> list[str]:
+    """The chosen person filters that a block outside `applied` does not
+    follow, in words, so the page can say so instead of ignoring them."""
+    return [_LABELS[field][0].lower() + _LABELS[field][1:]
+            for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS)
+            if field not in applied and getattr(f, field, None)]
