@@ -153,7 +153,7 @@ def budget_slide(key: str, peildatum: dt.date | None):
     if any(sc.use_actual for sc in scenarios):
         note += "; ‘gebruik actuele aantallen’ is hier niet toegepast (ingevoerde aantallen)"
     return TableSlide(title="Begroting: scenario's naast elkaar", table=pd.DataFrame(rows),
-                      source="begrotingsmodel (seed 001 en 002)", peildatum=peildatum, note=note,
+                      source="begrotingsmodel (beleidskader en uitvoeringsprogramma)", peildatum=peildatum, note=note,
                       key=key)
 
 

@@ -245,6 +245,11 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
         fig.update_yaxes(rangemode="tozero")
         if is_percent(ind.unit):
             fig.update_yaxes(ticksuffix="%")
+        elif ind.unit == "aantal":
+            # persons come whole: no 0,2-steps on a small count's axis
+            shown = [v for v in (_number(v) for v in rows["value"]) if v is not None]
+            if max(shown, default=0) < 5:
+                fig.update_yaxes(dtick=1, range=[0, max(shown + [1]) + 0.5])
     if not rows.empty and rows["suppressed"].any():
         notes.append("een onderbreking is een verborgen waarde (te weinig personen)")
     label = ("Enquêtejaar" if ind.is_survey else "Periode") if yearly else "Peildatum"
@@ -832,7 +837,7 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
     fig.add_hline(y=Z_SEED_UREN_PER_WEEK, line_dash="dash", line_color="#444", line_width=1)
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", hoverinfo="skip",
                              line={"dash": "dash", "color": "#444", "width": 1},
-                             name="Uitvoeringsprogramma: ca. 580 uur per week (88 personen)"))
+                             name="Uitvoeringsprogramma, Maastricht: ca. 580 uur per week (88 personen)"))
     style(fig, height=360, y_title="uur per week")
     fig.update_layout(barmode="group")
     fig.update_yaxes(rangemode="tozero")
@@ -849,7 +854,9 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
     if region.empty or _missing(region["uren_nodig"].iloc[0]):
         conclusion = "Te weinig actieve Z-route-inburgeraars om de capaciteit te tonen."
     else:
-        n, o = float(region["uren_nodig"].iloc[0]), float(region["uren_per_week"].iloc[0])
+        # rounded as shown, so the sentence's difference is that of its own figures
+        n, o = (round(float(region["uren_nodig"].iloc[0])),
+                round(float(region["uren_per_week"].iloc[0])))
         conclusion = (f"De {fmt.number(region['z_personen'].iloc[0])} actieve Z-route-inburgeraars "
                       f"hebben samen {fmt.number(n)} uur participatie per week nodig; hun lopende "
                       f"activiteiten bieden {fmt.number(o)} uur "
@@ -879,6 +886,11 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
     # A label that does not fit its segment is dropped rather than drawn
     # over the next one; the table under the chart has every count.
     fig.update_layout(barmode="stack", uniformtext_minsize=10, uniformtext_mode="hide")
+    # A gemeente whose every segment is hidden would read as "nobody": say so.
+    for label, (_, row) in zip(labels, df.iterrows()):
+        if all(_missing(row[c]) for c in Z_SCHEMA_LABELS) and not _missing(row["z_personen"]):
+            fig.add_annotation(x=label, y=0, yanchor="bottom", showarrow=False,
+                               text="verborgen<br>(&lt;5 per groep)", font={"size": 11})
     table = pd.DataFrame({"Gemeente": labels})
     for col, name in Z_SCHEMA_LABELS.items():
         table[f"{name} (aantal)"] = [_number(v) for v in df[col]]
@@ -889,7 +901,8 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
     else:
         conclusion = (f"In de regio lopen {fmt.number(region['achter'].iloc[0])} van de "
                       f"{fmt.number(region['z_personen'].iloc[0])} actieve Z-route-inburgeraars "
-                      "achter op de norm van 800 uur in 3 jaar (naar rato).")
+                      "achter op de norm van 800 uur in 3 jaar (naar rato); deze verdeling "
+                      "telt de uren sinds het PIP en hangt niet af van de gekozen weeknorm.")
     return Chart(key="werk.z_route_schema", title="Z-route: uren op schema",
                  conclusion=conclusion, figure=fig, table=table,
                  source="inburgeraars en participatie (gemeente)", peildatum=peildatum,

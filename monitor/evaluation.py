@@ -139,7 +139,7 @@ def build(path: Path, now: dt.date | None = None, region: str = "Maastricht-Heuv
                  else "geen nulmeting: er is maar één peildatum geladen")
     meta = deck.DeckMeta(title="Evaluatierapportage Integratiemonitor", peildatum=now,
                          region=region, filters="hele regio, alle groepen", demo=demo,
-                         subtitle=f"Programma 2024–2027 (seed 002 §7) · {start_txt}")
+                         subtitle=f"Uitvoeringsprogramma 2024–2027 (§ 7) · {start_txt}")
     items: list = []
     for cluster, name in pres.CLUSTERS.items():
         items.append(deck.TableSlide(
@@ -154,7 +154,7 @@ def build(path: Path, now: dt.date | None = None, region: str = "Maastricht-Heuv
     try:
         items.append(deck.TableSlide(title="Begroting: plan tegen realisatie (Maastricht)",
                                      table=budget_rows(path),
-                                     source="begrotingsmodel seed 002, registratie inburgeraars",
+                                     source="begrotingsmodel uitvoeringsprogramma, registratie inburgeraars",
                                      peildatum=now,
                                      note="saldo vóór inzet van de reserve; – = niet begroot"))
     except Exception as exc:  # the budget model changes on its own; the report still builds

@@ -206,22 +206,35 @@ def by_gemeente(indicator_id: str, filters: Filters, path=None) -> pd.DataFrame:
     return df.drop(columns=["gemeentecode"])
 
 
+def not_splittable(indicator: cat.Indicator, filters: Filters) -> str | None:
+    """Why `indicator` has no value under a person or herkomst filter when
+    it has no such dimensions at all (the survey, the public figures), so a
+    page says that instead of "no data"."""
+    if indicator.is_survey or indicator.is_public:
+        if any(getattr(filters, d) for d in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS)):
+            what = "De enquête" if indicator.is_survey else "Dit cijfer"
+            return (f"{what} is alleen per gemeente bekend, niet naar persoonskenmerken of "
+                    "herkomst: haal het persoonsfilter weg om de waarde te zien.")
+    return None
+
+
 def headline(filters: Filters, path=None) -> pd.DataFrame:
     """Every catalogue indicator at the filters' peildatum: value, the value a year before
     (the latest peildatum at least 365 days earlier), and the sparkline
     series (values per peildatum up to P, None where suppressed)."""
     peildatum = filters.peildatum or latest_peildatum(path)
-    cat = catalogue(path)
+    rows_of_catalogue = catalogue(path)
     df = _protect_filtered(_with_zero_counts(_cells(filters, path=path), path=path), filters,
                            path=path)
     dates = sorted(set(df["peildatum"]))
     prev = year_earlier(peildatum, dates)
     month = max((d for d in dates if d < peildatum), default=None)
     cells = {}  # indicator -> peildatum -> row; dicts, because ~2.500 .loc calls cost 0,1 s
+    by_id = cat.by_id(cat.from_frame(rows_of_catalogue))
     for row in df.to_dict("records"):
         cells.setdefault(row["indicator_id"], {})[row["peildatum"]] = row
     rows = []
-    for ind in cat.to_dict("records"):
+    for ind in rows_of_catalogue.to_dict("records"):
         mine = cells.get(ind["id"], {})
         now, before, last_month = mine.get(peildatum), mine.get(prev), mine.get(month)
         rows.append({
@@ -232,7 +245,8 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
             "denominator": None if now is None else now["denominator"],
             "suppressed": False if now is None else bool(now["suppressed"]),
             "weergave": None if now is None else now["weergave"],
-            "reden": ("Geen gegevens op deze peildatum of voor dit filter." if now is None
+            "reden": ((not_splittable(by_id[ind["id"]], filters)
+                       or "Geen gegevens op deze peildatum of voor dit filter.") if now is None
                       else now["reden"]),
             "vorig_jaar_peildatum": prev,
             "lopend": is_running(ind["frequentie"], peildatum),

@@ -15,7 +15,7 @@ from pages.ui import data, frame
 FRESH = {"Actueel": "✔ Actueel", "Verouderd": "▲ Verouderd", "Ontbreekt": "✖ Ontbreekt",
          "Zonder datum": "○ Geladen, bestand zonder datum",
          "Datum in de toekomst": "✖ Fout in levering: bestand gedateerd na vandaag",
-         "Lopende periode": "✔ Actueel: bestand over een periode die nog loopt"}
+         "Lopende periode": "✔ Actueel (periode loopt nog)"}
 
 
 def render_load() -> None:
@@ -42,10 +42,13 @@ def render_freshness() -> None:
         "Leeftijd (dagen)": [fmt.number(a) for a in df["leeftijd_dagen"]],
         "Status": [FRESH.get(s, s) for s in df["status"]],
     })
-    st.dataframe(tbl, hide_index=True, width="stretch")
+    st.dataframe(tbl, hide_index=True, width="stretch",
+                 column_config={"Status": st.column_config.TextColumn(width="large")})
     st.caption("✔ actueel: binnen de verwachte frequentie plus een marge · ▲ verouderd · ✖ geen bestand "
                "geladen, of een bestand gedateerd na vandaag (fout in de levering: controleer de "
-               "bestandsnaam) · ○ de bestandsnaam draagt geen datum (zie laaddatum)")
+               "bestandsnaam; een jaar- of maandbestand over een periode die nog loopt, draagt "
+               "het einde van die periode en is actueel) · ○ de bestandsnaam draagt geen datum "
+               "(zie laaddatum)")
 
 
 def render_files() -> None:

@@ -33,7 +33,7 @@ def main() -> None:
     start = (fmt.date_nl(base.start) if base.start
              else "geen nulmeting (er is maar één peildatum geladen)")
     st.markdown(
-        "De tussentijdse en de eindevaluatie van het uitvoeringsprogramma (seed 002 §7): per "
+        "De tussentijdse en de eindevaluatie van het uitvoeringsprogramma (§ 7): per "
         "domein de kernindicatoren bij de start van het programma en nu, de verandering, de "
         "stand van de acties en de begroting tegen het plan. Het rapport gaat over de hele "
         "regio en alle groepen; alleen de peildatum volgt het filter.")

@@ -53,7 +53,12 @@ def main() -> None:
     f = current_filters()
     st.title("Inburgeringsroute")
     st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}  \n"
-                "Het stroomschema van bijlage 2 van het uitvoeringsprogramma: van koppeling tot voldaan.")
+                "Het stroomschema van bijlage 2 van het uitvoeringsprogramma: van koppeling tot "
+                "voldaan. Niet iedereen begint bij de eerste stap: alleen asielstatushouders en nareizigers "
+                "worden door het COA aan de gemeente gekoppeld; gezinsmigranten en overige "
+                "inburgeraars beginnen bij huisvesting of de brede intake. Daarom kan een latere stap meer "
+                "personen tellen dan de koppeling, en volgen de modules (PVT, KNM, MAP) geen vaste "
+                "volgorde.")
     render_steps(f)
     c1, c2 = st.columns(2)
     with c1:

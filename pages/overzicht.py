@@ -39,12 +39,17 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
                                            row.get("vorig_jaar_noemer")) if ind.is_survey else None
     status = pres.UNKNOWN if (suppressed or missing) else pres.judge(
         value, before, ind.norm, ind.direction, ind.unit, running=running, significant=clear)
-    arrow = "" if (suppressed or running or clear is False) else pres.trend_arrow(before, value, ind.unit)
+    # A year-on-year badge already carries the direction: no second arrow.
+    year_on_year = status in (pres.BETTER, pres.WORSE, pres.SAME, pres.HIGHER_NEUTRAL,
+                              pres.LOWER_NEUTRAL)
+    arrow = "" if (suppressed or running or clear is False or year_on_year) \
+        else pres.trend_arrow(before, value, ind.unit)
     norm_text = ("norm " + ind.norm_text) if ind.norm_text else (
         f"norm {pres.fmt_value(ind.norm, ind.unit)}" if ind.norm is not None
+        else "geen norm" if status is pres.NO_COMPARISON
         else "geen norm: vergeleken met een jaar eerder")
     if ind.norm_source and ind.norm is not None:
-        norm_text += f" ({ind.norm_source})"
+        norm_text += f" · {ind.norm_source}"
     shown = charts.value_text(value, suppressed, ind.unit, row.get("weergave"))
     if running:
         shown += " (lopend)"
@@ -64,7 +69,7 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
     if suppressed:
         text = row.get("reden") or "Te weinig personen om een waarde te tonen."
     elif missing:
-        text = "Geen gegevens op deze peildatum of voor dit filter."
+        text = row.get("reden") or "Geen gegevens op deze peildatum of voor dit filter."
     elif running:
         text = (f"{ind.subject} is voorlopig {pres.fmt_value(value, ind.unit)}: de periode loopt "
                 "nog, dus nog geen vergelijking met een afgesloten periode.")

@@ -215,7 +215,7 @@ def test_blocks_have_a_passport_and_no_card(blocks_db):
                            "huisvesting.coa_locatie_samenstelling"}
     assert set(blocks).isdisjoint(i.id for i in cat.load(blocks_db))  # no card, no cube row
     z = blocks["werk.z_route_capaciteit"]
-    assert z.norm == 580 and "seed 002" in z.norm_source and z.unit == "uren"
+    assert z.norm == 580 and "uitvoeringsprogramma" in z.norm_source and z.unit == "uren"
     assert presentation.fmt_value(z.norm, z.unit) == "580 uur"
     # capacity and occupancy are public, the counts of persons per location are not
     assert not blocks["huisvesting.coa_locatie_samenstelling"].is_public

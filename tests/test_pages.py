@@ -268,3 +268,22 @@ def test_blocks_name_the_filters_they_do_not_follow(store_env, page, query, foll
     assert notices, [i.value for i in at.info]
     assert named in notices[0]
     assert follows not in " ".join(i.value for i in open_page(page).info)
+
+
+@pytest.mark.parametrize("query, splittable", [({"geslacht": "V"}, False), ({}, True)])
+def test_survey_under_a_person_filter_says_why_it_has_no_value(store_env, query, splittable):
+    from monitor import catalogue as cat
+    from monitor.filters import Filters
+    from monitor.indicators import headline
+
+    f = Filters(geslacht=tuple(query.values()))
+    rows = headline(f, path=store_env).set_index("id")
+    surveys = [i.id for i in cat.load(store_env) if i.is_survey]
+    public = [i.id for i in cat.load(store_env) if i.is_public]
+    assert surveys and public
+    for ind_id in surveys + public:
+        reason = rows.at[ind_id, "reden"]
+        reason = reason if isinstance(reason, str) else ""
+        assert ("alleen per gemeente bekend" in reason) is not splittable, (ind_id, reason)
+    if not splittable:
+        assert rows.loc[surveys, "value"].isna().all()

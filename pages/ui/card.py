@@ -12,7 +12,7 @@ from monitor import presentation as pres
 from monitor import signals
 from monitor.catalogue import Indicator, of_domain
 from monitor.filters import Filters, combination_conflict
-from monitor.indicators import unavailable_text
+from monitor.indicators import not_splittable, unavailable_text
 from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary
 from pages.ui.passport import render_passport
@@ -59,7 +59,7 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
         t1, t2, t3 = st.tabs(["Ontwikkeling", f"Naar {word}", "Gemeenten naast elkaar"])
         with t1:
             if ser.empty:
-                st.info("Nog geen reeks voor deze indicator.")
+                st.info(not_splittable(ind, f) or "Nog geen reeks voor deze indicator.")
             else:
                 start = (data.filter_options(snap).get("peildatum") or [None])[0]
                 render.chart(charts.indicator_series(ind, ser, f.peildatum, store_start=start),
@@ -92,7 +92,10 @@ def render_cluster_page(cluster: str) -> str:
     st.title(f"Cluster {cluster} · {pres.CLUSTERS[cluster]}")
     st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}")
     domains = pres.domains_of(cluster)
-    c1, c2 = st.columns([3, 2])
+    # The domain tabs get the full width: beside the breakdown choice the
+    # last tab was cut off at a laptop's width.
+    c1 = st.container()
+    c2 = st.columns([2, 3])[0]
     with c1:
         asked = st.query_params.get("domein")
         domain = domains[0] if len(domains) == 1 else st.segmented_control(
@@ -101,7 +104,12 @@ def render_cluster_page(cluster: str) -> str:
             format_func=lambda d: f"{d} {pres.DOMAINS[d]}")
         domain = domain or domains[0]
     with c2:
-        dimension = st.selectbox("Uitsplitsen naar", list(BREAKDOWNS), key=f"dim_{cluster}",
+        # Only breakdowns that combine with the chosen filters: with a herkomst
+        # filter that is its own dimension, so no card opens on a refusal. The
+        # key follows the choice offered, so a choice that left the list is
+        # not carried into it.
+        offered = [d for d in BREAKDOWNS if not combination_conflict(f, d)]
+        dimension = st.selectbox("Uitsplitsen naar", offered, key=f"dim_{cluster}_{len(offered)}",
                                  format_func=lambda d: BREAKDOWNS[d])
     frame.render_status_legend()
     st.subheader(f"{domain} {pres.DOMAINS[domain]}")

@@ -51,10 +51,13 @@ def status_badge(s: pres.Status) -> str:
 
 
 def render_status_legend() -> None:
+    # Every status a tile can carry; badge and words wrap as one item.
     items = " ".join(
-        f"{status_badge(s)}<span class='im-legend-text'>{s.explanation}</span>"
+        f"<span class='im-legend-item'>{status_badge(s)}"
+        f"<span class='im-legend-text'>{s.explanation}</span></span>"
         for s in (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.BETTER, pres.WORSE,
-                  pres.SAME, pres.NO_CLEAR_CHANGE, pres.RUNNING))
+                  pres.SAME, pres.HIGHER_NEUTRAL, pres.LOWER_NEUTRAL, pres.NO_CLEAR_CHANGE,
+                  pres.NO_COMPARISON, pres.RUNNING, pres.UNKNOWN))
     st.markdown(f"<div class='im-legend'>{items}</div>", unsafe_allow_html=True)
 
 
@@ -63,6 +66,7 @@ CSS = """
 .im-badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:0.8rem;
   font-weight:600;white-space:nowrap}
 .im-legend{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:center;margin:4px 0 10px}
+.im-legend-item{display:inline-flex;align-items:center;gap:6px}
 .im-legend-text{font-size:0.8rem;color:#444;margin-right:12px}
 .im-ind{border-top:1px solid #E5E5E5;padding-top:6px;margin-top:6px}
 .im-ind-name{font-size:0.85rem;color:#333;line-height:1.2;min-height:2.1em}
