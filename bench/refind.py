@@ -20,7 +20,9 @@ SQL = """
 SELECT peildatum, gemeentecode,
        sum(duaal_num) AS duaal_num, sum(duaal_den) AS duaal_den,
        sum(z_num) AS z_num, sum(z_den) AS z_den, sum(wachtlijst_num) AS wachtlijst_num
-FROM int_person_cells GROUP BY ALL
+FROM int_person_cells
+WHERE dimension IS NULL  -- the classic cells; the marginal rows count the same persons again
+GROUP BY ALL
 """
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import lru_cache
 
 import pandas as pd
 
@@ -116,6 +117,25 @@ REASON_FILTER = ("Niet getoond: deze selectie bevat een groep die in de uitsplit
                  "is, en zou die groep anders verraden.")
 
 
+@lru_cache(maxsize=64)
+def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, path,
+                         version) -> frozenset:
+    """(indicator, peildatum, key, member) of every member the breakdown by
+    `dimension` under `others` hides. The same for every choice of members,
+    so it is kept per store version: nationally, the breakdown by gemeente
+    behind a gemeente filter is 342 siblings per cell, and a user who picks
+    one gemeente after another would pay for it on every pick."""
+    total = _cells(others, indicators, path=path).assign(is_total=True, member=None)
+    parts = _cells(others, indicators, dimension=dimension, path=path).assign(is_total=False)
+    both = pd.concat([total, parts], ignore_index=True)
+    both["key_group"] = both["key"].map(lambda k: "" if k is None else str(k))
+    decided = protect(both, group_by=["indicator_id", "peildatum", "key_group"], member="member")
+    hidden = decided[~decided["is_total"] & decided["suppressed"]]
+    return frozenset(zip(hidden["indicator_id"], hidden["peildatum"],
+                         hidden["key"].map(lambda k: "" if k is None else str(k)),
+                         hidden["member"]))
+
+
 def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=None) -> pd.DataFrame:
     """Disclosure control for cells under filters, with one decision per cell
     across views: a selection that contains a member hidden in the breakdown
@@ -127,14 +147,9 @@ def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=No
         if not chosen:
             continue
         others = replace(filters, **{field: ()})
-        total = _cells(others, indicators, path=path).assign(is_total=True, member=None)
-        parts = _cells(others, indicators, dimension=dimension, path=path).assign(is_total=False)
-        both = pd.concat([total, parts], ignore_index=True)
-        both["key_group"] = both["key"].map(lambda k: "" if k is None else str(k))
-        decided = protect(both, group_by=["indicator_id", "peildatum", "key_group"], member="member")
-        hidden = decided[~decided["is_total"] & decided["suppressed"] & decided["member"].isin(chosen)]
-        hit = set(zip(hidden["indicator_id"], hidden["peildatum"],
-                      hidden["key"].map(lambda k: "" if k is None else str(k))))
+        hidden = _hidden_in_breakdown(others, tuple(indicators), dimension, path=path,
+                                      version=store.store_version(path))
+        hit = {(i, p, k) for i, p, k, m in hidden if m in chosen}
         if not hit:
             continue
         mask = [(i, p, "" if k is None else str(k)) in hit and not s
