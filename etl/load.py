@@ -499,11 +499,6 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
         # leftovers are found and removed with it.
         con = duckdb.connect(str(tmp), config={"temp_directory": str(spill)})
         con.execute("SET enable_progress_bar = false")  # the report is the ETL's output
-        # DuckDB 2.0's dictionary-carrying perfect hash join breaks the SQL
-        # layer at twice the national size ("dict-surviving cache: global
-        # dictionary column changed identity"); without it the same load
-        # passes, at no measurable cost.
-        con.execute("SET perfect_ht_threshold = 0")
         try:
             con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR)")
             _insert(con, "ref_gemeenten", [(m.code, m.name) for m in region])

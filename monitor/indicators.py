@@ -117,9 +117,9 @@ REASON_FILTER = ("Niet getoond: deze selectie bevat een groep die in de uitsplit
                  "is, en zou die groep anders verraden.")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4)
 def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, path,
-                         version) -> frozenset:
+                         version) -> pd.DataFrame:
     """(indicator, peildatum, key, member) of every member the breakdown by
     `dimension` under `others` hides. The same for every choice of members,
     so it is kept per store version: nationally, the breakdown by gemeente
@@ -130,10 +130,11 @@ def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, pat
     both = pd.concat([total, parts], ignore_index=True)
     both["key_group"] = both["key"].map(lambda k: "" if k is None else str(k))
     decided = protect(both, group_by=["indicator_id", "peildatum", "key_group"], member="member")
-    hidden = decided[~decided["is_total"] & decided["suppressed"]]
-    return frozenset(zip(hidden["indicator_id"], hidden["peildatum"],
-                         hidden["key"].map(lambda k: "" if k is None else str(k)),
-                         hidden["member"]))
+    hidden = decided.loc[~decided["is_total"] & decided["suppressed"],
+                         ["indicator_id", "peildatum", "key_group", "member"]]
+    # categories: nationally this is up to ~10^5 rows, kept for a few filter sets
+    return hidden.astype({"indicator_id": "category", "key_group": "category",
+                          "member": "category"}).reset_index(drop=True)
 
 
 def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=None) -> pd.DataFrame:
@@ -149,7 +150,9 @@ def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=No
         others = replace(filters, **{field: ()})
         hidden = _hidden_in_breakdown(others, tuple(indicators), dimension, path=path,
                                       version=store.store_version(path))
-        hit = {(i, p, k) for i, p, k, m in hidden if m in chosen}
+        mine = hidden[hidden["member"].isin(chosen)]
+        hit = set(zip(mine["indicator_id"].astype(str), mine["peildatum"],
+                      mine["key_group"].astype(str)))
         if not hit:
             continue
         mask = [(i, p, "" if k is None else str(k)) in hit and not s
