@@ -48,7 +48,7 @@ MATERIALISE_POST = {"mart_filter_options_v": "mart_filter_options",
 # Views read many times while the cube is built: computed once into a scratch
 # table for the duration of the materialisation, then the view is restored
 # (the export reads the plain views at its own peildatum).
-SCRATCH = ("int_person_cells",)
+SCRATCH = ("int_person_cells", "int_vista_cells", "int_koppelingen_cells")
 
 
 def sql_files() -> list[Path]:

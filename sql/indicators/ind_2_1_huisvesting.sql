@@ -26,12 +26,14 @@ SELECT 'huisvesting.wachttijd_azc_mediaan_dagen', peildatum, gemeentecode, NULL,
        geslacht, leeftijdsgroep, leerroute, cohort, dimension, dimension_value,
        CAST(datum_huisvesting - datum_koppeling AS DOUBLE), CAST(count(*) AS DOUBLE), count(*)
 FROM (
-    SELECT peildatum, gemeentecode, datum_huisvesting, datum_koppeling,
-           unnest(dimension_cells(doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
-                   cohort_huisvesting, cohort_vergunning, land_van_herkomst), recursive := true)
-    FROM int_person_peildatum
-    WHERE in_scope AND datum_koppeling IS NOT NULL
-      AND datum_huisvesting > peildatum - INTERVAL 365 DAY AND datum_huisvesting <= peildatum
+    SELECT p.peildatum, i.gemeentecode, i.datum_huisvesting, i.datum_koppeling,
+           unnest(person_cells_at(i.doelgroep, i.geslacht, i.geboortedatum, i.leerroute, i.cohort,
+                                  i.datum_huisvesting, i.datum_vergunning, i.land_van_herkomst,
+                                  p.peildatum), recursive := true)
+    FROM int_peildata p
+    JOIN int_inburgeraars i
+      ON i.datum_huisvesting > p.peildatum - INTERVAL 365 DAY AND i.datum_huisvesting <= p.peildatum
+    WHERE in_scope_at(i.status, i.datum_status, p.peildatum) AND i.datum_koppeling IS NOT NULL
 )
 GROUP BY ALL
 UNION ALL

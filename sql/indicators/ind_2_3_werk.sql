@@ -35,13 +35,14 @@ SELECT 'werk.podium24_binnen_3mnd_pct', peildatum, gemeentecode, NULL, doelgroep
        count(*) FILTER (WHERE start_date <= referral_date + 91),
        count(*), count(DISTINCT person_key)
 FROM (
-    SELECT pp.peildatum, pp.person_key, pp.gemeentecode, a.start_date, a.referral_date,
-           unnest(dimension_cells(pp.doelgroep, pp.geslacht, pp.leeftijdsgroep, pp.leerroute,
-                                  pp.cohort, pp.cohort_huisvesting, pp.cohort_vergunning,
-                                  pp.land_van_herkomst), recursive := true)
-    FROM int_person_peildatum pp
-    JOIN stg_participatie a ON a.person_key = pp.person_key
-    WHERE a.provider = 'Podium24' AND a.referral_date <= pp.peildatum - 91
+    SELECT p.peildatum, i.person_key, i.gemeentecode, a.start_date, a.referral_date,
+           unnest(person_cells_at(i.doelgroep, i.geslacht, i.geboortedatum, i.leerroute, i.cohort,
+                                  i.datum_huisvesting, i.datum_vergunning, i.land_van_herkomst,
+                                  p.peildatum), recursive := true)
+    FROM stg_participatie a
+    JOIN int_peildata p ON a.referral_date <= p.peildatum - 91
+    JOIN int_inburgeraars i ON i.person_key = a.person_key
+    WHERE a.provider = 'Podium24'
 )
 GROUP BY ALL
 UNION ALL

@@ -19,11 +19,5 @@ UNION ALL
 -- (month <= P); % registered at the #Meedoenbalie.
 SELECT 'verbindingen.meedoenbalie_pct', peildatum, gemeentecode, NULL, doelgroep, geslacht,
        leeftijdsgroep, leerroute, cohort, dimension, dimension_value,
-       CAST(count(*) FILTER (WHERE meedoenbalie) AS DOUBLE), CAST(count(*) AS DOUBLE), count(*)
-FROM (
-    SELECT meedoenbalie, peildatum, gemeentecode,
-           unnest(dimension_cells(doelgroep, geslacht, leeftijdsgroep, leerroute, cohort, cohort_huisvesting,
-                 cohort_vergunning, land_van_herkomst), recursive := true)
-    FROM int_koppelingen_peildatum
-)
-GROUP BY ALL;
+       CAST(meedoenbalie AS DOUBLE), CAST(koppelingen AS DOUBLE), koppelingen
+FROM int_koppelingen_cells WHERE koppelingen > 0;

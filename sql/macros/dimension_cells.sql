@@ -16,3 +16,12 @@ CREATE OR REPLACE MACRO dimension_cells(doelgroep, geslacht, leeftijdsgroep, lee
     {doelgroep: NULL, geslacht: NULL, leeftijdsgroep: NULL, leerroute: NULL, cohort: NULL,
      dimension: 'land_van_herkomst', dimension_value: land_van_herkomst}
 ];
+
+-- dimension_cells of a person of int_inburgeraars as of peildatum p, with the
+-- dimensions int_person_peildatum gives it at p: for row-based parts that
+-- join the register directly instead of every person x peildatum.
+CREATE OR REPLACE MACRO person_cells_at(doelgroep, geslacht, geboortedatum, leerroute, cohort,
+                                        datum_huisvesting, datum_vergunning, land_van_herkomst, p) AS
+    dimension_cells(doelgroep, geslacht, age_group_at(geboortedatum, p), leerroute, cohort,
+                    housing_cohort_at(datum_huisvesting, p), permit_cohort_at(datum_vergunning, p),
+                    land_van_herkomst);
