@@ -85,59 +85,80 @@ flags AS (
     LEFT JOIN activity a ON a.peildatum = pp.peildatum AND a.person_key = pp.person_key
     LEFT JOIN z_hours z ON z.peildatum = pp.peildatum AND z.person_key = pp.person_key
     LEFT JOIN benefits b ON b.peildatum = pp.peildatum AND b.person_key = pp.person_key
+),
+counted AS (
+    -- one boolean per count: computed once here, not once per grouping set
+    SELECT peildatum, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
+           cohort_huisvesting, cohort_vergunning, land_van_herkomst,
+           pip_year_old AS pvt_den,
+           pip_year_old AND datum_pvt_afgerond <= peildatum AS pvt_num,
+           pip_year_old AND datum_knm_afgerond <= peildatum AS knm_num,
+           pip_year_old AND datum_map_afgerond <= peildatum AS map_num,
+           active AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) < peildatum AS termijn_verstreken_num,
+           housed_last_year AS gehuisvest_12mnd_num,
+           housed_last_year AND doelgroep = 'Nareiziger' AS nareizigers_num,
+           in_scope AND datum_koppeling <= peildatum AND NOT housed AS wacht_op_woning_num,
+           with_pip AS with_pip_den,
+           with_pip AND datum_protect <= peildatum AS protect_num,
+           with_pip AND digid AS digid_num,
+           in_scope AND datum_protect <= peildatum AS protect_signaal_den,
+           in_scope AND datum_protect <= peildatum
+               AND uitkomst_protect IN ('Signaal', 'Doorverwezen') AS protect_signaal_num,
+           active AND kinderopvang_nodig AS kinderopvang_den,
+           active AND kinderopvang_nodig AND kinderopvang_geregeld AS kinderopvang_num,
+           active_started AS duaal_den,
+           active_started AND any_activity AS duaal_num,
+           active_z AS z_den,
+           active_z AND z_on_schedule AS z_num,
+           housed_year_benefits AS uitkering_den,
+           housed_year_benefits AND participatiewet AS uitkering_num,
+           housed_year_benefits AND inkomen_uit_werk AS inkomen_num,
+           housed_halfyear_benefits AS ontzorging_den,
+           housed_halfyear_benefits AND ontzorging AS ontzorging_num,
+           active AS active_den,
+           active AND paid_work AS paid_work_num,
+           active AND education AS education_num,
+           active AND sport_culture AS sport_culture_num,
+           active AND volunteer_buddy AS volunteer_buddy_num,
+           active AND leerroute = 'Onderwijs' AS onderwijsroute_num,
+           housed AND NOT with_pip AND doelgroep <> 'Overig'
+               AND NOT coalesce(status = 'Ontheffing' AND datum_status <= peildatum, false) AS wachtlijst_num,
+           with_pip AND has_leerroute AS leerroute_den,
+           with_pip AND has_leerroute AND leerroute IN ('B1', 'B1-Entree') AS leerroute_b1_num
+    FROM flags
+),
+cells AS (
+    -- The classic cells, and per gemeente each combination of the three
+    -- marginal dimensions: the marginals are summed from those below, a
+    -- quarter of the rows of counting each marginal over the persons.
+    SELECT peildatum, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
+           cohort_huisvesting, cohort_vergunning, land_van_herkomst,
+           grouping(cohort_huisvesting) = 0 AS marginal,
+           -- count_if is NULL where every flag of a group is NULL
+           CAST(coalesce(count_if(COLUMNS('_(den|num)$')), 0) AS BIGINT)
+    FROM counted
+    GROUP BY GROUPING SETS (
+        (peildatum, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort),
+        (peildatum, gemeentecode, cohort_huisvesting, cohort_vergunning, land_van_herkomst)
+    )
 )
 SELECT peildatum, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort,
+       NULL::VARCHAR AS dimension, NULL::VARCHAR AS dimension_value,
+       COLUMNS('_(den|num)$')
+FROM cells WHERE NOT marginal
+UNION ALL
+-- The one-dimension marginals per gemeente, for the dimensions that combine
+-- with no other person dimension (their full cross-product with the five
+-- would be near person level nationally); their rows have the five NULL and
+-- name their dimension.
+SELECT peildatum, gemeentecode, NULL, NULL, NULL, NULL, NULL,
     CASE WHEN grouping(cohort_huisvesting) = 0 THEN 'cohort_huisvesting'
          WHEN grouping(cohort_vergunning) = 0 THEN 'cohort_vergunning'
-         WHEN grouping(land_van_herkomst) = 0 THEN 'land_van_herkomst' END  AS dimension,
-    coalesce(cohort_huisvesting, cohort_vergunning, land_van_herkomst)      AS dimension_value,
-    count(*) FILTER (pip_year_old)                                          AS pvt_den,
-    count(*) FILTER (pip_year_old AND datum_pvt_afgerond <= peildatum)      AS pvt_num,
-    count(*) FILTER (pip_year_old AND datum_knm_afgerond <= peildatum)      AS knm_num,
-    count(*) FILTER (pip_year_old AND datum_map_afgerond <= peildatum)      AS map_num,
-    count(*) FILTER (active AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) < peildatum)
-                                                                            AS termijn_verstreken_num,
-    count(*) FILTER (housed_last_year)                                      AS gehuisvest_12mnd_num,
-    count(*) FILTER (housed_last_year AND doelgroep = 'Nareiziger')         AS nareizigers_num,
-    count(*) FILTER (in_scope AND datum_koppeling <= peildatum AND NOT housed)
-                                                                            AS wacht_op_woning_num,
-    count(*) FILTER (with_pip)                                              AS with_pip_den,
-    count(*) FILTER (with_pip AND datum_protect <= peildatum)               AS protect_num,
-    count(*) FILTER (with_pip AND digid)                                    AS digid_num,
-    count(*) FILTER (in_scope AND datum_protect <= peildatum)               AS protect_signaal_den,
-    count(*) FILTER (in_scope AND datum_protect <= peildatum
-                     AND uitkomst_protect IN ('Signaal', 'Doorverwezen'))   AS protect_signaal_num,
-    count(*) FILTER (active AND kinderopvang_nodig)                         AS kinderopvang_den,
-    count(*) FILTER (active AND kinderopvang_nodig AND kinderopvang_geregeld)
-                                                                            AS kinderopvang_num,
-    count(*) FILTER (active_started)                                        AS duaal_den,
-    count(*) FILTER (active_started AND any_activity)                       AS duaal_num,
-    count(*) FILTER (active_z)                                              AS z_den,
-    count(*) FILTER (active_z AND z_on_schedule)                            AS z_num,
-    count(*) FILTER (housed_year_benefits)                                  AS uitkering_den,
-    count(*) FILTER (housed_year_benefits AND participatiewet)              AS uitkering_num,
-    count(*) FILTER (housed_year_benefits AND inkomen_uit_werk)             AS inkomen_num,
-    count(*) FILTER (housed_halfyear_benefits)                              AS ontzorging_den,
-    count(*) FILTER (housed_halfyear_benefits AND ontzorging)               AS ontzorging_num,
-    count(*) FILTER (active)                                                AS active_den,
-    count(*) FILTER (active AND paid_work)                                  AS paid_work_num,
-    count(*) FILTER (active AND education)                                  AS education_num,
-    count(*) FILTER (active AND sport_culture)                              AS sport_culture_num,
-    count(*) FILTER (active AND volunteer_buddy)                            AS volunteer_buddy_num,
-    count(*) FILTER (active AND leerroute = 'Onderwijs')                    AS onderwijsroute_num,
-    count(*) FILTER (housed AND NOT with_pip AND doelgroep <> 'Overig'
-                     AND NOT coalesce(status = 'Ontheffing' AND datum_status <= peildatum, false))
-                                                                            AS wachtlijst_num,
-    count(*) FILTER (with_pip AND has_leerroute)                            AS leerroute_den,
-    count(*) FILTER (with_pip AND has_leerroute AND leerroute IN ('B1', 'B1-Entree'))
-                                                                            AS leerroute_b1_num
-FROM flags
--- The classic cells, and beside them one-dimension marginals per gemeente for
--- the dimensions that combine with no other person dimension (their full
--- cross-product with the five would be near person level nationally); the
--- marginal rows have the five NULL and name their dimension.
+         WHEN grouping(land_van_herkomst) = 0 THEN 'land_van_herkomst' END,
+    coalesce(cohort_huisvesting, cohort_vergunning, land_van_herkomst),
+    CAST(sum(COLUMNS('_(den|num)$')) AS BIGINT)
+FROM cells WHERE marginal
 GROUP BY GROUPING SETS (
-    (peildatum, gemeentecode, doelgroep, geslacht, leeftijdsgroep, leerroute, cohort),
     (peildatum, gemeentecode, cohort_huisvesting),
     (peildatum, gemeentecode, cohort_vergunning),
     (peildatum, gemeentecode, land_van_herkomst)
