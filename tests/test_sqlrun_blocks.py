@@ -1,0 +1,54 @@
+"""The cube and the marginals are materialised in sorted blocks of gemeenten
+(etl/sqlrun.py): the table must hold exactly the rows of one sorted CREATE,
+in gemeente order, whatever the codes and however many blocks."""
+
+import duckdb
+import pytest
+
+from etl import sqlrun
+
+
+def _store(codes_in_region, codes_in_rows):
+    con = duckdb.connect()
+    con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR, naam VARCHAR)")
+    con.executemany("INSERT INTO ref_gemeenten VALUES (?, ?)", [(c, c) for c in codes_in_region])
+    con.execute("CREATE TABLE src (gemeentecode VARCHAR, v INTEGER)")
+    rows = [(c, i) for i, c in enumerate(codes_in_rows * 3)]
+    if rows:
+        con.executemany("INSERT INTO src VALUES (?, ?)", rows)
+    con.execute("CREATE VIEW src_v AS SELECT * FROM src")
+    return con
+
+
+@pytest.mark.parametrize("region, rows, blocks", [
+    # regional: one gemeente per block
+    (["GM0935", "GM0888", "GM0917", "GM0928", "GM0965"],
+     ["GM0935", "GM0888", "GM0917", "GM0928", "GM0965"], 16),
+    # more gemeenten than blocks, uneven last block
+    ([f"GM{n:04d}" for n in range(1, 41)], [f"GM{n:04d}" for n in range(1, 41)], 6),
+    # rows outside the region's codes (below, between, above) and without a gemeente
+    (["GM0100", "GM0200", "GM0300"], ["GM0001", "GM0100", "GM0150", "GM0300", "GM9999", None], 2),
+    # a single block
+    (["GM0100", "GM0200"], ["GM0200", "GM0100"], 1),
+])
+def test_blocks_give_the_rows_of_one_sorted_create(monkeypatch, region, rows, blocks):
+    monkeypatch.setattr(sqlrun, "BLOCKS", blocks)
+    con = _store(region, rows)
+    sqlrun._materialise_sorted(con, "src_v", "dst", "gemeentecode", sqlrun._block_bounds(con))
+    got = con.execute("SELECT gemeentecode, v FROM dst").fetchall()
+    # same multiset of rows
+    assert sorted(got, key=repr) == sorted(con.execute("SELECT * FROM src").fetchall(), key=repr)
+    # in gemeente order, rows without a gemeente last
+    codes = [c for c, _ in got]
+    known = [c for c in codes if c is not None]
+    assert known == sorted(known)
+    assert codes[len(known):] == [None] * (len(codes) - len(known))
+
+
+def test_block_bounds_split_the_region_in_at_most_blocks(monkeypatch):
+    monkeypatch.setattr(sqlrun, "BLOCKS", 4)
+    con = _store([f"GM{n:04d}" for n in range(1, 11)], [])
+    bounds = sqlrun._block_bounds(con)
+    assert bounds == sorted(bounds)
+    assert len(bounds) + 1 <= 4
+    assert "GM0001" not in bounds  # the first block starts below everything
