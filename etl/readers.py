@@ -149,9 +149,10 @@ def _without_repeated_header(result: ReadResult, extract: Extract) -> ReadResult
     for c in extract.columns:
         eq = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(table[c.name])), _header_key(c.source))
         same = eq if same is None else pc.and_(same, eq)
+        # almost every file has no header inside: one column settles that
+        if not pc.any(pc.fill_null(same, False)).as_py():
+            return result
     same = pc.fill_null(same, False)
-    if not pc.any(same).as_py():
-        return result
     rows = table.filter(same)["__row"].to_pylist()
     result.table = table.filter(pc.invert(same))
     result.row_rejections = sorted(result.row_rejections + [
