@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .values import ADDITIVE_UNITS, MEDIAN_UNITS
@@ -92,11 +93,87 @@ def primary_reason(unit: str, numerator, denominator, persons) -> str | None:
     return None
 
 
-def _aggregate_unsafe(unit: str, num: float, den: float, persons: float) -> bool:
-    """Would the suppressed siblings, summed, be a disclosive cell?"""
-    if unit == "aantal":
-        return 0 < num < MIN_COUNT
-    return 0 < den < MIN_DENOMINATOR or 0 < persons < MIN_DENOMINATOR
+def _floats(column: pd.Series) -> np.ndarray:
+    """A value column as floats, None and NaN both NaN."""
+    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+
+
+def _small(x: np.ndarray) -> np.ndarray:
+    """_is_small over an array (NaN compares false, as None is never small)."""
+    return (x > 0) & (x < MIN_COUNT)
+
+
+def _primary_hidden(is_count: np.ndarray, is_median: np.ndarray, num: np.ndarray,
+                    den: np.ndarray, persons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """primary_reason over whole columns: (hidden, hidden as "<5")."""
+    small = is_count & (_small(num) | _small(persons))
+    per0 = np.nan_to_num(persons, nan=0.0)
+    den0 = np.nan_to_num(den, nan=0.0)
+    median = is_median & (per0 > 0) & (per0 < MIN_DENOMINATOR)
+    no_data = (den0 == 0) & (per0 == 0)
+    percent = ~is_count & ~is_median & ~no_data & (
+        (den0 < MIN_DENOMINATOR) | (per0 < MIN_DENOMINATOR))
+    return small | median | percent, small
+
+
+def _secondary(codes: np.ndarray, is_total: np.ndarray, additive: np.ndarray,
+               is_count: np.ndarray, public: np.ndarray, suppressed: np.ndarray,
+               ranks: np.ndarray, nums: np.ndarray, dens: np.ndarray,
+               pers: np.ndarray) -> np.ndarray:
+    """Rows that secondary suppression hides, as positions.
+
+    Every group takes its eenheid from its first row. All groups take one
+    step together per round: a group stops as soon as it has no hidden or
+    no shown sibling, or two or more hidden siblings whose sums are not a
+    disclosive cell; the others hide their next shown sibling (lowest
+    hide_rank, size, persons, position). Rounds are as many as the most
+    steps one group needs, and each round only looks at the groups still
+    going. Sums are taken in row order (bincount adds in input order), so a
+    decision at a threshold is the one a plain running sum gives."""
+    n_groups = int(codes.max()) + 1
+    positions = np.arange(len(codes))
+    _, first = np.unique(codes, return_index=True)
+    eligible = (additive[first]
+                & (np.bincount(codes, weights=is_total, minlength=n_groups) > 0)
+                & (np.bincount(codes, weights=~is_total, minlength=n_groups) > 0)
+                & ~(np.bincount(codes, weights=is_total & suppressed, minlength=n_groups) > 0)
+                & ~(np.bincount(codes, weights=public, minlength=n_groups) > 0))
+    rows = positions[eligible[codes] & ~is_total]
+    if not len(rows):
+        return rows
+    group_count = is_count[first]
+    group = codes[rows]
+    hidden = suppressed[rows].copy()
+    num, den, per, rank = nums[rows], dens[rows], pers[rows], ranks[rows]
+    size = np.where(group_count[group], num, den)
+    # within a group, the order in which shown siblings are given up
+    order = np.lexsort((rows, per, size, rank, group))
+    siblings = np.bincount(group, minlength=n_groups)
+    taken = []
+    while len(rows):
+        n_hidden = np.bincount(group, weights=hidden, minlength=n_groups)
+        s_num = np.bincount(group, weights=np.where(hidden, num, 0.0), minlength=n_groups)
+        s_den = np.bincount(group, weights=np.where(hidden, den, 0.0), minlength=n_groups)
+        s_per = np.bincount(group, weights=np.where(hidden, per, 0.0), minlength=n_groups)
+        unsafe = np.where(group_count, (s_num > 0) & (s_num < MIN_COUNT),
+                          ((s_den > 0) & (s_den < MIN_DENOMINATOR))
+                          | ((s_per > 0) & (s_per < MIN_DENOMINATOR)))
+        going = (n_hidden > 0) & (n_hidden < siblings) & ((n_hidden < 2) | unsafe)
+        keep = going[group]
+        if not keep.any():
+            break
+        if not keep.all():
+            # drop the finished groups; order stays a permutation of the rest
+            new_position = np.cumsum(keep) - 1
+            order = new_position[order[keep[order]]]
+            rows, group, hidden = rows[keep], group[keep], hidden[keep]
+            num, den, per = num[keep], den[keep], per[keep]
+        candidates = order[~hidden[order]]
+        cgroup = group[candidates]
+        step = candidates[np.r_[True, cgroup[1:] != cgroup[:-1]]]
+        hidden[step] = True
+        taken.append(rows[step])
+    return np.concatenate(taken) if taken else rows[:0]
 
 
 def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
@@ -112,6 +189,8 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
     true `openbaar` column are public figures: never suppressed. Returns a copy with value/numerator/denominator None
     where suppressed, plus columns suppressed, weergave, reden; `persons` is
     dropped so it can never leak.
+
+    Column-wise throughout: nationally one table holds ~10^6 cells.
     """
     out = df.copy().reset_index(drop=True)
     if out.empty:
@@ -121,68 +200,56 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
     for col in ("value", "numerator", "denominator", "persons"):
         if col not in out:
             out[col] = None
-    units = out["eenheid"] if "eenheid" in out else pd.Series([unit or "pct"] * len(out))
-    num_persons = (out["teller_personen"].fillna(True).astype(bool) if "teller_personen" in out
-                   else pd.Series([bool(numerator_is_persons)] * len(out)))
-    reasons: list[str | None] = [
-        primary_reason(u, n, d, p) for u, n, d, p in zip(
-            units, out["numerator"], out["denominator"], out["persons"])]
-    public = (out["openbaar"].fillna(False).astype(bool).tolist() if "openbaar" in out
-              else [False] * len(out))
-    reasons = [None if p else r for r, p in zip(reasons, public)]
-    suppressed = [r is not None for r in reasons]
+    n = len(out)
+    units = out["eenheid"] if "eenheid" in out else pd.Series([unit or "pct"] * n)
+    is_count = (units == "aantal").to_numpy(dtype=bool)
+    is_median = units.isin(MEDIAN_UNITS).to_numpy(dtype=bool)
+    num_persons = (out["teller_personen"].fillna(True).astype(bool).to_numpy() if "teller_personen" in out
+                   else np.full(n, bool(numerator_is_persons)))
+    nums, dens, pers = _floats(out["numerator"]), _floats(out["denominator"]), _floats(out["persons"])
+    public = (out["openbaar"].fillna(False).astype(bool).to_numpy() if "openbaar" in out
+              else np.zeros(n, dtype=bool))
+    suppressed, small = _primary_hidden(is_count, is_median, nums, dens, pers)
+    suppressed &= ~public
+    small &= ~public
+    secondary = np.zeros(n, dtype=bool)
 
     group_by = list(group_by)
     if "is_total" in out and out["is_total"].any():
-        # ngroup is vectorised; a row-wise string join of the keys was the
-        # slowest step of the national wijk table.
-        codes = (out.groupby(group_by, sort=False, dropna=False).ngroup().tolist()
-                 if group_by else [0] * len(out))
-        groups: dict[int, list[int]] = {}
-        for i, code in enumerate(codes):
-            groups.setdefault(code, []).append(i)
-        # plain lists: this loop runs over ~17k national export rows
-        is_total = [bool(x) for x in out["is_total"]]
-        nums = [_num(x) for x in out["numerator"]]
-        dens = [_num(x) for x in out["denominator"]]
-        pers = [_num(x) for x in out["persons"]]
-        unit_list = list(units)
-        ranks = ([hide_rank(m) for m in out[member]] if member and member in out
-                 else [1] * len(out))
-        for idx in groups.values():
-            unit_g = unit_list[idx[0]]
-            if unit_g not in ADDITIVE_UNITS:
-                continue
-            totals = [i for i in idx if is_total[i]]
-            sibs = [i for i in idx if not is_total[i]]
-            if not totals or not sibs or any(suppressed[i] for i in totals) \
-                    or any(public[i] for i in idx):
-                continue
-            size = nums if unit_g == "aantal" else dens
-            while True:
-                hidden = [i for i in sibs if suppressed[i]]
-                shown = [i for i in sibs if not suppressed[i]]
-                if not hidden or not shown:
-                    break
-                if len(hidden) >= 2 and not _aggregate_unsafe(
-                        unit_g, sum(nums[i] for i in hidden), sum(dens[i] for i in hidden),
-                        sum(pers[i] for i in hidden)):
-                    break
-                nxt = min(shown, key=lambda i: (ranks[i], size[i], pers[i], i))
-                suppressed[nxt] = True
-                reasons[nxt] = REASON_SECONDARY
+        codes = (out.groupby(group_by, sort=False, dropna=False).ngroup().to_numpy()
+                 if group_by else np.zeros(n, dtype=np.int64))
+        # bool() per cell, as a plain truth test reads None and NaN
+        is_total = out["is_total"].to_numpy().astype(bool)
+        if member and member in out:
+            members = out[member]
+            ranks = np.where(members.isin(RESIDUAL_MEMBERS).to_numpy(dtype=bool), 0,
+                             np.where(members.isin(FOCUS_MEMBERS).to_numpy(dtype=bool), 2, 1))
+        else:
+            ranks = np.ones(n, dtype=np.int64)
+        secondary[_secondary(codes, is_total, units.isin(ADDITIVE_UNITS).to_numpy(dtype=bool),
+                             is_count, public, suppressed, ranks,
+                             np.nan_to_num(nums, nan=0.0), np.nan_to_num(dens, nan=0.0),
+                             np.nan_to_num(pers, nan=0.0))] = True
+        suppressed |= secondary
 
+    reasons = np.full(n, None, dtype=object)
+    primary = suppressed & ~secondary
+    reasons[primary & is_count] = REASON_SMALL
+    reasons[primary & is_median] = REASON_MEDIAN
+    reasons[primary & ~is_count & ~is_median] = REASON_DENOMINATOR
+    reasons[secondary] = REASON_SECONDARY
+    display = np.full(n, None, dtype=object)
+    display[suppressed] = "–"
+    display[primary & small] = "<5"
     out["suppressed"] = suppressed
     out["reden"] = reasons
-    out["weergave"] = [
-        ("<5" if r == REASON_SMALL else "–") if s else None for s, r in zip(suppressed, reasons)]
+    out["weergave"] = display
     for col in ("value", "numerator", "denominator"):
         out[col] = out[col].astype(object)
-        out.loc[out["suppressed"], col] = None
+        out.loc[suppressed, col] = None
     # a shown percentage never prints a numerator of 1-4 persons
-    mask = [(not s) and u not in ("aantal",) and tp and _is_small(n)
-            for s, u, tp, n in zip(out["suppressed"], units, num_persons, out["numerator"])]
-    if any(mask):
+    mask = ~suppressed & ~is_count & num_persons & _small(nums)
+    if mask.any():
         out.loc[mask, "numerator"] = None
         out.loc[mask, "reden"] = NOTE_NUMERATOR
     # medians: the numerator is not a number (indicators.md), the denominator
