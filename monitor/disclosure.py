@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -176,6 +177,64 @@ def _secondary(codes: np.ndarray, is_total: np.ndarray, additive: np.ndarray,
     return np.concatenate(taken) if taken else rows[:0]
 
 
+class _Decision(NamedTuple):
+    suppressed: np.ndarray  # primary or secondary
+    secondary: np.ndarray
+    small: np.ndarray  # a count of 1-4: shown as "<5"
+    is_count: np.ndarray
+    is_median: np.ndarray
+    numerator: np.ndarray  # as floats, NaN where missing
+
+
+def _decide(df: pd.DataFrame, unit, group_by: Iterable[str], numerator_is_persons,
+            member: str | None) -> _Decision:
+    """Which cells of df (positionally) are suppressed, and why."""
+    n = len(df)
+
+    def floats(col):
+        return _floats(df[col]) if col in df else np.full(n, np.nan)
+
+    units = df["eenheid"] if "eenheid" in df else pd.Series([unit or "pct"] * n)
+    is_count = (units == "aantal").to_numpy(dtype=bool)
+    is_median = units.isin(MEDIAN_UNITS).to_numpy(dtype=bool)
+    nums, dens, pers = floats("numerator"), floats("denominator"), floats("persons")
+    public = (df["openbaar"].fillna(False).astype(bool).to_numpy() if "openbaar" in df
+              else np.zeros(n, dtype=bool))
+    suppressed, small = _primary_hidden(is_count, is_median, nums, dens, pers)
+    suppressed &= ~public
+    small &= ~public
+    secondary = np.zeros(n, dtype=bool)
+
+    group_by = list(group_by)
+    if "is_total" in df and df["is_total"].any():
+        codes = (df.groupby(group_by, sort=False, dropna=False).ngroup().to_numpy()
+                 if group_by else np.zeros(n, dtype=np.int64))
+        # bool() per cell, as a plain truth test reads None and NaN
+        is_total = df["is_total"].to_numpy().astype(bool)
+        if member and member in df:
+            members = df[member]
+            ranks = np.where(members.isin(RESIDUAL_MEMBERS).to_numpy(dtype=bool), 0,
+                             np.where(members.isin(FOCUS_MEMBERS).to_numpy(dtype=bool), 2, 1))
+        else:
+            ranks = np.ones(n, dtype=np.int64)
+        secondary[_secondary(codes, is_total, units.isin(ADDITIVE_UNITS).to_numpy(dtype=bool),
+                             is_count, public, suppressed, ranks,
+                             np.nan_to_num(nums, nan=0.0), np.nan_to_num(dens, nan=0.0),
+                             np.nan_to_num(pers, nan=0.0))] = True
+        suppressed |= secondary
+    return _Decision(suppressed, secondary, small, is_count, is_median, nums)
+
+
+def suppressed_mask(df: pd.DataFrame, unit: str | None = None, group_by: Iterable[str] = (),
+               member: str | None = None) -> np.ndarray:
+    """Per row of df (by position), whether `protect` with the same
+    arguments suppresses it: the same decision, without building the
+    output, for callers that only need to know which cells are hidden."""
+    if df.empty:
+        return np.zeros(0, dtype=bool)
+    return _decide(df, unit, group_by, True, member).suppressed
+
+
 def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
             group_by: Iterable[str] = (), numerator_is_persons=True,
             member: str | None = None) -> pd.DataFrame:
@@ -201,54 +260,27 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
         if col not in out:
             out[col] = None
     n = len(out)
-    units = out["eenheid"] if "eenheid" in out else pd.Series([unit or "pct"] * n)
-    is_count = (units == "aantal").to_numpy(dtype=bool)
-    is_median = units.isin(MEDIAN_UNITS).to_numpy(dtype=bool)
+    d = _decide(out, unit, group_by, numerator_is_persons, member)
+    hidden = d.suppressed
     num_persons = (out["teller_personen"].fillna(True).astype(bool).to_numpy() if "teller_personen" in out
                    else np.full(n, bool(numerator_is_persons)))
-    nums, dens, pers = _floats(out["numerator"]), _floats(out["denominator"]), _floats(out["persons"])
-    public = (out["openbaar"].fillna(False).astype(bool).to_numpy() if "openbaar" in out
-              else np.zeros(n, dtype=bool))
-    suppressed, small = _primary_hidden(is_count, is_median, nums, dens, pers)
-    suppressed &= ~public
-    small &= ~public
-    secondary = np.zeros(n, dtype=bool)
-
-    group_by = list(group_by)
-    if "is_total" in out and out["is_total"].any():
-        codes = (out.groupby(group_by, sort=False, dropna=False).ngroup().to_numpy()
-                 if group_by else np.zeros(n, dtype=np.int64))
-        # bool() per cell, as a plain truth test reads None and NaN
-        is_total = out["is_total"].to_numpy().astype(bool)
-        if member and member in out:
-            members = out[member]
-            ranks = np.where(members.isin(RESIDUAL_MEMBERS).to_numpy(dtype=bool), 0,
-                             np.where(members.isin(FOCUS_MEMBERS).to_numpy(dtype=bool), 2, 1))
-        else:
-            ranks = np.ones(n, dtype=np.int64)
-        secondary[_secondary(codes, is_total, units.isin(ADDITIVE_UNITS).to_numpy(dtype=bool),
-                             is_count, public, suppressed, ranks,
-                             np.nan_to_num(nums, nan=0.0), np.nan_to_num(dens, nan=0.0),
-                             np.nan_to_num(pers, nan=0.0))] = True
-        suppressed |= secondary
-
     reasons = np.full(n, None, dtype=object)
-    primary = suppressed & ~secondary
-    reasons[primary & is_count] = REASON_SMALL
-    reasons[primary & is_median] = REASON_MEDIAN
-    reasons[primary & ~is_count & ~is_median] = REASON_DENOMINATOR
-    reasons[secondary] = REASON_SECONDARY
+    primary = hidden & ~d.secondary
+    reasons[primary & d.is_count] = REASON_SMALL
+    reasons[primary & d.is_median] = REASON_MEDIAN
+    reasons[primary & ~d.is_count & ~d.is_median] = REASON_DENOMINATOR
+    reasons[d.secondary] = REASON_SECONDARY
     display = np.full(n, None, dtype=object)
-    display[suppressed] = "–"
-    display[primary & small] = "<5"
-    out["suppressed"] = suppressed
+    display[hidden] = "–"
+    display[primary & d.small] = "<5"
+    out["suppressed"] = hidden
     out["reden"] = reasons
     out["weergave"] = display
     for col in ("value", "numerator", "denominator"):
         out[col] = out[col].astype(object)
-        out.loc[suppressed, col] = None
+        out.loc[hidden, col] = None
     # a shown percentage never prints a numerator of 1-4 persons
-    mask = ~suppressed & ~is_count & num_persons & _small(nums)
+    mask = ~hidden & ~d.is_count & num_persons & _small(d.numerator)
     if mask.any():
         out.loc[mask, "numerator"] = None
         out.loc[mask, "reden"] = NOTE_NUMERATOR

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import store
 from . import catalogue as cat
-from .disclosure import hide_rank, protect
+from .disclosure import hide_rank, protect, suppressed_mask
 from .filters import (DIMENSIONS, MARGIN_DIMENSIONS, PERSON_DIMENSIONS, Filters, active_margin,
                       combination_conflict)
 from .presentation import is_running, year_earlier
@@ -128,13 +128,20 @@ def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, pat
     total = _cells(others, indicators, path=path).assign(is_total=True, member=None)
     parts = _cells(others, indicators, dimension=dimension, path=path).assign(is_total=False)
     both = pd.concat([total, parts], ignore_index=True)
-    both["key_group"] = both["key"].map(lambda k: "" if k is None else str(k))
-    decided = protect(both, group_by=["indicator_id", "peildatum", "key_group"], member="member")
-    hidden = decided.loc[~decided["is_total"] & decided["suppressed"],
-                         ["indicator_id", "peildatum", "key_group", "member"]]
+    both["key_group"] = _key_group(both["key"])
+    # the decision protect takes, without building its output for ~10^6 cells
+    hide = suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
+                           member="member")
+    hidden = both.loc[~both["is_total"].to_numpy(dtype=bool) & hide,
+                      ["indicator_id", "peildatum", "key_group", "member"]]
     # categories: nationally this is up to ~10^5 rows, kept for a few filter sets
     return hidden.astype({"indicator_id": "category", "key_group": "category",
                           "member": "category"}).reset_index(drop=True)
+
+
+def _key_group(keys: pd.Series) -> pd.Series:
+    """The key as text, "" for none: one grouping value for cells without a key."""
+    return keys.astype(str).where(keys.notna(), "")
 
 
 def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=None) -> pd.DataFrame:
@@ -143,6 +150,7 @@ def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=No
     by that dimension (under the other filters) is hidden too, so a filter
     can never show, or difference out, a cell a breakdown hides."""
     out = protect(df)
+    cells = None
     for dimension, field in FILTER_FIELDS.items():
         chosen = tuple(getattr(filters, field))
         if not chosen:
@@ -151,14 +159,15 @@ def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=No
         hidden = _hidden_in_breakdown(others, tuple(indicators), dimension, path=path,
                                       version=store.store_version(path))
         mine = hidden[hidden["member"].isin(chosen)]
-        hit = set(zip(mine["indicator_id"].astype(str), mine["peildatum"],
-                      mine["key_group"].astype(str)))
-        if not hit:
+        if mine.empty or out.empty:
             continue
-        mask = [(i, p, "" if k is None else str(k)) in hit and not s
-                for i, p, k, s in zip(out["indicator_id"], out["peildatum"], out["key"],
-                                      out["suppressed"])]
-        if any(mask):
+        if cells is None:
+            cells = pd.MultiIndex.from_arrays([out["indicator_id"].astype(str), out["peildatum"],
+                                               _key_group(out["key"])])
+        hit = pd.MultiIndex.from_arrays([mine["indicator_id"].astype(str), mine["peildatum"],
+                                         mine["key_group"].astype(str)])
+        mask = cells.isin(hit) & ~out["suppressed"].to_numpy(dtype=bool)
+        if mask.any():
             out.loc[mask, ["value", "numerator", "denominator"]] = None
             out.loc[mask, "suppressed"] = True
             out.loc[mask, "weergave"] = "–"

@@ -17,7 +17,7 @@ import pytest
 
 from monitor.disclosure import (FOCUS_MEMBERS, MIN_COUNT, MIN_DENOMINATOR, NOTE_NUMERATOR,
                                 REASON_SECONDARY, REASON_SMALL, RESIDUAL_MEMBERS, hide_rank,
-                                primary_reason, protect)
+                                primary_reason, protect, suppressed_mask)
 from monitor.values import ADDITIVE_UNITS
 
 
@@ -212,6 +212,10 @@ def test_grouped_tables_match_oracle(seed, n_groups, max_sibs, missing, zeros, h
     df = _frame(_random_table(rng, n_groups, max_sibs, missing, zeros, halves), rng, ())
     new, ref = _both(df, group_by=["g", "k"], member="member")
     _same(new, ref)
+    # by position, whatever the index
+    mask = suppressed_mask(df.set_axis(rng.permutation(len(df)) * 7), group_by=["g", "k"],
+                           member="member")
+    assert mask.tolist() == ref["suppressed"].tolist()
     # the tables must exercise the rules, or matching proves little
     assert ref["suppressed"].any() and (~ref["suppressed"]).any()
 
