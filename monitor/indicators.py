@@ -175,20 +175,30 @@ def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=No
     return out
 
 
+@lru_cache(maxsize=8)
+def _count_dates(indicators: tuple, path, version) -> tuple[dict, list, dict]:
+    """Per count indicator with data in the region: its first peildatum and
+    whether its numerator counts persons; and every peildatum of those.
+    The same under every filter, so kept per store version."""
+    region = _cells(Filters(), indicators, path=path)
+    region = region[region["eenheid"] == "aantal"]
+    if region.empty:
+        return {}, [], {}
+    first = region.groupby("indicator_id")["peildatum"].min().to_dict()
+    meta = region.drop_duplicates("indicator_id").set_index("indicator_id")
+    return first, sorted(set(region["peildatum"])), meta["teller_personen"].to_dict()
+
+
 def _with_zero_counts(df: pd.DataFrame, indicators=(), path=None) -> pd.DataFrame:
     """The store keeps no cell for a count of 0. Where the region has data
     for a count indicator at a peildatum, an absent cell under a filter is a
     true 0, not a gap: add it, so series draw 0 instead of a break."""
-    region = _cells(Filters(), indicators, path=path)
-    region = region[region["eenheid"] == "aantal"]
-    if region.empty:
+    first, dates, persons = _count_dates(tuple(indicators), path, store.store_version(path))
+    if not first:
         return df
     have = set(zip(df["indicator_id"], df["peildatum"])) if not df.empty else set()
-    first = region.groupby("indicator_id")["peildatum"].min()
-    dates = sorted(set(region["peildatum"]))
-    meta = region.drop_duplicates("indicator_id").set_index("indicator_id")
     rows = [{"indicator_id": i, "peildatum": d, "key": None, "member": None,
-             "eenheid": "aantal", "teller_personen": meta.at[i, "teller_personen"],
+             "eenheid": "aantal", "teller_personen": persons[i],
              "value": 0.0, "numerator": 0.0, "denominator": None, "persons": 0}
             for i, start in first.items() for d in dates if d >= start and (i, d) not in have]
     if not rows:
