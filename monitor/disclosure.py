@@ -1,7 +1,7 @@
 """Disclosure control, in one place (indicators.md, "Disclosure control").
 
 Every table that leaves the store for a page, a download or the export passes
-through `protect`. Pure pandas: no Streamlit, no DuckDB.
+through `protect`. Pure pandas and numpy: no Streamlit, no DuckDB.
 
 Rules
 - primary, per cell:
@@ -99,6 +99,11 @@ def _floats(column: pd.Series) -> np.ndarray:
     return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
 
 
+def _zero_missing(x: np.ndarray) -> np.ndarray:
+    """_num over an array: NaN as 0, infinities kept."""
+    return np.where(np.isnan(x), 0.0, x)
+
+
 def _small(x: np.ndarray) -> np.ndarray:
     """_is_small over an array (NaN compares false, as None is never small)."""
     return (x > 0) & (x < MIN_COUNT)
@@ -108,8 +113,8 @@ def _primary_hidden(is_count: np.ndarray, is_median: np.ndarray, num: np.ndarray
                     den: np.ndarray, persons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """primary_reason over whole columns: (hidden, hidden as "<5")."""
     small = is_count & (_small(num) | _small(persons))
-    per0 = np.nan_to_num(persons, nan=0.0)
-    den0 = np.nan_to_num(den, nan=0.0)
+    per0 = _zero_missing(persons)
+    den0 = _zero_missing(den)
     median = is_median & (per0 > 0) & (per0 < MIN_DENOMINATOR)
     no_data = (den0 == 0) & (per0 == 0)
     percent = ~is_count & ~is_median & ~no_data & (
@@ -219,8 +224,8 @@ def _decide(df: pd.DataFrame, unit, group_by: Iterable[str], numerator_is_person
             ranks = np.ones(n, dtype=np.int64)
         secondary[_secondary(codes, is_total, units.isin(ADDITIVE_UNITS).to_numpy(dtype=bool),
                              is_count, public, suppressed, ranks,
-                             np.nan_to_num(nums, nan=0.0), np.nan_to_num(dens, nan=0.0),
-                             np.nan_to_num(pers, nan=0.0))] = True
+                             _zero_missing(nums), _zero_missing(dens),
+                             _zero_missing(pers))] = True
         suppressed |= secondary
     return _Decision(suppressed, secondary, small, is_count, is_median, nums)
 

@@ -304,3 +304,17 @@ def test_empty_table_matches_oracle():
 
 def test_hide_rank_order():
     assert [hide_rank(m) for m in ("Overig", "M", "V", None)] == [0, 1, 2, 1]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_infinite_and_negative_values_match_oracle(seed):
+    """Values no store should hold, but a table may: the rules treat them
+    as the row-by-row comparisons do."""
+    rng = np.random.default_rng(500 + seed)
+    df = _frame(_random_table(rng, 40, 6, 0.05, 0.1, False), rng, ())
+    for col in ("numerator", "denominator", "persons"):
+        odd = rng.random(len(df)) < 0.08
+        df[col] = df[col].astype(object)
+        df.loc[odd, col] = rng.choice([float("inf"), -1.0, -3.0, 1e308], odd.sum())
+    new, ref = _both(df, group_by=["g", "k"], member="member")
+    _same(new, ref)
