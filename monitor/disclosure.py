@@ -138,7 +138,8 @@ def _secondary(codes: np.ndarray, is_total: np.ndarray, additive: np.ndarray,
     decision at a threshold is the one a plain running sum gives."""
     n_groups = int(codes.max()) + 1
     positions = np.arange(len(codes))
-    _, first = np.unique(codes, return_index=True)
+    first = np.full(n_groups, len(codes))
+    np.minimum.at(first, codes, positions)
     eligible = (additive[first]
                 & (np.bincount(codes, weights=is_total, minlength=n_groups) > 0)
                 & (np.bincount(codes, weights=~is_total, minlength=n_groups) > 0)
@@ -151,10 +152,8 @@ def _secondary(codes: np.ndarray, is_total: np.ndarray, additive: np.ndarray,
     group = codes[rows]
     hidden = suppressed[rows].copy()
     num, den, per, rank = nums[rows], dens[rows], pers[rows], ranks[rows]
-    size = np.where(group_count[group], num, den)
-    # within a group, the order in which shown siblings are given up
-    order = np.lexsort((rows, per, size, rank, group))
     siblings = np.bincount(group, minlength=n_groups)
+    order = None
     taken = []
     while len(rows):
         n_hidden = np.bincount(group, weights=hidden, minlength=n_groups)
@@ -170,10 +169,16 @@ def _secondary(codes: np.ndarray, is_total: np.ndarray, additive: np.ndarray,
             break
         if not keep.all():
             # drop the finished groups; order stays a permutation of the rest
-            new_position = np.cumsum(keep) - 1
-            order = new_position[order[keep[order]]]
+            if order is not None:
+                new_position = np.cumsum(keep) - 1
+                order = new_position[order[keep[order]]]
             rows, group, hidden = rows[keep], group[keep], hidden[keep]
-            num, den, per = num[keep], den[keep], per[keep]
+            num, den, per, rank = num[keep], den[keep], per[keep], rank[keep]
+        if order is None:
+            # within a group, the order in which shown siblings are given up;
+            # sorted only for the few groups that take a step at all
+            size = np.where(group_count[group], num, den)
+            order = np.lexsort((rows, per, size, rank, group))
         candidates = order[~hidden[order]]
         cgroup = group[candidates]
         step = candidates[np.r_[True, cgroup[1:] != cgroup[:-1]]]
