@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import store
 from . import catalogue as cat
-from .disclosure import hide_rank, protect
+from .disclosure import hide_rank, protect, suppressed_mask
 from .filters import (DIMENSIONS, MARGIN_DIMENSIONS, PERSON_DIMENSIONS, Filters, active_margin,
                       combination_conflict)
 from .presentation import is_running, year_earlier
@@ -128,13 +128,20 @@ def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, pat
     total = _cells(others, indicators, path=path).assign(is_total=True, member=None)
     parts = _cells(others, indicators, dimension=dimension, path=path).assign(is_total=False)
     both = pd.concat([total, parts], ignore_index=True)
-    both["key_group"] = both["key"].map(lambda k: "" if k is None else str(k))
-    decided = protect(both, group_by=["indicator_id", "peildatum", "key_group"], member="member")
-    hidden = decided.loc[~decided["is_total"] & decided["suppressed"],
-                         ["indicator_id", "peildatum", "key_group", "member"]]
+    both["key_group"] = _key_group(both["key"])
+    # the decision protect takes, without building its output for ~10^6 cells
+    hide = suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
+                           member="member")
+    hidden = both.loc[~both["is_total"].to_numpy(dtype=bool) & hide,
+                      ["indicator_id", "peildatum", "key_group", "member"]]
     # categories: nationally this is up to ~10^5 rows, kept for a few filter sets
     return hidden.astype({"indicator_id": "category", "key_group": "category",
                           "member": "category"}).reset_index(drop=True)
+
+
+def _key_group(keys: pd.Series) -> pd.Series:
+    """The key as text, "" for none: one grouping value for cells without a key."""
+    return keys.astype(str).where(keys.notna(), "")
 
 
 def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=None) -> pd.DataFrame:
@@ -143,6 +150,7 @@ def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=No
     by that dimension (under the other filters) is hidden too, so a filter
     can never show, or difference out, a cell a breakdown hides."""
     out = protect(df)
+    cells = None
     for dimension, field in FILTER_FIELDS.items():
         chosen = tuple(getattr(filters, field))
         if not chosen:
@@ -151,14 +159,15 @@ def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=No
         hidden = _hidden_in_breakdown(others, tuple(indicators), dimension, path=path,
                                       version=store.store_version(path))
         mine = hidden[hidden["member"].isin(chosen)]
-        hit = set(zip(mine["indicator_id"].astype(str), mine["peildatum"],
-                      mine["key_group"].astype(str)))
-        if not hit:
+        if mine.empty or out.empty:
             continue
-        mask = [(i, p, "" if k is None else str(k)) in hit and not s
-                for i, p, k, s in zip(out["indicator_id"], out["peildatum"], out["key"],
-                                      out["suppressed"])]
-        if any(mask):
+        if cells is None:
+            cells = pd.MultiIndex.from_arrays([out["indicator_id"].astype(str), out["peildatum"],
+                                               _key_group(out["key"])])
+        hit = pd.MultiIndex.from_arrays([mine["indicator_id"].astype(str), mine["peildatum"],
+                                         mine["key_group"].astype(str)])
+        mask = cells.isin(hit) & ~out["suppressed"].to_numpy(dtype=bool)
+        if mask.any():
             out.loc[mask, ["value", "numerator", "denominator"]] = None
             out.loc[mask, "suppressed"] = True
             out.loc[mask, "weergave"] = "–"
@@ -166,20 +175,30 @@ def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=No
     return out
 
 
+@lru_cache(maxsize=8)
+def _count_dates(indicators: tuple, path, version) -> tuple[dict, list, dict]:
+    """Per count indicator with data in the region: its first peildatum and
+    whether its numerator counts persons; and every peildatum of those.
+    The same under every filter, so kept per store version."""
+    region = _cells(Filters(), indicators, path=path)
+    region = region[region["eenheid"] == "aantal"]
+    if region.empty:
+        return {}, [], {}
+    first = region.groupby("indicator_id")["peildatum"].min().to_dict()
+    meta = region.drop_duplicates("indicator_id").set_index("indicator_id")
+    return first, sorted(set(region["peildatum"])), meta["teller_personen"].to_dict()
+
+
 def _with_zero_counts(df: pd.DataFrame, indicators=(), path=None) -> pd.DataFrame:
     """The store keeps no cell for a count of 0. Where the region has data
     for a count indicator at a peildatum, an absent cell under a filter is a
     true 0, not a gap: add it, so series draw 0 instead of a break."""
-    region = _cells(Filters(), indicators, path=path)
-    region = region[region["eenheid"] == "aantal"]
-    if region.empty:
+    first, dates, persons = _count_dates(tuple(indicators), path, store.store_version(path))
+    if not first:
         return df
     have = set(zip(df["indicator_id"], df["peildatum"])) if not df.empty else set()
-    first = region.groupby("indicator_id")["peildatum"].min()
-    dates = sorted(set(region["peildatum"]))
-    meta = region.drop_duplicates("indicator_id").set_index("indicator_id")
     rows = [{"indicator_id": i, "peildatum": d, "key": None, "member": None,
-             "eenheid": "aantal", "teller_personen": meta.at[i, "teller_personen"],
+             "eenheid": "aantal", "teller_personen": persons[i],
              "value": 0.0, "numerator": 0.0, "denominator": None, "persons": 0}
             for i, start in first.items() for d in dates if d >= start and (i, d) not in have]
     if not rows:
