@@ -53,6 +53,7 @@ def main() -> None:
     if not ensure_store(db, auto_demo=os.environ.get("MONITOR_AUTO_DEMO", "1") != "0"):
         st.stop()
     data.use_store(db)
+    data.warm(data.snapshot())
     st.session_state[frame.VIA_APP] = True
     try:
         # Filters that would change nothing on this page are not offered;

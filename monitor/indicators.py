@@ -117,7 +117,11 @@ REASON_FILTER = ("Niet getoond: deze selectie bevat een groep die in de uitsplit
                  "is, en zou die groep anders verraden.")
 
 
-@lru_cache(maxsize=4)
+# A gemeente breakdown's decision is ~10^5 rows nationally (a few MB); a
+# person breakdown under one gemeente is small but differs per gemeente, so
+# one user going through gemeenten with a person filter would push the
+# gemeente decisions out of a small cache.
+@lru_cache(maxsize=16)
 def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, path,
                          version) -> pd.DataFrame:
     """(indicator, peildatum, key, member) of every member the breakdown by
@@ -315,6 +319,17 @@ def _protect_counts(df: pd.DataFrame, columns: list[str], linked: dict | None = 
             df[derived] = df[derived].astype(object)
             df.loc[small, derived] = None
     return df
+
+
+def warm(path=None) -> None:
+    """Take the decision every later gemeente choice shares: the headline's
+    breakdown by gemeente under no other filter (nationally 342 siblings per
+    cell, seconds), so the first user to pick a gemeente after a load does
+    not wait for it."""
+    codes = list(gemeente_namen(path))
+    if len(codes) > 1:
+        # the sidebar opens on the latest peildatum, which is part of the key
+        headline(Filters(peildatum=latest_peildatum(path), gemeenten=(codes[0],)), path=path)
 
 
 def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:

@@ -6,6 +6,7 @@ monitor.disclosure; pages never see person-level rows."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,16 @@ def store_path() -> Path:
 def snapshot() -> Snapshot:
     path = store_path()
     return Snapshot(path, store.store_version(path))
+
+
+@st.cache_resource(show_spinner=False)
+def warm(snap: Snapshot) -> threading.Thread:
+    """Once per store version and server: the decisions every session shares
+    are taken in the background while the first page draws."""
+    thread = threading.Thread(target=indicators.warm, args=(snap.path,), daemon=True,
+                              name="warm-disclosure")
+    thread.start()
+    return thread
 
 
 @st.cache_data(show_spinner=False)
