@@ -25,7 +25,19 @@ VALUE_COLUMNS = ["value", "numerator", "denominator", "persons"]
 
 def catalogue(path=None) -> pd.DataFrame:
     """The indicator catalogue (ref_indicators): no person data, no control needed."""
+    return _catalogue(path, store.store_version(path)).copy()
+
+
+# Every cell query needs the public indicators and the headline the whole
+# catalogue: read once per store version instead of once per call.
+@lru_cache(maxsize=4)
+def _catalogue(path, version) -> pd.DataFrame:
     return store.query("catalogue", path=path)
+
+
+@lru_cache(maxsize=4)
+def _public_ids(path, version) -> frozenset[str]:
+    return frozenset(cat.public_ids(cat.from_frame(_catalogue(path, version))))
 
 
 def peildata(path=None) -> list[dt.date]:
@@ -94,7 +106,7 @@ def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_k
     else:
         params["source"] = "region"
     out = _values(store.query("cube_cells", params, path=path))
-    out["openbaar"] = out["indicator_id"].isin(cat.public_ids(cat.load(path)))
+    out["openbaar"] = out["indicator_id"].isin(_public_ids(path, store.store_version(path)))
     return out
 
 
