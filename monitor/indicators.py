@@ -141,6 +141,21 @@ def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, pat
     so it is kept per store version: nationally, the breakdown by gemeente
     behind a gemeente filter is 342 siblings per cell, and a user who picks
     one gemeente after another would pay for it on every pick."""
+    ids = list(indicators) or list(_catalogue(path, version)["id"])
+    hidden = pd.concat([_hidden_of(others, tuple(ids[i:i + DECISION_CHUNK]), dimension, path)
+                        for i in range(0, len(ids), DECISION_CHUNK)], ignore_index=True)
+    # categories: nationally this is up to ~10^5 rows, kept for a few filter sets
+    return hidden.astype({"indicator_id": "category", "key_group": "category",
+                          "member": "category"})
+
+
+# The decision is per indicator, peildatum and key, so taking it a few
+# indicators at a time changes nothing but the peak memory: all 50 at once,
+# nationally by gemeente ~10^6 cells, took the app to ~1,2 GB.
+DECISION_CHUNK = 8
+
+
+def _hidden_of(others: Filters, indicators: tuple, dimension: str, path) -> pd.DataFrame:
     total = _cells(others, indicators, path=path).assign(is_total=True, member=None)
     parts = _cells(others, indicators, dimension=dimension, path=path).assign(is_total=False)
     both = pd.concat([total, parts], ignore_index=True)
@@ -148,11 +163,8 @@ def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, pat
     # the decision protect takes, without building its output for ~10^6 cells
     hide = suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
                            member="member")
-    hidden = both.loc[~both["is_total"].to_numpy(dtype=bool) & hide,
-                      ["indicator_id", "peildatum", "key_group", "member"]]
-    # categories: nationally this is up to ~10^5 rows, kept for a few filter sets
-    return hidden.astype({"indicator_id": "category", "key_group": "category",
-                          "member": "category"}).reset_index(drop=True)
+    return both.loc[~both["is_total"].to_numpy(dtype=bool) & hide,
+                    ["indicator_id", "peildatum", "key_group", "member"]]
 
 
 def _key_group(keys: pd.Series) -> pd.Series:
