@@ -53,7 +53,6 @@ def main() -> None:
     if not ensure_store(db, auto_demo=os.environ.get("MONITOR_AUTO_DEMO", "1") != "0"):
         st.stop()
     data.use_store(db)
-    data.warm(data.snapshot())
     st.session_state[frame.VIA_APP] = True
     try:
         # Filters that would change nothing on this page are not offered;
@@ -68,6 +67,8 @@ def main() -> None:
         nav.run()
     finally:
         st.session_state.pop(frame.VIA_APP, None)
+        # after the page is drawn, so the first page does not share the CPU with it
+        data.warm(data.snapshot())
 
 
 main()
