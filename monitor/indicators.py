@@ -142,8 +142,10 @@ def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, pat
     behind a gemeente filter is 342 siblings per cell, and a user who picks
     one gemeente after another would pay for it on every pick."""
     ids = list(indicators) or list(_catalogue(path, version)["id"])
-    hidden = pd.concat([_hidden_of(others, tuple(ids[i:i + DECISION_CHUNK]), dimension, path)
-                        for i in range(0, len(ids), DECISION_CHUNK)], ignore_index=True)
+    # only the breakdown by gemeente is large enough to need it
+    step = DECISION_CHUNK if dimension == "gemeentecode" else len(ids) or 1
+    hidden = pd.concat([_hidden_of(others, tuple(ids[i:i + step]), dimension, path)
+                        for i in range(0, len(ids), step)], ignore_index=True)
     # categories: nationally this is up to ~10^5 rows, kept for a few filter sets
     return hidden.astype({"indicator_id": "category", "key_group": "category",
                           "member": "category"})
@@ -151,7 +153,8 @@ def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, pat
 
 # The decision is per indicator, peildatum and key, so taking it a few
 # indicators at a time changes nothing but the peak memory: all 50 at once,
-# nationally by gemeente ~10^6 cells, took the app to ~1,2 GB.
+# nationally by gemeente ~10^6 cells, took the app to ~1,2 GB. Other
+# breakdowns are small, and each query costs more than their memory.
 DECISION_CHUNK = 8
 
 
