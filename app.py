@@ -67,7 +67,7 @@ def main() -> None:
         nav.run()
     finally:
         st.session_state.pop(frame.VIA_APP, None)
-        # after the page is drawn, so the first page does not share the CPU with it
+        # shared decisions in the background, once the page is drawn (data.warm)
         data.warm(data.snapshot())
 
 

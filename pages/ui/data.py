@@ -42,14 +42,20 @@ def snapshot() -> Snapshot:
     return Snapshot(path, store.store_version(path))
 
 
+# Seconds after the first page's run: the page is in the browser by then and
+# its user is reading it, so the work does not share the CPU with drawing it.
+WARM_DELAY_S = 2.0
+
+
 @st.cache_resource(show_spinner=False)
 def warm(snap: Snapshot) -> threading.Thread:
     """Once per store version and server: the decisions every session shares
-    are taken in the background while the first page draws."""
-    thread = threading.Thread(target=indicators.warm, args=(snap.path,), daemon=True,
-                              name="warm-disclosure")
-    thread.start()
-    return thread
+    are taken in the background while the first page is read."""
+    timer = threading.Timer(WARM_DELAY_S, indicators.warm, args=(snap.path,))
+    timer.daemon = True
+    timer.name = "warm-disclosure"
+    timer.start()
+    return timer
 
 
 @st.cache_data(show_spinner=False)
