@@ -4,6 +4,7 @@ decision over all at once; and the app takes the one every gemeente choice
 shares once per store version in the background (warm), where a user's
 first pick of a gemeente must then find it."""
 
+import pandas as pd
 import pytest
 
 from monitor import indicators as ind
@@ -58,3 +59,34 @@ def test_warm_decides_as_a_cold_call_would(demo_store):
     ind.warm(db)
     warmed = ind.headline(f, path=db)
     assert cold.equals(warmed)
+
+
+@pytest.mark.parametrize("dimension,others", [
+    ("gemeentecode", {}),
+    ("gemeentecode", {"geslacht": ("V",)}),
+    ("leeftijdsgroep", {"gemeenten": "first"}),
+])
+def test_the_decision_reads_medians_as_their_persons_only(demo_store, dimension, others):
+    """The decision asks cube_cells for no medians ($values false); every
+    cell must be decided as over the full values the pages show."""
+    db = demo_store[0]
+    if others.get("gemeenten") == "first":
+        others = {"gemeenten": (list(ind.gemeente_namen(db))[0],)}
+    others = Filters(peildatum=ind.latest_peildatum(db), **others)
+
+    def decided(values):
+        total = ind._cells(others, path=db, values=values).assign(is_total=True, member=None)
+        parts = ind._cells(others, dimension=dimension, path=db,
+                           values=values).assign(is_total=False)
+        both = pd.concat([total, parts], ignore_index=True)
+        both["key_group"] = ind._key_group(both["key"])
+        hide = ind.suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
+                                   member="member")
+        return both.assign(hide=hide, peildatum=pd.to_datetime(both["peildatum"]).dt.date)
+
+    full, counted = decided(True), decided(False)
+    medians = full["eenheid"].isin(["dagen", "uren"])
+    assert medians.any() and full.loc[medians, "hide"].any() and not full.loc[medians, "hide"].all()
+    assert full["value"].notna().any() and counted.loc[medians.to_numpy(), "value"].isna().all()
+    key = ["indicator_id", "peildatum", "key_group", "member", "is_total"]
+    assert full[key + ["hide"]].astype(str).equals(counted[key + ["hide"]].astype(str))

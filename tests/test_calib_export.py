@@ -68,7 +68,7 @@ def test_mean_keeps_its_parts_in_the_cube(mean_db):
 
 def test_mean_value_is_made_in_cube_cells(mean_db):
     params = {**Filters().params(), "indicators": [MEAN], "peildata": [P], "dimension": "",
-              "per_key": False, "source": "cube", "margin": "", "margin_values": []}
+              "per_key": False, "values": True, "source": "cube", "margin": "", "margin_values": []}
     for margin in MARGIN_DIMENSIONS:
         params.pop(margin)
     maa = store.query("cube_cells", {**params, "gemeenten": [MAA]}, path=mean_db)

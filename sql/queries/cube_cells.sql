@@ -4,7 +4,10 @@
 -- $doelgroep, $geslacht, $leeftijdsgroep, $leerroute, $cohort;
 -- $dimension: '' (no breakdown) or gemeentecode/doelgroep/geslacht/
 -- leeftijdsgroep/leerroute/cohort, or $margin; $per_key: keep the key
--- (Periode/Locatie); $margin: '' or one of the dimensions of the marginals
+-- (Periode/Locatie); $values: compute the medians (false: a median cell
+-- only counts its persons, all that a disclosure decision reads, and the
+-- window over every per-value row is skipped); $margin: '' or one of the
+-- dimensions of the marginals
 -- (cohort_huisvesting/cohort_vergunning/land_van_herkomst) with
 -- $margin_values its filter: these combine with gemeenten and peildata only
 -- (monitor.indicators checks that). $source, the smallest table that can
@@ -112,7 +115,9 @@ cells AS (
     -- Summed as DECIMAL: a float sum depends on the order in which parallel
     -- threads add (hours are fractional), so the same store would give
     -- different 15th digits from run to run and no two exports could be diffed.
-    SELECT indicator_id, peildatum, key, member, median_value,
+    SELECT indicator_id, peildatum, key, member,
+           -- without $values a median cell is its number of persons only
+           CASE WHEN $values THEN median_value END AS median_value,
            CAST(sum(CAST(numerator AS DECIMAL(38, 6))) AS DOUBLE) AS numerator,
            CAST(sum(CAST(denominator AS DECIMAL(38, 6))) AS DOUBLE) AS denominator,
            sum(persons) AS persons
@@ -157,7 +162,12 @@ combined AS (
     SELECT * FROM medians
 )
 SELECT c.indicator_id, c.peildatum, c.key, c.member, r.eenheid, r.teller_personen,
-       c.median, c.numerator, c.denominator, c.persons,
+       c.median,
+       -- a median's numerator is no number, its denominator its persons
+       CASE WHEN r.eenheid IN ('dagen', 'uren') THEN NULL ELSE c.numerator END AS numerator,
+       CASE WHEN r.eenheid IN ('dagen', 'uren') THEN c.persons ELSE c.denominator END
+           AS denominator,
+       c.persons,
        -- the figure itself, computed here only: a median as above, a count
        -- its numerator, a mean numerator / denominator, anything else
        -- 100 x numerator / denominator
