@@ -24,9 +24,10 @@
 -- median of the per-value rows, with numerator NULL and denominator =
 -- persons = how many. The export reads this query too ($source 'cube' over
 -- a one-date cube), so values are computed nowhere else.
--- Aggregate first; the catalogue and the taakstelling key are looked at only
--- on the aggregate, because per-row work over ~20M national rows costs ten
--- times the scan.
+-- Aggregate first; the catalogue is looked at only on the aggregate,
+-- because per-row work over ~20M national rows costs ten times the scan. The
+-- taakstelling's key is tested per row, in the one GROUP BY: a comparison
+-- per row, the date formatting only on the taakstelling's own rows.
 WITH median_ids AS (
     SELECT list(id) AS ids FROM ref_indicators WHERE eenheid IN ('dagen', 'uren')
 ),
@@ -115,21 +116,13 @@ cells AS (
     -- Summed as DECIMAL: a float sum depends on the order in which parallel
     -- threads add (hours are fractional), so the same store would give
     -- different 15th digits from run to run and no two exports could be diffed.
-    SELECT indicator_id, peildatum, key, member,
+    SELECT indicator_id, peildatum, CASE WHEN $per_key THEN key END AS key, member,
            -- without $values a median cell is its number of persons only
            CASE WHEN $values THEN median_value END AS median_value,
            CAST(sum(CAST(numerator AS DECIMAL(38, 6))) AS DOUBLE) AS numerator,
            CAST(sum(CAST(denominator AS DECIMAL(38, 6))) AS DOUBLE) AS denominator,
            sum(persons) AS persons
     FROM source
-    GROUP BY ALL
-),
-keyed AS (
-    SELECT indicator_id, peildatum, CASE WHEN $per_key THEN key END AS key, member, median_value,
-           CAST(sum(CAST(numerator AS DECIMAL(38, 6))) AS DOUBLE) AS numerator,
-           CAST(sum(CAST(denominator AS DECIMAL(38, 6))) AS DOUBLE) AS denominator,
-           sum(persons) AS persons
-    FROM cells
     -- without a key, the taakstelling is the half year that contains P
     WHERE $per_key OR indicator_id <> 'huisvesting.taakstelling_realisatie_pct'
           OR key = strftime(peildatum, '%Y') || '-'
@@ -141,7 +134,7 @@ ranked AS (
            sum(persons) OVER (PARTITION BY indicator_id, peildatum, key, member
                               ORDER BY median_value ROWS UNBOUNDED PRECEDING) AS cum,
            sum(persons) OVER (PARTITION BY indicator_id, peildatum, key, member) AS n
-    FROM keyed
+    FROM cells
     WHERE median_value IS NOT NULL
 ),
 -- The value at 0-based position k is the first whose running count exceeds
@@ -157,7 +150,7 @@ medians AS (
 combined AS (
     SELECT indicator_id, peildatum, key, member, NULL::DOUBLE AS median,
            numerator, denominator, persons
-    FROM keyed WHERE median_value IS NULL
+    FROM cells WHERE median_value IS NULL
     UNION ALL
     SELECT * FROM medians
 )
