@@ -330,12 +330,16 @@ def _reference_and_queries(r: dict) -> list[str]:
                   ""]
     if "queries_ms" in r:
         lines += ["### Paginaqueries (ms)", "",
-                  "| functie | filter | n | min | p50 | p95 |", "|---|---|---:|---:|---:|---:|"]
+                  "| functie | filter | n | min | p50 | p95 | max |",
+                  "|---|---|---:|---:|---:|---:|---:|"]
         for key, s in r["queries_ms"].items():
             name, shape = key.split(" | ")
             flag = " ⚠" if s["p95"] > 150 else ""
-            lines.append(f"| {name} | {shape} | {s['n']} | {ms(s['min'])} | {ms(s['median'])} | {ms(s['p95'])}{flag} |")
-        lines += ["", "⚠ = p95 boven het doel van 150 ms.", ""]
+            lines.append(f"| {name} | {shape} | {s['n']} | {ms(s['min'])} | {ms(s['median'])} "
+                         f"| {ms(s['p95'])}{flag} | {ms(s['max'])} |")
+        lines += ["", "⚠ = p95 boven het doel van 150 ms. De max is meestal de eerste keer dat "
+                  "een filterwaarde gekozen wordt: dan neemt de app de beslissing over de "
+                  "uitsplitsing onder dat filter (zie Doelen), daarna komt die uit de cache.", ""]
     return lines
 
 

@@ -28,6 +28,7 @@ def test_decision_in_chunks_equals_the_decision_at_once(demo_store, monkeypatch,
 
     def decided(size):
         monkeypatch.setattr(ind, "DECISION_CHUNK", size)
+        monkeypatch.setattr(ind, "DECISION_CHUNK_FILTERED", size)
         ind._hidden_in_breakdown.cache_clear()
         out = ind._hidden_in_breakdown(others, (), dimension, db, version).astype(str)
         return out.sort_values(list(out.columns)).reset_index(drop=True)
