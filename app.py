@@ -54,6 +54,7 @@ def main() -> None:
         st.stop()
     data.use_store(db)
     st.session_state[frame.VIA_APP] = True
+    data.ACTIVITY.started()
     try:
         # Filters that would change nothing on this page are not offered;
         # the session keeps the chosen ones for the next page that uses them.
@@ -67,7 +68,8 @@ def main() -> None:
         nav.run()
     finally:
         st.session_state.pop(frame.VIA_APP, None)
-        # shared decisions in the background, once the page is drawn (data.warm)
+        data.ACTIVITY.ended()
+        # shared decisions in the background, once pages are drawn (data.warm)
         data.warm(data.snapshot())
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,20 +43,58 @@ def snapshot() -> Snapshot:
     return Snapshot(path, store.store_version(path))
 
 
-# Seconds after the first page's run: the page is in the browser by then and
-# its user is reading it, so the work does not share the CPU with drawing it.
-WARM_DELAY_S = 2.0
+# Seconds without a page run in any session before background work starts:
+# by then the page is in the browser and its user is reading it, so the work
+# never shares the CPU with drawing a page.
+IDLE_S = 2.0
+
+
+class Activity:
+    """Page runs in progress over all sessions, and when the last one ended."""
+
+    def __init__(self, clock=time.monotonic):
+        self._lock = threading.Lock()
+        self._clock = clock
+        self._running = 0
+        self._ended = clock()
+
+    def started(self) -> None:
+        with self._lock:
+            self._running += 1
+
+    def ended(self) -> None:
+        with self._lock:
+            self._running -= 1
+            self._ended = self._clock()
+
+    def idle_for(self) -> float:
+        with self._lock:
+            return 0.0 if self._running else self._clock() - self._ended
+
+
+ACTIVITY = Activity()
+
+
+def run_when_idle(work, *args, activity: Activity = ACTIVITY, sleep=time.sleep) -> None:
+    """Run work(*args) once the server has been idle IDLE_S seconds."""
+    while (left := IDLE_S - activity.idle_for()) > 0:
+        sleep(left)
+    work(*args)
+
+
+def warm(snap: Snapshot) -> None:
+    """At the end of every page run: once per store version and server, the
+    decisions every session shares are taken in the background while pages
+    are read (monitor.indicators.warm)."""
+    _warm_once(snap)
 
 
 @st.cache_resource(show_spinner=False)
-def warm(snap: Snapshot) -> threading.Thread:
-    """Once per store version and server: the decisions every session shares
-    are taken in the background while the first page is read."""
-    timer = threading.Timer(WARM_DELAY_S, indicators.warm, args=(snap.path,))
-    timer.daemon = True
-    timer.name = "warm-disclosure"
-    timer.start()
-    return timer
+def _warm_once(snap: Snapshot) -> threading.Thread:
+    thread = threading.Thread(target=run_when_idle, args=(indicators.warm, snap.path),
+                              daemon=True, name="warm-disclosure")
+    thread.start()
+    return thread
 
 
 @st.cache_data(show_spinner=False)
