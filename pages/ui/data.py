@@ -82,15 +82,10 @@ def run_when_idle(work, *args, activity: Activity = ACTIVITY, sleep=time.sleep) 
     work(*args)
 
 
-def warm(snap: Snapshot) -> None:
-    """At the end of every page run: once per store version and server, the
-    decisions every session shares are taken in the background while pages
-    are read (monitor.indicators.warm)."""
-    _warm_once(snap)
-
-
 @st.cache_resource(show_spinner=False)
-def _warm_once(snap: Snapshot) -> threading.Thread:
+def warm(snap: Snapshot) -> threading.Thread:
+    """Once per store version and server: the decisions every session shares
+    are taken in the background while pages are read (monitor.indicators.warm)."""
     thread = threading.Thread(target=run_when_idle, args=(indicators.warm, snap.path),
                               daemon=True, name="warm-disclosure")
     thread.start()
