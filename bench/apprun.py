@@ -36,6 +36,15 @@ def page_files() -> list[str]:
     return list(dict.fromkeys(re.findall(r'ROOT / "(pages/[\w/]+\.py)"', text)))
 
 
+FILTERED = "pages/overzicht.py, gemeente + geslacht V"
+
+
+def _first_gemeente(db: Path) -> str:
+    from monitor import indicators
+
+    return next(iter(indicators.gemeente_namen(db)))
+
+
 def store_env(db: Path) -> dict:
     return {**os.environ, "MONITOR_DB": str(db), "MONITOR_AUTO_DEMO": "0",
             "PYTHONPATH": str(ROOT)}
@@ -108,11 +117,14 @@ def app_rss(db: Path, port: int) -> dict:
             browser = pw.chromium.launch(executable_path=CHROMIUM,
                                          args=["--headless", "--no-sandbox", "--disable-gpu"])
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-            for page in page_files():
-                slug = Path(page).stem
-                url = base + ("/" if slug == "overzicht" else f"/{slug}")
+            visits = [(page, "/" if Path(page).stem == "overzicht" else f"/{Path(page).stem}")
+                      for page in page_files()]
+            # then what a user does next: the overview for one gemeente under a
+            # person filter, which takes the decisions behind both filters
+            visits.append((FILTERED, f"/?gemeente={_first_gemeente(db)}&geslacht=V"))
+            for page, path in visits:
                 started = time.perf_counter()
-                tab.goto(url, timeout=300_000)
+                tab.goto(base + path, timeout=300_000)
                 tab.wait_for_selector("h1", timeout=300_000)
                 # Streamlit marks the app while the script runs; twice, as a
                 # rerun can start right after the first run ends.
@@ -123,8 +135,8 @@ def app_rss(db: Path, port: int) -> dict:
                                   "server_rss_mib": _rss_mib(server.pid)[0]}
             browser.close()
         rss, peak = _rss_mib(server.pid)
-        return {"idle_rss_mib": idle_rss, "rss_after_all_mib": rss, "peak_rss_mib": peak,
-                "pages": per_page}
+        return {"idle_rss_mib": idle_rss, "rss_after_all_mib": per_page[visits[-2][0]]["server_rss_mib"],
+                "rss_after_filter_mib": rss, "peak_rss_mib": peak, "pages": per_page}
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:

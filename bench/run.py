@@ -259,8 +259,10 @@ def _pages_section(r: dict) -> list[str]:
         a = r["app_rss"]
         lines += ["### Geheugen van de app", "",
                   f"Streamlit-server (`bench/apprun.py rss`), elke pagina na elkaar geopend in "
-                  f"Chromium: {num(a['idle_rss_mib'])} MiB na de start, "
-                  f"**{num(a['rss_after_all_mib'])} MiB** na alle pagina's, piek "
+                  f"Chromium en daarna het overzicht voor één gemeente met geslacht V: "
+                  f"{num(a['idle_rss_mib'])} MiB na de start, "
+                  f"**{num(a['rss_after_all_mib'])} MiB** na alle pagina's, "
+                  f"{num(a['rss_after_filter_mib'])} MiB na het filter, piek "
                   f"{num(a['peak_rss_mib'])} MiB (doel ≤ 600 MB = 572 MiB).", "",
                   "| pagina | in de browser klaar (s) | RSS daarna (MiB) |", "|---|---:|---:|"]
         for page, p in a["pages"].items():

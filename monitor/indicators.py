@@ -145,13 +145,16 @@ def _hidden_in_breakdown(others: Filters, indicators: tuple, dimension: str, pat
     behind a gemeente filter is 342 siblings per cell, and a user who picks
     one gemeente after another would pay for it on every pick."""
     ids = list(indicators) or list(_catalogue(path, version)["id"])
-    # only the breakdown by gemeente is large enough to need chunks
-    step = len(ids) or 1
-    if dimension == "gemeentecode":
+    if dimension != "gemeentecode":
+        hidden = _hidden_of(others, tuple(ids), dimension, path)
+    else:
+        # only the breakdown by gemeente is large enough to need chunks, and
+        # it reads the whole rollup, cube or marginals
         filtered = any(getattr(others, d) for d in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS))
         step = DECISION_CHUNK_FILTERED if filtered else DECISION_CHUNK
-    hidden = pd.concat([_hidden_of(others, tuple(ids[i:i + step]), dimension, path)
-                        for i in range(0, len(ids), step)], ignore_index=True)
+        with store.bounded_memory(path):
+            hidden = pd.concat([_hidden_of(others, tuple(ids[i:i + step]), dimension, path)
+                                for i in range(0, len(ids), step)], ignore_index=True)
     # categories: nationally this is up to ~10^5 rows, kept for a few filter sets
     return hidden.astype({"indicator_id": "category", "key_group": "category",
                           "member": "category"})

@@ -63,6 +63,7 @@ class _Version:
     con: duckdb.DuckDBPyConnection
     users: int = 0
     current: bool = True
+    bounded: int = 0  # callers inside bounded_memory
 
 
 _lock = threading.Lock()
@@ -121,6 +122,40 @@ def cursor(path=None) -> Iterator[duckdb.DuckDBPyConnection]:
             yield cur
         finally:
             cur.close()
+    finally:
+        _release(entry)
+
+
+# DuckDB keeps every block it has read cached up to its memory limit (most of
+# the machine by default), so one scan of the national cube leaves ~0,3 GB
+# in the app. Queries that each read a gemeente's rows do not notice; a scan
+# of the whole cube does. Nationally, under this limit the decision behind a
+# person filter takes 2,2 s instead of 1,8 s and the app peaks at 0,54 GB
+# instead of 0,75 GB; a permanent limit would slow every headline (~15 ms).
+SCAN_MEMORY_LIMIT = "128MB"
+
+
+@contextmanager
+def bounded_memory(path=None) -> Iterator[None]:
+    """For work that scans whole large tables: while it runs, DuckDB caches
+    at most SCAN_MEMORY_LIMIT for this store version, and when the last such
+    caller ends, the default limit returns with the cache emptied. The limit
+    holds for every thread's queries meanwhile; theirs are small."""
+    entry = _acquire(db_path(path))
+    try:
+        with _lock:
+            entry.bounded += 1
+            if entry.bounded == 1:
+                entry.con.execute(f"SET memory_limit = '{SCAN_MEMORY_LIMIT}'")
+        try:
+            yield
+        finally:
+            with _lock:
+                entry.bounded -= 1
+                if entry.bounded == 0:
+                    # a low limit evicts the cached blocks at once (~20 ms)
+                    entry.con.execute("SET memory_limit = '64MB'")
+                    entry.con.execute("RESET memory_limit")
     finally:
         _release(entry)
 
