@@ -281,11 +281,18 @@ def write_results(command: str) -> None:
         m, ld = r["machine"], r.get("load")
         title = {"national2x": "landelijk 2× (`--factor 2`: dezelfde gemeenten, twee keer zoveel "
                                "personen)"}.get(scale, scale)
+        by = {}
+        for part, how in r.get("measured_by", {}).items():
+            by.setdefault(how, []).append(PART_WORDS[part])
         lines += [f"## Schaal {title}", "",
-                  f"Gemeten op {r['date']} met `{r['command']}`; {m['cpus']} cores, {m['mem_gib']} GiB, "
+                  f"{'Laatste run' if len(by) > 1 else 'Gemeten'} op {r['date']} met "
+                  f"`{r['command']}`; {m['cpus']} cores, {m['mem_gib']} GiB, "
                   f"{m['cpu']}, Python {m['python']}, DuckDB {m['duckdb']}. Gedeelde machine: "
                   f"load average bij de start {' / '.join(num(x, 1) for x in m['loadavg_start'])}, "
                   f"na afloop {' / '.join(num(x, 1) for x in r['loadavg_end'])} (1/5/15 min).", ""]
+        if len(by) > 1:
+            lines += ["Per deel: " + "; ".join(f"{', '.join(words)}: {how}"
+                                                for how, words in by.items()) + ".", ""]
         if ld is None:  # only other parts measured on a store built elsewhere
             lines += _pages_section(r) + _reference_and_queries(r)
             continue
@@ -346,6 +353,8 @@ def _reference_and_queries(r: dict) -> list[str]:
 
 
 PARTS = ("load", "reference", "queries", "pages", "rss")
+PART_WORDS = {"load": "laden", "reference": "referentie-indicatoren", "queries": "paginaqueries",
+              "pages": "pagina's", "rss": "geheugen van de app"}
 # The 2x drop shows how the load grows; its queries and pages are the
 # national ones on more rows per cell, not a new shape.
 PARTS_PER_SCALE = {"national2x": ("load",)}
@@ -379,6 +388,9 @@ def main() -> None:
         result.update({"date": dt.date.today().isoformat(), "scale": scale,
                        "command": command.strip(), "machine": machine()})
         todo = [p for p in parts if p in PARTS_PER_SCALE.get(scale, PARTS)]
+        # parts not run now keep their figures, so each part keeps its own command
+        result.setdefault("measured_by", {}).update(
+            {p: f"{result['date']}, `{result['command']}`" for p in todo})
         if "load" in todo or not db.exists():
             result["load"] = bench_load(drop, db, args.load_runs)
         if "reference" in todo:
