@@ -1,6 +1,7 @@
 """The configured region: which municipalities the product serves.
 
-The region is data (a `;`-separated file), so serving a province or the whole
+The region is data (a `;`-separated file: gemeentecode, naam, coa_namen and
+optionally regio, the region's name), so serving a province or the whole
 country is a matter of pointing at another file, never of changing code.
 """
 
@@ -49,6 +50,17 @@ def load_region(path: str | os.PathLike | None = None) -> list[Municipality]:
     if not region:
         raise ValueError("regiobestand bevat geen gemeenten")
     return region
+
+
+def region_name(path: str | os.PathLike | None = None) -> str | None:
+    """The region's name for titles and decks (optional column `regio`, the
+    same on every row), or None when the file gives none."""
+    with open(region_path(path), encoding="utf-8-sig", newline="") as f:
+        names = {(row.get("regio") or "").strip() for row in csv.DictReader(f, delimiter=";")}
+    names.discard("")
+    if len(names) > 1:
+        raise ValueError("regiobestand: meer dan één regionaam in de kolom regio")
+    return names.pop() if names else None
 
 
 def name_lookup(region: list[Municipality]) -> dict[str, str]:

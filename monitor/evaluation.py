@@ -123,9 +123,10 @@ def budget_rows(path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def build(path: Path, now: dt.date | None = None, region: str = "Maastricht-Heuvelland",
+def build(path: Path, now: dt.date | None = None, region: str | None = None,
           pngs: list[bytes] | None = None) -> bytes:
-    """The evaluation deck (.pptx bytes) on the store at `path`."""
+    """The evaluation deck (.pptx bytes) on the store at `path`; `region`
+    defaults to the name the store was loaded with."""
     from .basket import StoreSource
 
     source = StoreSource(Path(path))
@@ -135,6 +136,7 @@ def build(path: Path, now: dt.date | None = None, region: str = "Maastricht-Heuv
     f = Filters(peildatum=now)
     catalogue = source.catalogue()
     demo = store.is_demo(path)
+    region = region or store.region_name(path)
     start_txt = (f"start {base.start:%d-%m-%Y}" if base.start
                  else "geen nulmeting: er is maar één peildatum geladen")
     meta = deck.DeckMeta(title="Evaluatierapportage Integratiemonitor", peildatum=now,

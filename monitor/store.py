@@ -180,6 +180,16 @@ def load_info(path=None) -> dict:
     return {} if row.empty else row.iloc[0].to_dict()
 
 
+def region_name(path=None) -> str:
+    """The region's name for titles and decks: the region file's `regio`, or
+    how many gemeenten it holds when the file names no region."""
+    info = load_info(path)
+    named = info.get("regio")
+    if isinstance(named, str) and named:
+        return named
+    return f"{info.get('gemeenten') or 'onbekend aantal'} gemeenten"
+
+
 def is_demo(path=None) -> bool:
     try:
         return bool(load_info(path).get("is_demo", False))

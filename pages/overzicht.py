@@ -21,7 +21,7 @@ CLUSTER_PAGES = {"1": "pages/cluster_1_basis.py", "2": "pages/cluster_2_ijkpunte
 
 
 def render_header(f) -> None:
-    st.title("Integratiemonitor Maastricht-Heuvelland")
+    st.title(f"Integratiemonitor {data.region_name(data.snapshot())}")
     st.markdown(
         f"**Van opvang tot integratie in één oogopslag** · peildatum **{fmt.date_nl(f.peildatum)}** · "
         f"{filter_summary(f)}")

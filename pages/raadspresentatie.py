@@ -14,9 +14,6 @@ from monitor import formatting as fmt
 from pages.ui import basket, data, frame, present, render
 from pages.ui.filters import current_filters, filter_summary
 
-REGION = "Maastricht-Heuvelland"
-
-
 def _move(key: str, step: int) -> None:
     basket.set_keys(bk.move(basket.keys(), key, step))
 
@@ -29,8 +26,8 @@ def _deck(f, charts):
     """The deck as a deferred download: everything from the session is read
     now; the callable runs later, outside the page run."""
     meta = deck.DeckMeta(title="Raadspresentatie Integratiemonitor", peildatum=f.peildatum,
-                         region=REGION, filters=filter_summary(f), demo=frame.is_demo(),
-                         made_on=dt.date.today())
+                         region=data.region_name(data.snapshot()), filters=filter_summary(f),
+                         demo=frame.is_demo(), made_on=dt.date.today())
     definitions = deck.definitions_for(charts, data.catalogue(data.snapshot()))
     return lambda: deck.build(meta, charts, definitions)
 

@@ -219,8 +219,8 @@ def test_new_load_is_picked_up_without_restart(demo_store, tmp_path, monkeypatch
     new = tmp_path / "nieuw.duckdb"
     shutil.copy(src, new)
     con = duckdb.connect(str(new))
-    con.execute("INSERT INTO load_runs SELECT 'run-nieuw', ?, 'levering_2', is_demo, demo_key, "
-                "region_file, gemeenten, duration_s FROM load_runs LIMIT 1",
+    con.execute("INSERT INTO load_runs BY NAME SELECT * REPLACE ('run-nieuw' AS run_id, "
+                "?::TIMESTAMP AS loaded_at, 'levering_2' AS drop_name) FROM load_runs LIMIT 1",
                 [dt.datetime.now() + dt.timedelta(minutes=1)])
     con.close()
     os.replace(new, db)

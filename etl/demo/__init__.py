@@ -81,6 +81,9 @@ def _prepare_out(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
+NATIONAL_REGION = "Nederland"
+
+
 def write_demo_drop(out: Path, scale: str = "regio", seed: int = 2024,
                     today: dt.date | None = None, factor: float = 1.0) -> DemoSummary:
     """Write the synthetic drop for January 2022 up to the month of `today`.
@@ -111,10 +114,11 @@ def write_demo_drop(out: Path, scale: str = "regio", seed: int = 2024,
     write_coa(d)
     write_vista(d)
     if scale == "national":
-        write_csv(out / "regio.csv", ["gemeentecode", "naam", "coa_namen"], [
+        write_csv(out / "regio.csv", ["gemeentecode", "naam", "coa_namen", "regio"], [
             np.array([g.code for g in gemeenten], dtype=object),
             np.array([g.name for g in gemeenten], dtype=object),
-            np.array(["|".join(g.coa_names) for g in gemeenten], dtype=object)],
+            np.array(["|".join(g.coa_names) for g in gemeenten], dtype=object),
+            np.array([NATIONAL_REGION] * len(gemeenten), dtype=object)],
             encoding="utf-8", newline="\n")
     (out / DEMO_MARKER).write_text(MARKER_TEXT.format(
         scale=scale, seed=seed, today=today.strftime("%d-%m-%Y"), planted=len(d.planted),

@@ -98,6 +98,11 @@ def load_info(snap: Snapshot) -> dict:
 
 
 @st.cache_data(show_spinner=False)
+def region_name(snap: Snapshot) -> str:
+    return store.region_name(snap.path)
+
+
+@st.cache_data(show_spinner=False)
 def catalogue(snap: Snapshot) -> list[cat.Indicator]:
     return cat.load(snap.path)
 

@@ -1,5 +1,8 @@
--- The latest load, for the banner and the freshness notes on every page.
-SELECT run_id, loaded_at, drop_name, is_demo, demo_key, region_file, gemeenten, duration_s
+-- The latest load, for the banner, the freshness notes on every page and the
+-- region's name in titles: run_id, loaded_at, drop_name, is_demo, demo_key,
+-- region_file, gemeenten, duration_s, regio. Every column, so a store from
+-- before a column was added still opens (the missing one reads as absent).
+SELECT *
 FROM load_runs
 ORDER BY loaded_at DESC
 LIMIT 1
