@@ -146,7 +146,7 @@ def bounded_memory(path=None) -> Iterator[None]:
         with _lock:
             entry.bounded += 1
             if entry.bounded == 1:
-                entry.con.execute(f"SET memory_limit = '{SCAN_MEMORY_LIMIT}'")
+                _set(entry, f"SET memory_limit = '{SCAN_MEMORY_LIMIT}'")
         try:
             yield
         finally:
@@ -154,10 +154,20 @@ def bounded_memory(path=None) -> Iterator[None]:
                 entry.bounded -= 1
                 if entry.bounded == 0:
                     # a low limit evicts the cached blocks at once (~20 ms)
-                    entry.con.execute("SET memory_limit = '64MB'")
-                    entry.con.execute("RESET memory_limit")
+                    _set(entry, "SET memory_limit = '64MB'", "RESET memory_limit")
     finally:
         _release(entry)
+
+
+def _set(entry: _Version, *statements: str) -> None:
+    """Database-wide settings, on a cursor of its own: other threads use the
+    version's connection to open theirs meanwhile."""
+    cur = entry.con.cursor()
+    try:
+        for statement in statements:
+            cur.execute(statement)
+    finally:
+        cur.close()
 
 
 @lru_cache(maxsize=None)
