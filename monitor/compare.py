@@ -203,28 +203,47 @@ class Expected:
             else WITHIN
 
 
+def expected_shares(num: np.ndarray, den: np.ndarray, members: np.ndarray,
+                    focal: np.ndarray, z: float = 1.959963984540054) -> dict[str, np.ndarray]:
+    """Indirect standardisation for many gemeenten at once. num, den: gemeenten
+    x strata; members: one row per focal gemeente, a boolean mask over the
+    gemeenten of its reference group; focal: the row of num/den that is the
+    focal gemeente. Per focal gemeente: E = Σ n_s p_s / Σ n_s with p_s the
+    group's share in stratum s (a stratum the group lacks takes the group's
+    overall share), and 95% limits of chance Σ n_s p_s (1 - p_s) around it."""
+    num = np.asarray(num, dtype=float)
+    den = np.asarray(den, dtype=float)
+    m = np.asarray(members, dtype=float)
+    g_num, g_den = m @ num, m @ den  # focal x strata
+    overall = np.divide(g_num.sum(1), g_den.sum(1), out=np.full(len(m), np.nan),
+                        where=g_den.sum(1) > 0)
+    p = np.divide(g_num, g_den, out=np.repeat(overall[:, None], num.shape[1], axis=1),
+                  where=g_den > 0)
+    own = den[focal]
+    total = own.sum(1)
+    safe = np.where(total > 0, total, np.nan)
+    e = (own * p).sum(1) / safe
+    sd = np.sqrt((own * p * (1 - p)).sum(1)) / safe
+    return {"expected": e, "observed": num[focal].sum(1) / safe, "persons": total,
+            "low": np.clip(e - z * sd, 0, 1), "high": np.clip(e + z * sd, 0, 1),
+            "strata": (own > 0).sum(1)}
+
+
 def expected_share(own: pd.DataFrame, reference: pd.DataFrame, strata: list[str]) -> Expected | None:
-    """Indirect standardisation: the share the gemeente would have if each of
-    its strata had the reference group's share in that stratum,
-    E = Σ n_s p_s / Σ n_s, with 95% limits of chance from the binomial
-    variance Σ n_s p_s (1 - p_s). `own` and `reference` have the strata
-    columns and numerator / denominator. A stratum the reference lacks takes
-    the reference's overall share."""
+    """expected_shares for one gemeente given as tables: `own` and
+    `reference` have the strata columns and numerator / denominator."""
     own = own[own["denominator"] > 0]
     if own.empty or reference["denominator"].sum() <= 0:
         return None
-    ref = reference.groupby(strata, dropna=False)[["numerator", "denominator"]].sum()
-    overall = reference["numerator"].sum() / reference["denominator"].sum()
-    mine = own.groupby(strata, dropna=False)[["numerator", "denominator"]].sum()
-    rate = (ref["numerator"] / ref["denominator"]).where(ref["denominator"] > 0)
-    p = rate.reindex(mine.index).fillna(overall).to_numpy(dtype=float)
-    ns = mine["denominator"].to_numpy(dtype=float)
-    total = ns.sum()
-    e = float((ns * p).sum() / total)
-    sd = math.sqrt(float((ns * p * (1 - p)).sum())) / total
-    z = stats.norm.ppf(0.975)
-    return Expected(e, float(mine["numerator"].sum() / total), total,
-                    max(0.0, e - z * sd), min(1.0, e + z * sd), int((ns > 0).sum()))
+    both = pd.concat([own.assign(_w=0), reference.assign(_w=1)], ignore_index=True)
+    both = both.astype({"numerator": float, "denominator": float})
+    wide = both.pivot_table(index="_w", columns=strata, values=["numerator", "denominator"],
+                            aggfunc="sum", fill_value=0.0)
+    num = wide["numerator"].to_numpy(dtype=float)
+    den = wide["denominator"].to_numpy(dtype=float)
+    r = expected_shares(num, den, np.array([[False, True]]), np.array([0]))
+    return Expected(float(r["expected"][0]), float(r["observed"][0]), float(r["persons"][0]),
+                    float(r["low"][0]), float(r["high"][0]), int(r["strata"][0]))
 
 
 # --- nearest neighbours ----------------------------------------------------------------
@@ -295,7 +314,7 @@ class Funnel:
 
 
 def funnel(shown: pd.DataFrame, hidden: int = 0, higher_first: bool = True,
-           curve_points: int = 120) -> Funnel:
+           curve_points: int = 120, with_ranks: bool = True) -> Funnel:
     """`shown`: one row per gemeente of the group whose share is shown
     (columns gemeentecode, naam, share (0-1), denominator). The reference is
     their pooled share."""
@@ -315,9 +334,12 @@ def funnel(shown: pd.DataFrame, hidden: int = 0, higher_first: bool = True,
         pts[key] = values
     pts["oordeel"] = [verdict(v, lo, hi) for v, lo, hi in zip(y, pts["lo998"], pts["hi998"])]
     pts["buiten_95"] = (y > pts["hi95"]) | (y < pts["lo95"])
-    rk = ranks(y, n, higher_first=higher_first)
-    pts["rang"] = [r.rank for r in rk]
-    pts["rang_tekst"] = [r.text() for r in rk]
+    if with_ranks:
+        rk = ranks(y, n, higher_first=higher_first)
+        pts["rang"] = [r.rank for r in rk]
+        pts["rang_tekst"] = [r.text() for r in rk]
+    if not curve_points:
+        return Funnel(pts.reset_index(drop=True), theta, disp, hidden, pd.DataFrame())
     grid = np.unique(np.round(np.geomspace(max(2.0, n.min() * 0.8), n.max() * 1.15,
                                            curve_points)))
     if 0 < theta < 1:
@@ -325,3 +347,317 @@ def funnel(shown: pd.DataFrame, hidden: int = 0, higher_first: bool = True,
     else:
         curve = pd.DataFrame()
     return Funnel(pts.reset_index(drop=True), theta, disp, hidden, curve)
+
+
+# --- groups and features from the region file and the store ---------------------------------
+
+# CBS size classes of gemeenten by inhabitants (Regionale kerncijfers)
+SIZE_CLASSES = ((5_000, "minder dan 5.000 inwoners"), (10_000, "5.000 tot 10.000 inwoners"),
+                (20_000, "10.000 tot 20.000 inwoners"), (50_000, "20.000 tot 50.000 inwoners"),
+                (100_000, "50.000 tot 100.000 inwoners"), (150_000, "100.000 tot 150.000 inwoners"),
+                (250_000, "150.000 tot 250.000 inwoners"), (math.inf, "250.000 inwoners of meer"))
+STEDELIJKHEID = {1: "zeer sterk stedelijk", 2: "sterk stedelijk", 3: "matig stedelijk",
+                 4: "weinig stedelijk", 5: "niet stedelijk"}
+
+GROUPS = ("vergelijkbaar", "regio", "alle", "grootteklasse", "stedelijkheid", "provincie")
+GROUP_NAMES = {"vergelijkbaar": "Vergelijkbare gemeenten", "regio": "De regio",
+               "alle": "Alle gemeenten in de monitor", "grootteklasse": "Zelfde grootteklasse",
+               "stedelijkheid": "Zelfde stedelijkheid", "provincie": "Zelfde provincie"}
+# the export's groups (data-contract: one object per indicator x gemeente x group)
+EXPORT_GROUPS = ("regio", "alle", "grootteklasse", "vergelijkbaar")
+
+
+def size_class(inwoners) -> str | None:
+    if inwoners is None or pd.isna(inwoners):
+        return None
+    return next(label for bound, label in SIZE_CLASSES if float(inwoners) < bound)
+
+
+def _text(x) -> str | None:
+    return None if x is None or (not isinstance(x, str) and pd.isna(x)) or not str(x).strip() \
+        else str(x).strip()
+
+
+def group_members(group: str, focal: str, kenmerken: pd.DataFrame, region: str | None,
+                  neighbours: tuple[str, ...] = ()) -> tuple[list[str], str]:
+    """The gemeenten of a comparison group (the focal one always in it) and
+    how the page names the group. `kenmerken`: gemeente_kenmerken, indexed by
+    code. `regio` is the focal gemeente's labour-market region where the
+    region file gives one and the monitor holds more than one, else the
+    whole configured region."""
+    k = kenmerken
+    me = k.loc[focal]
+    codes = list(k.index)
+    if group == "vergelijkbaar":
+        return [focal, *neighbours], f"{len(neighbours)} vergelijkbare gemeenten"
+    if group == "alle":
+        return codes, f"alle {len(codes)} gemeenten in de monitor"
+    if group == "regio":
+        amr = _text(me.get("arbeidsmarktregio"))
+        regions = {_text(x) for x in k["arbeidsmarktregio"]} - {None}
+        if amr and len(regions) > 1:
+            mine = [c for c in codes if _text(k.at[c, "arbeidsmarktregio"]) == amr]
+            return mine, f"de arbeidsmarktregio {amr} ({len(mine)} gemeenten)"
+        return codes, f"de regio {region or 'van de monitor'} ({len(codes)} gemeenten)"
+    if group == "grootteklasse":
+        mine_class = size_class(me.get("inwoners"))
+        if mine_class is None:
+            return [focal], "grootteklasse onbekend (regiobestand zonder inwoners)"
+        mine = [c for c in codes if size_class(k.at[c, "inwoners"]) == mine_class]
+        return mine, f"gemeenten van {mine_class} ({len(mine)})"
+    if group == "stedelijkheid":
+        s = me.get("stedelijkheid")
+        if s is None or pd.isna(s):
+            return [focal], "stedelijkheid onbekend (regiobestand zonder stedelijkheid)"
+        mine = [c for c in codes if k.at[c, "stedelijkheid"] == s]
+        return mine, f"{STEDELIJKHEID.get(int(s), s)}e gemeenten ({len(mine)})"
+    if group == "provincie":
+        pv = _text(me.get("provincie"))
+        if pv is None:
+            return [focal], "provincie onbekend (regiobestand zonder provincie)"
+        mine = [c for c in codes if _text(k.at[c, "provincie"]) == pv]
+        return mine, f"gemeenten in {pv} ({len(mine)})"
+    raise ValueError(f"onbekende vergelijkingsgroep: {group}")
+
+
+def feature_table(kenmerken: pd.DataFrame, mix: pd.DataFrame) -> pd.DataFrame:
+    """One row per gemeente: newcomers (persons with PIP) per 1.000
+    inhabitants, the share of each land van herkomst group and each
+    leerroute among them, log inhabitants and stedelijkheid. `mix`:
+    sql/queries/compare_features.sql."""
+    out = pd.DataFrame(index=kenmerken.index)
+    inw = pd.to_numeric(kenmerken["inwoners"], errors="coerce")
+    if not mix.empty:
+        wide = mix.pivot_table(index="gemeentecode", columns=["dimension", "member"],
+                               values="persons", aggfunc="sum", fill_value=0.0)
+        for dim, prefix in (("land_van_herkomst", "herkomst"), ("leerroute", "leerroute")):
+            if dim in wide.columns.get_level_values(0):
+                part = wide[dim].astype(float)
+                share = part.div(part.sum(axis=1).where(part.sum(axis=1) > 0), axis=0)
+                for col in share.columns:
+                    out[f"{prefix}:{col}"] = share[col].reindex(out.index)
+                if dim == "leerroute":
+                    out["nieuwkomers_per_1000"] = (part.sum(axis=1).reindex(out.index)
+                                                   / inw * 1000)
+    out["log_inwoners"] = np.log10(inw.where(inw > 0))
+    out["stedelijkheid"] = pd.to_numeric(kenmerken["stedelijkheid"], errors="coerce")
+    return out
+
+
+def default_features(table: pd.DataFrame) -> list[Feature]:
+    """The features of "vergelijkbare gemeenten", each with weight 1; a mix
+    is several columns that share one weight."""
+    cols = list(table.columns)
+
+    def have(prefix):
+        return tuple(c for c in cols if c.startswith(prefix))
+    out = [Feature("nieuwkomers", "Nieuwkomers (met PIP) per 1.000 inwoners",
+                   have("nieuwkomers_per_1000")),
+           Feature("herkomst", "Mix van landen van herkomst", have("herkomst:")),
+           Feature("leerroute", "Mix van leerroutes", have("leerroute:")),
+           Feature("grootte", "Grootte (inwoners, logaritmisch)", have("log_inwoners")),
+           Feature("stedelijkheid", "Stedelijkheid (CBS 1–5)", have("stedelijkheid"))]
+    # a feature the region file or the store does not carry cannot count
+    return [f for f in out if f.columns and table[list(f.columns)].notna().any().any()]
+
+
+def all_neighbours(table: pd.DataFrame, features: list[Feature], k: int) -> dict[str, tuple[str, ...]]:
+    """nearest() for every gemeente at once (one distance matrix)."""
+    cols = [c for f in features for c in f.columns if c in table.columns]
+    codes = list(table.index)
+    if not cols or k <= 0:
+        return {c: () for c in codes}
+    z = standardised(table[cols]).to_numpy(dtype=float)
+    w = np.zeros(len(cols))
+    for f in features:
+        idx = [cols.index(c) for c in f.columns if c in cols]
+        for i in idx:
+            w[i] += max(0.0, float(f.weight)) / len(idx)
+    d = np.sqrt((((z[:, None, :] - z[None, :, :]) ** 2) * w).sum(axis=2))
+    d = np.round(d, 12)
+    order_codes = np.array(codes, dtype=object)
+    out = {}
+    for i, c in enumerate(codes):
+        keys = sorted((d[i, j], order_codes[j]) for j in range(len(codes)) if j != i)
+        out[c] = tuple(x[1] for x in keys[:k])
+    return out
+
+
+# --- one indicator, one gemeente, one group ------------------------------------------------
+
+# The denominator of a share must count persons (indicators.md: "the unit of
+# a share is its persons"): attendance is hours, Podium24 counts referrals.
+NOT_PERSONS = frozenset({"taal.aanwezigheid_pct", "werk.podium24_binnen_3mnd_pct"})
+# The share whose denominator (persons with a PIP) gives the population mix
+# of sql/queries/compare_features.sql.
+FEATURE_INDICATOR = "digitaal.digid_pct"
+STRATA = ("doelgroep", "leeftijdsgroep", "leerroute")
+STRATA_WORDS = {"doelgroep": "doelgroep", "leeftijdsgroep": "leeftijdsgroep",
+                "leerroute": "leerroute"}
+
+
+def comparable(ind) -> bool:
+    """Shares over persons that are not public figures: what a funnel is for."""
+    return ind.unit == "pct" and not ind.is_public and ind.id not in NOT_PERSONS
+
+
+def strata_of(indicator_id: str) -> tuple[str, ...]:
+    """The strata of the indirect standardisation. An indicator about the
+    leerroute is not standardised by it (the outcome would explain itself)."""
+    return tuple(s for s in STRATA if not (s == "leerroute" and "leerroute" in indicator_id))
+
+
+def strata_text(indicator_id: str) -> str:
+    return " × ".join(STRATA_WORDS[s] for s in strata_of(indicator_id))
+
+
+def _strata_matrix(strata: pd.DataFrame, codes: list[str], cols: tuple[str, ...]):
+    """num and den as gemeenten (in `codes` order) x strata arrays."""
+    if strata is None or strata.empty or not cols:
+        return None, None
+    df = strata.copy()
+    for c in cols:
+        df[c] = df[c].astype(object).where(df[c].notna(), "–")
+    if all((df[c] == "–").all() for c in cols):
+        return None, None  # no person dimensions (the survey): nothing to standardise by
+    df["_s"] = df[list(cols)].astype(str).agg("|".join, axis=1)
+    df = df.astype({"numerator": float, "denominator": float})
+    wide_n = df.pivot_table(index="gemeentecode", columns="_s", values="numerator",
+                            aggfunc="sum", fill_value=0.0).reindex(codes, fill_value=0.0)
+    wide_d = df.pivot_table(index="gemeentecode", columns="_s", values="denominator",
+                            aggfunc="sum", fill_value=0.0).reindex(codes, fill_value=0.0)
+    return wide_n.to_numpy(dtype=float), wide_d[wide_n.columns].to_numpy(dtype=float)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    indicator_id: str
+    focal: str
+    focal_name: str
+    group: str
+    group_label: str
+    funnel: Funnel
+    focal_point: dict | None  # the focal gemeente's row of funnel.points, None when hidden
+    expected: Expected | None
+    strata: str
+
+    @property
+    def verdict(self) -> str | None:
+        return None if self.focal_point is None else self.focal_point["oordeel"]
+
+    def sentence(self) -> str:
+        if self.focal_point is None:
+            return (f"{self.focal_name} is niet te vergelijken: de waarde is niet getoond "
+                    "(te weinig personen).")
+        if len(self.funnel.points) < 2:
+            return (f"{self.focal_name} is niet te vergelijken met {self.group_label}: te weinig "
+                    "gemeenten met een getoonde waarde in deze groep.")
+        return f"{self.focal_name} ligt {VERDICT_TEXT[self.verdict]} ten opzichte van {self.group_label}."
+
+
+def shown_rows(by_gemeente: pd.DataFrame, members: list[str]) -> tuple[pd.DataFrame, int]:
+    """The group's gemeenten whose share disclosure control shows, as
+    gemeentecode, naam, share (0-1), denominator, numerator; and how many of
+    the group it hides."""
+    df = by_gemeente[~by_gemeente["is_total"].astype(bool) & by_gemeente["member"].isin(members)]
+    hidden = int(df["suppressed"].astype(bool).sum())
+    df = df[~df["suppressed"].astype(bool)]
+    value = pd.to_numeric(df["value"], errors="coerce")
+    den = pd.to_numeric(df["denominator"], errors="coerce")
+    ok = value.notna() & den.notna() & (den > 0)
+    out = pd.DataFrame({"gemeentecode": df["member"][ok].to_numpy(),
+                        "naam": df["naam"][ok].to_numpy() if "naam" in df else df["member"][ok],
+                        "share": (value[ok] / 100.0).to_numpy(dtype=float),
+                        "denominator": den[ok].to_numpy(dtype=float)})
+    out["numerator"] = np.round(out["share"] * out["denominator"])
+    return out, hidden
+
+
+def compare_indicator(indicator_id: str, by_gemeente: pd.DataFrame, members: list[str],
+                      focal: str, focal_name: str, group: str, group_label: str,
+                      higher_first: bool = True, strata: pd.DataFrame | None = None) -> Comparison:
+    """One indicator for one gemeente against one group: the funnel over the
+    group's shown gemeenten, the focal gemeente's verdict and rank, and its
+    expected share from its own mix with the group's strata shares (strata
+    of shown gemeenten only)."""
+    shown, hidden = shown_rows(by_gemeente, members)
+    f = funnel(shown, hidden=hidden, higher_first=higher_first)
+    point = None
+    if not f.points.empty and focal in set(f.points["gemeentecode"]):
+        point = f.points[f.points["gemeentecode"] == focal].iloc[0].to_dict()
+    expected = None
+    cols = strata_of(indicator_id)
+    if point is not None and strata is not None:
+        codes = list(f.points["gemeentecode"])
+        num, den = _strata_matrix(strata[strata["gemeentecode"].isin(codes)], codes, cols)
+        if num is not None:
+            r = expected_shares(num, den, np.ones((1, len(codes)), dtype=bool),
+                                np.array([codes.index(focal)]))
+            if r["persons"][0] > 0:
+                expected = Expected(float(r["expected"][0]), float(point["share"]),
+                                    float(r["persons"][0]), float(r["low"][0]),
+                                    float(r["high"][0]), int(r["strata"][0]))
+    return Comparison(indicator_id, focal, focal_name, group, group_label, f, point, expected,
+                      strata_text(indicator_id))
+
+
+# --- the export block `vergelijking` --------------------------------------------------------
+
+def _pct(x, ndigits=1):
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(100 * float(x), ndigits)
+
+
+def export_block(indicators: list, by_gemeente: dict[str, pd.DataFrame],
+                 strata: dict[str, pd.DataFrame], kenmerken: pd.DataFrame, mix: pd.DataFrame,
+                 region: str | None) -> list[dict]:
+    """One object per comparable indicator x gemeente x group (EXPORT_GROUPS):
+    indicator, gemeente, groep, teller, noemer, waarde, referentie, grens_95,
+    grens_998 ([onder, boven], 0-100), verwacht and oordeel. A gemeente whose
+    share is hidden has null figures; the group's referentie is the pooled
+    share of its shown gemeenten and stays."""
+    codes = list(kenmerken.index)
+    table = feature_table(kenmerken, mix)
+    neighbours = all_neighbours(table, default_features(table), default_k(len(codes)))
+    groups = {}
+    for g in EXPORT_GROUPS:
+        for c in codes:
+            groups[(g, c)] = tuple(group_members(g, c, kenmerken, region, neighbours.get(c, ()))[0])
+    out = []
+    for ind in indicators:
+        bg = by_gemeente.get(ind.id)
+        if bg is None or bg.empty:
+            continue
+        higher_first = ind.direction != "lager_beter"
+        cols = strata_of(ind.id)
+        num, den = _strata_matrix(strata.get(ind.id), codes, cols)
+        cache: dict[tuple, Funnel] = {}
+        for c in codes:
+            for g in EXPORT_GROUPS:
+                members = groups[(g, c)]
+                if members not in cache:
+                    shown, hidden = shown_rows(bg, list(members))
+                    cache[members] = funnel(shown, hidden, higher_first, curve_points=0,
+                                            with_ranks=False)
+                f = cache[members]
+                row = {"indicator": ind.id, "gemeente": c, "groep": g, "teller": None,
+                       "noemer": None, "waarde": None, "referentie": _pct(f.reference),
+                       "grens_95": None, "grens_998": None, "verwacht": None, "oordeel": None}
+                pts = f.points
+                mine = pts[pts["gemeentecode"] == c] if not pts.empty else pts
+                if not mine.empty:
+                    p = mine.iloc[0]
+                    shown_row = bg[(bg["member"] == c) & ~bg["is_total"].astype(bool)].iloc[0]
+                    teller = shown_row["numerator"]
+                    row.update(teller=None if teller is None or pd.isna(teller) else int(teller),
+                               noemer=int(p["denominator"]), waarde=_pct(p["share"]),
+                               grens_95=[_pct(p["lo95"]), _pct(p["hi95"])],
+                               grens_998=[_pct(p["lo998"]), _pct(p["hi998"])],
+                               oordeel=p["oordeel"])
+                    if num is not None:
+                        shown_codes = list(pts["gemeentecode"])
+                        mask = np.isin(np.array(codes, dtype=object), shown_codes)[None, :]
+                        r = expected_shares(num, den, mask, np.array([codes.index(c)]))
+                        if r["persons"][0] > 0:
+                            row["verwacht"] = _pct(r["expected"][0])
+                out.append(row)
+    return out

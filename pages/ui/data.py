@@ -207,3 +207,20 @@ def vista_niveaus(snap: Snapshot, filters: Filters) -> pd.DataFrame:
     from monitor import vista
     p = filters.peildatum or indicators.latest_peildatum(snap.path)
     return vista.niveaus(p, filters, path=snap.path).assign(peildatum=p)
+
+
+# --- comparing gemeenten --------------------------------------------------------------
+
+@st.cache_data(show_spinner=False)
+def gemeente_kenmerken(snap: Snapshot) -> pd.DataFrame:
+    return indicators.gemeente_kenmerken(path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def compare_features(snap: Snapshot, peildatum: dt.date) -> pd.DataFrame:
+    return indicators.compare_features(peildatum, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def compare_strata(snap: Snapshot, indicator_id: str, peildatum: dt.date) -> pd.DataFrame:
+    return indicators.compare_strata(indicator_id, peildatum, path=snap.path)
