@@ -31,6 +31,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .values import rounded
+
 P95 = (0.025, 0.975)
 P998 = (0.001, 0.999)
 OVERDISPERSION_ALPHA = 0.05
@@ -319,8 +321,9 @@ def funnel(shown: pd.DataFrame, hidden: int = 0, higher_first: bool = True,
     (columns gemeentecode, naam, share (0-1), denominator). The reference is
     their pooled share."""
     pts = shown[shown["denominator"].astype(float) > 0].copy()
-    if pts.empty:
-        return Funnel(pts, None, None, hidden, pd.DataFrame())
+    if len(pts) < 2:
+        # one gemeente is no comparison: no reference, no limits, no verdict
+        return Funnel(pts.iloc[0:0], None, None, hidden, pd.DataFrame())
     n = pts["denominator"].to_numpy(dtype=float)
     y = pts["share"].to_numpy(dtype=float)
     theta = float((y * n).sum() / n.sum())
@@ -540,16 +543,17 @@ class Comparison:
     focal_point: dict | None  # the focal gemeente's row of funnel.points, None when hidden
     expected: Expected | None
     strata: str
+    focal_shown: bool = True  # disclosure control shows the focal gemeente's share
 
     @property
     def verdict(self) -> str | None:
         return None if self.focal_point is None else self.focal_point["oordeel"]
 
     def sentence(self) -> str:
-        if self.focal_point is None:
+        if not self.focal_shown:
             return (f"{self.focal_name} is niet te vergelijken: de waarde is niet getoond "
                     "(te weinig personen).")
-        if len(self.funnel.points) < 2:
+        if self.focal_point is None:
             return (f"{self.focal_name} is niet te vergelijken met {self.group_label}: te weinig "
                     "gemeenten met een getoonde waarde in deze groep.")
         return f"{self.focal_name} ligt {VERDICT_TEXT[self.verdict]} ten opzichte van {self.group_label}."
@@ -598,7 +602,7 @@ def compare_indicator(indicator_id: str, by_gemeente: pd.DataFrame, members: lis
                                     float(r["persons"][0]), float(r["low"][0]),
                                     float(r["high"][0]), int(r["strata"][0]))
     return Comparison(indicator_id, focal, focal_name, group, group_label, f, point, expected,
-                      strata_text(indicator_id))
+                      strata_text(indicator_id), focal in set(shown["gemeentecode"]))
 
 
 # --- the export block `vergelijking` --------------------------------------------------------
@@ -631,6 +635,7 @@ def export_block(indicators: list, by_gemeente: dict[str, pd.DataFrame],
         cols = strata_of(ind.id)
         num, den = _strata_matrix(strata.get(ind.id), codes, cols)
         cache: dict[tuple, Funnel] = {}
+        parts = bg[~bg["is_total"].astype(bool)].drop_duplicates("member").set_index("member")
         for c in codes:
             for g in EXPORT_GROUPS:
                 members = groups[(g, c)]
@@ -643,14 +648,18 @@ def export_block(indicators: list, by_gemeente: dict[str, pd.DataFrame],
                        "noemer": None, "waarde": None, "referentie": _pct(f.reference),
                        "grens_95": None, "grens_998": None, "verwacht": None, "oordeel": None}
                 pts = f.points
+                own = parts.loc[c] if c in parts.index else None
+                if own is None or bool(own["suppressed"]) or pd.isna(own["value"]):
+                    out.append(row)
+                    continue
+                teller, noemer = own["numerator"], own["denominator"]
+                row.update(teller=None if teller is None or pd.isna(teller) else int(teller),
+                           noemer=None if noemer is None or pd.isna(noemer) else int(noemer),
+                           waarde=rounded(own["value"], "pct"))
                 mine = pts[pts["gemeentecode"] == c] if not pts.empty else pts
                 if not mine.empty:
                     p = mine.iloc[0]
-                    shown_row = bg[(bg["member"] == c) & ~bg["is_total"].astype(bool)].iloc[0]
-                    teller = shown_row["numerator"]
-                    row.update(teller=None if teller is None or pd.isna(teller) else int(teller),
-                               noemer=int(p["denominator"]), waarde=_pct(p["share"]),
-                               grens_95=[_pct(p["lo95"]), _pct(p["hi95"])],
+                    row.update(grens_95=[_pct(p["lo95"]), _pct(p["hi95"])],
                                grens_998=[_pct(p["lo998"]), _pct(p["hi998"])],
                                oordeel=p["oordeel"])
                     if num is not None:
