@@ -178,7 +178,8 @@ def _big_number(ind: Indicator, value, text: str, when: dt.date) -> go.Figure:
 
 
 def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
-                     store_start: dt.date | None = None) -> Chart:
+                     store_start: dt.date | None = None,
+                     references: list[dict] | None = None) -> Chart:
     """The development of an indicator up to the peildatum: monthly as a
     line, a yearly indicator (the survey) as one bar per year, a single
     measurement as a big number with its date."""
@@ -252,6 +253,7 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
                 fig.update_yaxes(dtick=1, range=[0, max(shown + [1]) + 0.5])
     if not rows.empty and rows["suppressed"].any():
         notes.append("een onderbreking is een verborgen waarde (te weinig personen)")
+    _reference_lines(fig, references, notes)
     label = ("Enquêtejaar" if ind.is_survey else "Periode") if yearly else "Peildatum"
     dates = [pres.period_label(ind.frequency, d) if yearly else fmt.date_nl(d)
              for d in rows["peildatum"]]
@@ -272,6 +274,19 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
                  figure=fig, table=table, source=ind.source, peildatum=peildatum,
                  note="; ".join(notes) or None,
                  suppressed=int(rows["suppressed"].sum()) if not rows.empty else 0)
+
+
+def _reference_lines(fig: go.Figure, references: list[dict] | None, notes: list[str]) -> None:
+    """Published figures (monitor.reference) as lines beside the product's
+    own, each named with area, publisher and year, its full source in the
+    note: shown as a reference, never as if computed."""
+    for i, ref in enumerate(references or []):
+        fig.add_hline(y=float(ref["waarde"]), line_dash="dashdot", line_color="#6A3D9A",
+                      line_width=1.5, annotation_text=plotly_text(ref["label"]),
+                      annotation_position="bottom right" if i % 2 else "top right",
+                      annotation_font_size=11, annotation_font_color="#6A3D9A")
+        notes.append(f"{ref['label']}: gepubliceerd cijfer, bron {ref['bron']}, peildatum "
+                     f"{fmt.date_nl(ref['peildatum'])}, niet door de monitor berekend")
 
 
 def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | None,
@@ -980,8 +995,10 @@ def _label_positions(x, y, reference) -> list[str]:
     out = [""] * len(xs)
     for above in (True, False):
         side = [i for i in range(len(xs)) if (ys[i] >= (reference or 0)) == above]
-        for rank, i in enumerate(sorted(side, key=lambda i: (xs[i], ys[i]))):
-            out[i] = ("top" if above else "bottom") + (" right" if rank % 2 == 0 else " left")
+        # from the right, so the gemeente with the most persons (at the
+        # plot's right edge) puts its name inside the plot
+        for rank, i in enumerate(sorted(side, key=lambda i: (-xs[i], ys[i]))):
+            out[i] = ("top" if above else "bottom") + (" left" if rank % 2 == 0 else " right")
     return out
 
 
@@ -1036,15 +1053,15 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
                 textfont=dict(size=11),
                 name=plotly_text(label), customdata=[h for h, s in zip(hover, sel) if s],
                 hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))
-    for i, ref in enumerate(references or []):
-        fig.add_hline(y=float(ref["waarde"]), line_dash="dashdot", line_color="#6A3D9A",
-                      line_width=1.5, annotation_text=plotly_text(ref["label"]),
-                      annotation_position="bottom right" if i % 2 else "top right",
-                      annotation_font_size=11, annotation_font_color="#6A3D9A")
+    notes = []
+    _reference_lines(fig, references, notes)
     style(fig, height=440, x_title="aantal personen (noemer)", y_title="%")
     fig.update_yaxes(ticksuffix="%")
     if not pts.empty and pts["denominator"].max() / max(1.0, pts["denominator"].min()) > 5:
-        fig.update_xaxes(type="log")
+        lo_n, hi_n = float(pts["denominator"].min()) * 0.8, float(pts["denominator"].max()) * 1.15
+        ticks = [t for t in (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
+                 if lo_n <= t <= hi_n]
+        fig.update_xaxes(type="log", tickvals=ticks, ticktext=[fmt.number(t) for t in ticks])
     # the axis spans every point's own 99,8% limits and the reference lines, not
     # the curve's far ends at the smallest n
     ys = ([100 * v for v in pts["share"]] + [100 * v for v in pts["lo998"]]
@@ -1062,14 +1079,10 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
         "Oordeel": [VERDICT_LABELS[o] for o in pts["oordeel"]] if not pts.empty else [],
         "Rang (95%-interval)": list(pts["rang_tekst"]) if "rang_tekst" in pts else [],
     }) if not pts.empty else pd.DataFrame()
-    notes = []
     if f.hidden:
         notes.append(f"{f.hidden} gemeente(n) van deze groep niet getoond (te weinig personen)")
     if f.dispersion is not None and f.dispersion.widened:
         notes.append("grenzen verbreed voor overdispersie (additief random-effectsmodel)")
-    for ref in references or []:
-        notes.append(f"{ref['label']}: gepubliceerd cijfer, bron {ref['bron']}, "
-                     f"peildatum {fmt.date_nl(ref['peildatum'])}, niet door de monitor berekend")
     conclusion = comp.sentence()
     if comp.focal_point is not None and "rang_tekst" in comp.focal_point and len(pts) > 1:
         conclusion += f" Rang: {comp.focal_point['rang_tekst']} (95%-interval)."

@@ -11,6 +11,7 @@ from monitor import charts
 from monitor import compare as cmp
 from monitor import formatting as fmt
 from monitor import presentation as pres
+from monitor import reference
 from monitor.filters import Filters
 from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, not_applied
@@ -116,7 +117,8 @@ def main() -> None:
                 "gaat alleen samen met gemeente en peildatum en telt hier niet mee).")
     if comp.focal_point is None:
         st.warning(comp.sentence(), icon=":material/visibility_off:")
-    render.chart(charts.funnel_plot(ind, comp, p), key="vergelijken_funnel")
+    refs = data.reference_figures(snap, ind_id, p)
+    render.chart(charts.funnel_plot(ind, comp, p, references=refs), key="vergelijken_funnel")
 
     point = comp.focal_point
     m1, m2, m3 = st.columns(3)
@@ -145,6 +147,9 @@ def main() -> None:
     elif point is not None:
         st.caption("Geen verwachte waarde: deze indicator heeft geen persoonskenmerken om naar "
                    "te standaardiseren (bijvoorbeeld de enquête).")
+    if refs:
+        st.markdown("**Gepubliceerde cijfers om mee te vergelijken**  \n"
+                    + "  \n".join(reference.sentence(r) for r in refs))
     if comp.funnel.dispersion is not None:
         st.caption(comp.funnel.dispersion.text())
     if group == "vergelijkbaar" and neighbours:

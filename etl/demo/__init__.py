@@ -18,7 +18,8 @@ from ..contract import DEMO_MARKER
 from ..load import DEMO_PSEUDONYM_KEY  # one definition, shared with the loader
 from .calibration import REGIO, Gemeente, national_region, region_attributes
 from .extracts import (Drop, write_coa, write_csv, write_enquete, write_inburgeraars,
-                       write_participatie, write_small_snapshots, write_uitkeringen, write_vista)
+                       write_participatie, write_referentie, write_small_snapshots, write_uitkeringen,
+                       write_vista)
 from .persons import elfproef_ok, generate_activities, generate_persons, make_bsns
 from .quirks import PlantedRow
 
@@ -73,7 +74,7 @@ def _prepare_out(out: Path) -> None:
     if out.exists() and any(out.iterdir()):
         if not (out / DEMO_MARKER).exists():
             raise ValueError(f"{out} is niet leeg en is geen demolevering; kies een lege map")
-        for sub in ("gemeente", "coa", "vista"):
+        for sub in ("gemeente", "coa", "vista", "referentie"):
             if (out / sub).is_dir():
                 shutil.rmtree(out / sub)
         for name in (DEMO_MARKER, "regio.csv"):
@@ -113,6 +114,7 @@ def write_demo_drop(out: Path, scale: str = "regio", seed: int = 2024,
     write_enquete(d)
     write_coa(d)
     write_vista(d)
+    write_referentie(d)
     if scale == "national":
         # its own generator, so the attributes leave every other draw as it was
         attrs = region_attributes(gemeenten, np.random.default_rng([seed, 8]))

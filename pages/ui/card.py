@@ -62,8 +62,9 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
                 st.info(not_splittable(ind, f) or "Nog geen reeks voor deze indicator.")
             else:
                 start = (data.filter_options(snap).get("peildatum") or [None])[0]
-                render.chart(charts.indicator_series(ind, ser, f.peildatum, store_start=start),
-                             key=f"ts_{ind.id}")
+                refs = data.reference_figures(snap, ind.id, f.peildatum)
+                render.chart(charts.indicator_series(ind, ser, f.peildatum, store_start=start,
+                                                     references=refs), key=f"ts_{ind.id}")
         with t2:
             conflict = combination_conflict(f, dimension)
             bd = None if conflict else data.breakdown(snap, ind.id, dimension, f)

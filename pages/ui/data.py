@@ -224,3 +224,9 @@ def compare_features(snap: Snapshot, peildatum: dt.date) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=256)
 def compare_strata(snap: Snapshot, indicator_id: str, peildatum: dt.date) -> pd.DataFrame:
     return indicators.compare_strata(indicator_id, peildatum, path=snap.path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def reference_figures(snap: Snapshot, indicator_id: str, peildatum: dt.date) -> list[dict]:
+    from monitor import reference
+    return reference.figures(indicator_id, peildatum, gemeente_namen(snap), path=snap.path)
