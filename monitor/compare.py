@@ -60,7 +60,8 @@ def binomial_limit(theta: float, n, prob: float) -> np.ndarray:
     lower = stats.binom.cdf(r - 1, n, theta)
     step = upper - lower
     a = np.divide(upper - prob, step, out=np.zeros_like(step), where=step > 0)
-    return (r - a) / n
+    # at r = 0 the interpolation runs below 0: a share is never negative
+    return np.clip((r - a) / n, 0.0, 1.0)
 
 
 def normal_limit(theta: float, n, z: float, tau2: float = 0.0, phi: float = 1.0) -> np.ndarray:

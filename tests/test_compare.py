@@ -25,7 +25,8 @@ def _spiegelhalter(n: int, p: Fraction, prob: Fraction) -> float:
     r = next(r for r in range(n + 1) if _cdf(r, n, p) >= prob)
     f, f1 = _cdf(r, n, p), (_cdf(r - 1, n, p) if r > 0 else Fraction(0))
     a = (f - prob) / (f - f1)
-    return float((r - a) / n)
+    # at r = 0 the interpolation runs below zero; a share is at least 0
+    return max(0.0, float((r - a) / n))
 
 
 def test_binomial_limit_by_hand_n10():
@@ -165,3 +166,10 @@ def test_weights_change_the_neighbours():
 def test_default_k():
     assert cmp.default_k(5) == 4
     assert cmp.default_k(342) == 15
+
+
+def test_limits_stay_within_0_and_100_percent():
+    lim = cmp.limits(0.01, np.array([10, 50, 400]))
+    assert (lim["lo998"] >= 0).all() and (lim["hi998"] <= 1).all()
+    lim = cmp.limits(0.995, np.array([10, 50, 400]))
+    assert (lim["hi998"] <= 1).all()
