@@ -79,8 +79,9 @@ def main() -> None:
                               if DEFAULT_INDICATOR in ids else 0,
                               format_func=lambda i: data.indicator(snap, i).name, key="v_ind")
     with c2:
+        # keyed on the sidebar's gemeente, so choosing one there makes it the one compared
         focal = st.selectbox("Gemeente", codes, index=codes.index(focal_default),
-                             format_func=namen.get, key="v_gem")
+                             format_func=namen.get, key="v_gem_" + "_".join(f.gemeenten))
     with c3:
         group = st.selectbox("Vergelijken met", cmp.GROUPS, format_func=cmp.GROUP_NAMES.get,
                              key="v_groep")
