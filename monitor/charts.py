@@ -280,13 +280,19 @@ def _reference_lines(fig: go.Figure, references: list[dict] | None, notes: list[
     """Published figures (monitor.reference) as lines beside the product's
     own, each named with area, publisher and year, its full source in the
     note: shown as a reference, never as if computed."""
+    places = ("top right", "top left", "bottom right", "bottom left")
     for i, ref in enumerate(references or []):
         fig.add_hline(y=float(ref["waarde"]), line_dash="dashdot", line_color="#6A3D9A",
                       line_width=1.5, annotation_text=plotly_text(ref["label"]),
-                      annotation_position="bottom right" if i % 2 else "top right",
+                      annotation_position=places[i % len(places)],
                       annotation_font_size=11, annotation_font_color="#6A3D9A")
-        notes.append(f"{ref['label']}: gepubliceerd cijfer, bron {ref['bron']}, peildatum "
-                     f"{fmt.date_nl(ref['peildatum'])}, niet door de monitor berekend")
+    # one note per source: a caption is one line in a PNG and on a slide
+    by_source: dict[tuple, list[str]] = {}
+    for ref in references or []:
+        by_source.setdefault((ref["bron"], ref["peildatum"]), []).append(ref["label"])
+    for (bron, day), labels in by_source.items():
+        notes.append(f"{' en '.join(labels)}: gepubliceerd cijfer, bron {bron}, peildatum "
+                     f"{fmt.date_nl(day)}, niet door de monitor berekend")
 
 
 def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | None,

@@ -135,7 +135,7 @@ def main() -> None:
                                                             "lager_beter" else "hoogste") + ".")
     with m3:
         e = comp.expected
-        st.metric("Verwacht op grond van de samenstelling",
+        st.metric("Verwacht (samenstelling)",
                   pres.fmt_value(100 * e.expected, "pct") if e else fmt.MISSING,
                   help=f"Als elke groep ({comp.strata}) in {namen[focal]} het percentage van "
                        "die groep in de vergelijkingsgroep had.")
