@@ -1008,7 +1008,8 @@ def _label_positions(x, y, reference) -> list[str]:
     return out
 
 
-def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict] | None = None) -> Chart:
+def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict] | None = None,
+                key: str | None = None) -> Chart:
     """Every shown gemeente of the group as a point against its number of
     persons, the group's value, the 95% and 99,8% limits, the chosen
     gemeente highlighted, and published reference figures as lines with
@@ -1092,7 +1093,7 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
     conclusion = comp.sentence()
     if comp.focal_point is not None and "rang_tekst" in comp.focal_point and len(pts) > 1:
         conclusion += f" Rang: {comp.focal_point['rang_tekst']} (95%-interval)."
-    return Chart(key=f"{ind.id}/vergelijking/{comp.group}/{comp.focal}",
+    return Chart(key=key or f"vergelijking/{ind.id}~{comp.focal}~{comp.group}",
                  title=plotly_text(f"{ind.name}: {comp.focal_name} vergeleken met {comp.group_label}"),
                  conclusion=conclusion, figure=fig, table=table, source=ind.source,
                  peildatum=peildatum, note="; ".join(notes) or None, suppressed=f.hidden)

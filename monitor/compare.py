@@ -671,3 +671,65 @@ def export_block(indicators: list, by_gemeente: dict[str, pd.DataFrame],
                             row["verwacht"] = _pct(r["expected"][0])
                 out.append(row)
     return out
+
+
+# --- one comparison from the store's tables: the page and the deck build it alike ------------
+
+@dataclass(frozen=True)
+class Choice:
+    """What the user chose on the page; in a chart key as key_arg()."""
+    indicator_id: str
+    focal: str
+    group: str
+    weights: tuple[tuple[str, float], ...] = ()  # feature key -> weight; () = defaults
+    k: int | None = None  # None = default_k
+
+    def key_arg(self) -> str:
+        """`<indicator>~<gemeente>~<groep>[~k=4~w=herkomst:1,leerroute:0.5]`: URL-safe."""
+        parts = [self.indicator_id, self.focal, self.group]
+        if self.group == "vergelijkbaar":
+            if self.k is not None:
+                parts.append(f"k={self.k}")
+            if self.weights:
+                parts.append("w=" + ",".join(f"{k}:{v:g}" for k, v in self.weights))
+        return "~".join(parts)
+
+    @classmethod
+    def from_key_arg(cls, arg: str) -> "Choice":
+        parts = arg.split("~")
+        if len(parts) < 3 or parts[2] not in GROUPS:
+            raise ValueError(f"geen vergelijking: {arg}")
+        k, weights = None, ()
+        for extra in parts[3:]:
+            if extra.startswith("k="):
+                k = int(extra[2:])
+            elif extra.startswith("w="):
+                weights = tuple((a, float(b)) for a, b in
+                                (x.split(":") for x in extra[2:].split(",") if x))
+        return cls(parts[0], parts[1], parts[2], weights, k)
+
+
+def weighted(features: list[Feature], weights) -> list[Feature]:
+    chosen = dict(weights)
+    return [Feature(f.key, f.label, f.columns, float(chosen.get(f.key, f.weight)))
+            for f in features]
+
+
+def comparison_for(choice: Choice, ind, namen: dict[str, str], by_gemeente: pd.DataFrame,
+                   kenmerken: pd.DataFrame, mix: pd.DataFrame, strata: pd.DataFrame,
+                   region: str | None) -> tuple[Comparison, list[Feature], int, tuple[str, ...]]:
+    """The comparison a Choice asks for, with the features and k it used and
+    the neighbours it found (empty unless the group is `vergelijkbaar`)."""
+    if choice.focal not in kenmerken.index:
+        raise ValueError(f"onbekende gemeente: {choice.focal}")
+    table = feature_table(kenmerken, mix)
+    features = weighted(default_features(table), choice.weights)
+    k = default_k(len(kenmerken)) if choice.k is None else max(1, min(int(choice.k),
+                                                                      len(kenmerken) - 1))
+    neighbours = (nearest(table, choice.focal, k, features).codes
+                  if choice.group == "vergelijkbaar" else ())
+    members, label = group_members(choice.group, choice.focal, kenmerken, region, neighbours)
+    comp = compare_indicator(ind.id, by_gemeente, members, choice.focal,
+                             namen.get(choice.focal, choice.focal), choice.group, label,
+                             higher_first=ind.direction != "lager_beter", strata=strata)
+    return comp, features, k, neighbours

@@ -26,7 +26,7 @@ def _choices(snap):
     return inds, data.gemeente_namen(snap)
 
 
-def render_weights(table, features, focal_name: str, n_gemeenten: int):
+def render_weights(features, focal_name: str, n_gemeenten: int):
     """Features and weights, shown and adjustable; returns the features with
     the chosen weights and k."""
     with st.expander("Kenmerken en gewichten van ‘vergelijkbaar’", expanded=False,
@@ -89,21 +89,18 @@ def main() -> None:
     p = f.peildatum
 
     kenmerken = data.gemeente_kenmerken(snap)
-    table = cmp.feature_table(kenmerken, data.compare_features(snap, p))
-    features, k = cmp.default_features(table), cmp.default_k(len(kenmerken))
-    neighbours = ()
+    features, k = cmp.default_features(cmp.feature_table(kenmerken, data.compare_features(snap, p))), None
     if group == "vergelijkbaar":
-        features, k = render_weights(table, features, namen[focal], len(kenmerken))
-        neighbours = cmp.nearest(table, focal, k, features).codes
-    members, label = cmp.group_members(group, focal, kenmerken, data.region_name(snap), neighbours)
-    by_gem = data.by_gemeente(snap, ind_id, Filters(peildatum=p))
-    comp = cmp.compare_indicator(ind_id, by_gem, members, focal, namen[focal], group, label,
-                                 higher_first=ind.direction != "lager_beter",
-                                 strata=data.compare_strata(snap, ind_id, p))
+        features, k = render_weights(features, namen[focal], len(kenmerken))
+    choice = cmp.Choice(ind_id, focal, group, tuple((ft.key, ft.weight) for ft in features), k)
+    comp, features, k, neighbours = cmp.comparison_for(
+        choice, ind, namen, data.by_gemeente(snap, ind_id, Filters(peildatum=p)), kenmerken,
+        data.compare_features(snap, p), data.compare_strata(snap, ind_id, p),
+        data.region_name(snap))
 
     head, pop = st.columns([5, 2], vertical_alignment="center")
     with head:
-        st.subheader(f"{ind.name}: {namen[focal]} en {label}")
+        st.subheader(f"{ind.name}: {namen[focal]} en {comp.group_label}")
     with pop:
         with st.popover("Paspoort", icon=":material/info:", key="pp_vergelijken", width="stretch"):
             render_passport(ind, p)
@@ -119,7 +116,9 @@ def main() -> None:
     if comp.focal_point is None:
         st.warning(comp.sentence(), icon=":material/visibility_off:")
     refs = data.reference_figures(snap, ind_id, p)
-    render.chart(charts.funnel_plot(ind, comp, p, references=refs), key="vergelijken_funnel")
+    render.chart(charts.funnel_plot(ind, comp, p, references=refs,
+                                    key=f"vergelijking/{choice.key_arg()}"),
+                 key="vergelijken_funnel")
 
     point = comp.focal_point
     m1, m2, m3 = st.columns(3)

@@ -173,3 +173,12 @@ def test_limits_stay_within_0_and_100_percent():
     assert (lim["lo998"] >= 0).all() and (lim["hi998"] <= 1).all()
     lim = cmp.limits(0.995, np.array([10, 50, 400]))
     assert (lim["hi998"] <= 1).all()
+
+
+def test_choice_round_trips_through_its_key():
+    c = cmp.Choice("werk.duaal_pct", "GM0935", "vergelijkbaar", (("herkomst", 1.0),
+                                                                 ("leerroute", 0.5)), 4)
+    assert cmp.Choice.from_key_arg(c.key_arg()) == c
+    assert cmp.Choice.from_key_arg("werk.duaal_pct~GM0935~alle").k is None
+    with pytest.raises(ValueError):
+        cmp.Choice.from_key_arg("werk.duaal_pct~GM0935~onbekend")
