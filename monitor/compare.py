@@ -382,6 +382,20 @@ def _text(x) -> str | None:
         else str(x).strip()
 
 
+def _sted(x) -> int | None:
+    return None if x is None or pd.isna(x) else int(x)
+
+
+# peer groups from one attribute of the region file: (column, the group a
+# value falls in (None = unknown), how the page names the group)
+PEER_GROUPS = {
+    "grootteklasse": ("inwoners", size_class, lambda v, n: f"gemeenten van {v} ({n})"),
+    "stedelijkheid": ("stedelijkheid", _sted,
+                      lambda v, n: f"{STEDELIJKHEID.get(v, v)}e gemeenten ({n})"),
+    "provincie": ("provincie", _text, lambda v, n: f"gemeenten in {v} ({n})"),
+}
+
+
 def group_members(group: str, focal: str, kenmerken: pd.DataFrame, region: str | None,
                   neighbours: tuple[str, ...] = ()) -> tuple[list[str], str]:
     """The gemeenten of a comparison group (the focal one always in it) and
@@ -403,24 +417,13 @@ def group_members(group: str, focal: str, kenmerken: pd.DataFrame, region: str |
             mine = [c for c in codes if _text(k.at[c, "arbeidsmarktregio"]) == amr]
             return mine, f"de arbeidsmarktregio {amr} ({len(mine)} gemeenten)"
         return codes, f"de regio {region or 'van de monitor'} ({len(codes)} gemeenten)"
-    if group == "grootteklasse":
-        mine_class = size_class(me.get("inwoners"))
-        if mine_class is None:
-            return [focal], "grootteklasse onbekend (regiobestand zonder inwoners)"
-        mine = [c for c in codes if size_class(k.at[c, "inwoners"]) == mine_class]
-        return mine, f"gemeenten van {mine_class} ({len(mine)})"
-    if group == "stedelijkheid":
-        s = me.get("stedelijkheid")
-        if s is None or pd.isna(s):
-            return [focal], "stedelijkheid onbekend (regiobestand zonder stedelijkheid)"
-        mine = [c for c in codes if k.at[c, "stedelijkheid"] == s]
-        return mine, f"{STEDELIJKHEID.get(int(s), s)}e gemeenten ({len(mine)})"
-    if group == "provincie":
-        pv = _text(me.get("provincie"))
-        if pv is None:
-            return [focal], "provincie onbekend (regiobestand zonder provincie)"
-        mine = [c for c in codes if _text(k.at[c, "provincie"]) == pv]
-        return mine, f"gemeenten in {pv} ({len(mine)})"
+    if group in PEER_GROUPS:
+        column, key_of, name = PEER_GROUPS[group]
+        mine_key = key_of(me.get(column))
+        if mine_key is None:
+            return [focal], f"{group} onbekend (regiobestand zonder {column})"
+        mine = [c for c in codes if key_of(k.at[c, column]) == mine_key]
+        return mine, name(mine_key, len(mine))
     raise ValueError(f"onbekende vergelijkingsgroep: {group}")
 
 

@@ -25,7 +25,7 @@ from monitor.filters import Filters
 from tests.conftest import DEMO_TODAY, TEST_KEY
 from tests.factories import person, write_csv
 from tests.test_disclosure_views import P, _drop
-from tests.test_pages import open_page, shown
+from tests.test_pages import open_page, shown, store_env  # noqa: F401 (a fixture)
 
 MAASTRICHT = "GM0935"
 
@@ -91,14 +91,6 @@ def test_national_neighbours_are_fifteen_and_deterministic():
 
 
 # --- the page ------------------------------------------------------------------------------------
-
-@pytest.fixture()
-def store_env(demo_store, monkeypatch):
-    db, _ = demo_store
-    monkeypatch.setenv("MONITOR_DB", str(db))
-    monkeypatch.setenv("MONITOR_AUTO_DEMO", "0")
-    return db
-
 
 def test_page_shows_funnel_sentence_features_and_weights(store_env):
     at = open_page("pages/vergelijken.py")
