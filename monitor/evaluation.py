@@ -127,9 +127,9 @@ def build(path: Path, now: dt.date | None = None, region: str | None = None,
           pngs: list[bytes] | None = None) -> bytes:
     """The evaluation deck (.pptx bytes) on the store at `path`; `region`
     defaults to the name the store was loaded with."""
-    from .basket import StoreSource
+    from .queries import Source
 
-    source = StoreSource(Path(path))
+    source = Source(Path(path))
     peildata = indicators.peildata(path=path)
     now = now or (peildata[-1] if peildata else dt.date.today())
     base = baseline(peildata, now)

@@ -13,9 +13,10 @@ from pathlib import Path
 import streamlit as st
 
 from monitor import catalogue as cat
-from monitor import indicators, queries, store
+from monitor import audit, indicators, queries, store
 
 STORE_PATH = "_im_store_path"
+DEFAULT_STORE = Path(__file__).resolve().parents[2] / "data" / "monitor.duckdb"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,13 @@ def use_store(path: Path) -> None:
 
 def store_path() -> Path:
     return Path(st.session_state[STORE_PATH])
+
+
+def audit_path() -> Path:
+    """The audit log beside the store; beside the default store when a page
+    runs on its own without one (the Begroting page can)."""
+    named = st.session_state.get(STORE_PATH)
+    return audit.path_beside(named or DEFAULT_STORE)
 
 
 def snapshot() -> Snapshot:
@@ -106,6 +114,8 @@ def source(snap: Snapshot | None = None) -> queries.Source:
     the deck read the tables the pages showed. Without a store file a Source
     that reads nothing cached: the budget model's charts need no data."""
     if snap is None:
+        if STORE_PATH not in st.session_state:
+            return queries.Source(None)
         try:
             snap = snapshot()
         except store.StoreMissing:
@@ -120,7 +130,7 @@ def current_load_info() -> dict:
     without one)."""
     try:
         return load_info(snapshot())
-    except store.StoreMissing:
+    except (store.StoreMissing, KeyError):
         return {}
 
 

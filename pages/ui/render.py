@@ -50,7 +50,7 @@ class Requester:
 
 
 def requester() -> Requester:
-    return Requester(access.current_actor(), audit.path_beside(data.store_path()))
+    return Requester(access.current_actor(), data.audit_path())
 
 
 def record_download(kind: str, file_name: str, who: Requester) -> None:
