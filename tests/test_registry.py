@@ -143,3 +143,23 @@ def test_every_page_is_in_the_navigation_and_draws_only_registered_charts(demo_s
             assert registry.knows(shown[user_key]), (page.name, shown[user_key])
             drawn_total += 1
     assert drawn_total >= 15
+
+
+def test_etl_export_writes_the_files_of_registered_charts(demo_store, tmp_path):
+    from etl.__main__ import main
+
+    db, _ = demo_store
+    p = indicators.latest_peildatum(db).isoformat()
+    out = tmp_path / "grafieken"
+    keys = ["route.stappen", "cohorten.curve/werk"]
+    assert main(["export", "--db", str(db), "--peildatum", p, "--map", str(out),
+                 "--zonder-png"] + [a for k in keys for a in ("--grafiek", k)]) == 0
+    files = sorted(out.glob("*.csv"))
+    assert len(files) == 2
+    src, f = Source(Path(db)), Filters(peildatum=indicators.latest_peildatum(db))
+    for k in keys:
+        c = registry.build(k, src, f)
+        written = (out / f"{c.file_stem()}.csv").read_bytes()
+        assert written == exports.csv_bytes(c, demo=True)
+    assert main(["export", "--db", str(db), "--peildatum", p, "--map", str(out),
+                 "--grafiek", "onzin/x"]) == 2
