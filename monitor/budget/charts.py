@@ -56,6 +56,8 @@ def saldo(results: list[tuple[str, BudgetResult]], key: str, peildatum: dt.date 
             yaxis=dict(title="Saldo (€)", tickprefix="€ ", tickformat=",.0f",
                        gridcolor="#E5E5E5", zeroline=True, zerolinecolor="#444"),
             legend=dict(orientation="h", y=-0.15), height=420)
+    # years are labels: without this plotly reads "2024" as a number and ticks 2.023,5
+    fig.update_xaxes(type="category")
     rows = [{"Scenario": name, **{f"Saldo {r.year} (€)": _money(r.saldo) for r in res.years},
              f"Saldo {WHOLE} (€)": _money(res.saldo_total)} for name, res in results]
     parts = [f"{name} {euro(res.saldo_total, cents=False)}" for name, res in results]
