@@ -23,6 +23,11 @@ decision it gets there (a hidden count is null and named in `verborgen`):
   value, the 95% and 99,8% limits, the expected share for its own mix and
   the verdict (monitor.compare.export_block), from the same disclosure
   decision as `indicators`: a hidden gemeente has null figures.
+
+With `--grafiek KEY` (repeatable) and `--map DIR` it writes, instead of the
+JSON, the CSV and PNG of each chart named by its key (monitor.registry, the
+key in a Raadspresentatie link): the files the download buttons under that
+chart give, built by the same registered loader and builder.
 """
 
 from __future__ import annotations
@@ -35,10 +40,11 @@ import duckdb
 import pandas as pd
 
 from etl.sqlrun import SCRATCH
-from monitor import compare, vista, zroute
+from monitor import compare, exports, registry, store, vista, zroute
 from monitor.catalogue import from_frame, public_ids
 from monitor.disclosure import protect
 from monitor.filters import Filters
+from monitor.queries import Source
 from monitor.indicators import azc_bezetting, cohort_curves
 from monitor.signals import wilson
 from monitor.store import query_text, region_name
@@ -254,3 +260,26 @@ def _vergelijking(protected: pd.DataFrame, comparable: list, strata: dict,
             "value": rows["value"], "numerator": rows["numerator"],
             "denominator": rows["denominator"], "suppressed": rows["suppressed"]})
     return compare.export_block(comparable, by_gemeente, strata, kenmerken, mix, region)
+
+
+def export_charts(db: Path, peildatum: dt.date, keys: list[str], out: Path,
+                  png: bool = True) -> list[Path]:
+    """The CSV (and PNG) of each registered chart key at the peildatum, as the
+    page's downloads make them; raises registry.Unavailable for a key with
+    nothing to show."""
+    source, f = Source(Path(db)), Filters(peildatum=peildatum)
+    demo = store.is_demo(db)
+    built = [registry.build(k, source, f) for k in keys]
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for c in built:
+        path = out / f"{c.file_stem()}.csv"
+        path.write_bytes(exports.csv_bytes(c, demo))
+        written.append(path)
+    if png and built:
+        images = exports.render_png([exports.print_figure(c, demo) for c in built])
+        for c, image in zip(built, images):
+            path = out / f"{c.file_stem()}.png"
+            path.write_bytes(image)
+            written.append(path)
+    return written

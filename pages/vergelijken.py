@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts
 from monitor import compare as cmp
 from monitor import formatting as fmt
 from monitor import presentation as pres
@@ -88,19 +87,16 @@ def main() -> None:
     ind = data.indicator(snap, ind_id)
     p = f.peildatum
 
-    kenmerken = data.gemeente_kenmerken(snap)
-    features, k = cmp.default_features(cmp.feature_table(kenmerken, data.compare_features(snap, p))), None
+    kenmerken = data.get("gemeente_kenmerken")
+    features = cmp.default_features(cmp.feature_table(kenmerken, data.get("compare_features", p)))
+    k = None
     if group == "vergelijkbaar":
         features, k = render_weights(features, namen[focal], len(kenmerken))
     choice = cmp.Choice(ind_id, focal, group, tuple((ft.key, ft.weight) for ft in features), k)
-    comp, features, k, neighbours = cmp.comparison_for(
-        choice, ind, namen, data.by_gemeente(snap, ind_id, Filters(peildatum=p)), kenmerken,
-        data.compare_features(snap, p), data.compare_strata(snap, ind_id, p),
-        data.region_name(snap))
 
     head, pop = st.columns([5, 2], vertical_alignment="center")
     with head:
-        st.subheader(f"{ind.name}: {namen[focal]} en {comp.group_label}")
+        heading = st.empty()  # the chart's title, once the chart is built
     with pop:
         with st.popover("Paspoort", icon=":material/info:", key="pp_vergelijken", width="stretch"):
             render_passport(ind, p)
@@ -111,15 +107,18 @@ def main() -> None:
                 "additief verbreed. Rang: 95%-interval uit 2.000 trekkingen (parametrische "
                 "bootstrap).  \n"
                 f"**Verwacht voor deze gemeente:** indirecte standaardisatie naar "
-                f"{comp.strata} (de lagen die de gegevens per gemeente dragen; land van herkomst "
-                "gaat alleen samen met gemeente en peildatum en telt hier niet mee).")
+                f"{cmp.strata_text(ind_id)} (de lagen die de gegevens per gemeente dragen; land "
+                "van herkomst gaat alleen samen met gemeente en peildatum en telt hier niet mee).")
+    # the registered chart: what the deck rebuilds from the basket is this funnel
+    c = render.registered("vergelijking", choice.key_arg(), key="vergelijken_funnel",
+                          f=Filters(peildatum=p))
+    if c is None:
+        return
+    heading.subheader(c.title)
+    comp, features, neighbours = c.extra["comparison"], c.extra["features"], c.extra["neighbours"]
+    refs = data.get("reference_figures", ind_id, p)
     if comp.focal_point is None:
         st.warning(comp.sentence(), icon=":material/visibility_off:")
-    refs = data.reference_figures(snap, ind_id, p)
-    render.chart(charts.funnel_plot(ind, comp, p, references=refs,
-                                    key=f"vergelijking/{choice.key_arg()}"),
-                 key="vergelijken_funnel")
-
     point = comp.focal_point
     m1, m2, m3 = st.columns(3)
     with m1:
