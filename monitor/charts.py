@@ -994,17 +994,16 @@ def _pct1(x) -> float | None:
 
 
 def _label_positions(x, y, reference) -> list[str]:
-    """A name above a point above the group's value and below one under it,
-    alternating left and right along the axis among points on the same side,
-    so names of gemeenten close together do not print over each other."""
+    """A name above or below its point, alternating along the axis, so the
+    names of gemeenten of about the same size (side by side in the plot) do
+    not print over each other; a single point above the group's value keeps
+    its name above, one below it below."""
     xs, ys = [float(v) for v in x], [float(v) for v in y]
+    if len(xs) == 1:
+        return ["top center" if ys[0] >= (reference or 0) else "bottom center"]
     out = [""] * len(xs)
-    for above in (True, False):
-        side = [i for i in range(len(xs)) if (ys[i] >= (reference or 0)) == above]
-        # from the right, so the gemeente with the most persons (at the
-        # plot's right edge) puts its name inside the plot
-        for rank, i in enumerate(sorted(side, key=lambda i: (-xs[i], ys[i]))):
-            out[i] = ("top" if above else "bottom") + (" left" if rank % 2 == 0 else " right")
+    for rank, i in enumerate(sorted(range(len(xs)), key=lambda i: (xs[i], ys[i]))):
+        out[i] = "bottom center" if rank % 2 == 0 else "top center"
     return out
 
 
