@@ -37,7 +37,7 @@ P95 = (0.025, 0.975)
 P998 = (0.001, 0.999)
 OVERDISPERSION_ALPHA = 0.05
 WINSOR = 0.10
-BOOTSTRAP = 2000
+BOOTSTRAP = 1000  # enough for the 2,5% and 97,5% points; nationally 340 gemeenten a draw
 SEED = 20050101  # fixed: the same data give the same rank interval on every render
 
 HIGHER = "hoger"
@@ -179,7 +179,16 @@ def ranks(y, n, higher_first: bool = True, draws: int = BOOTSTRAP,
     sims = rng.binomial(n.astype(np.int64)[None, :], np.clip(y, 0, 1)[None, :],
                         size=(draws, m)) / n[None, :]
     sign = -1 if higher_first else 1
-    sim_ranks = stats.rankdata(sign * sims, axis=1, method="average")
+    # average ranks per draw by binary search in the sorted draw: the same as
+    # rankdata(method="average") row by row, without its per-row overhead
+    # (nationally 340 gemeenten x 1.000 draws)
+    keyed = sign * sims
+    ordered = np.sort(keyed, axis=1)
+    sim_ranks = np.empty_like(keyed)
+    for d in range(draws):
+        left = np.searchsorted(ordered[d], keyed[d], side="left")
+        right = np.searchsorted(ordered[d], keyed[d], side="right")
+        sim_ranks[d] = (left + right + 1) / 2
     point = stats.rankdata(sign * y, method="average")
     lo = np.floor(np.quantile(sim_ranks, 0.025, axis=0)).astype(int)
     hi = np.ceil(np.quantile(sim_ranks, 0.975, axis=0)).astype(int)
@@ -519,21 +528,24 @@ def strata_text(indicator_id: str) -> str:
 
 
 def _strata_matrix(strata: pd.DataFrame, codes: list[str], cols: tuple[str, ...]):
-    """num and den as gemeenten (in `codes` order) x strata arrays."""
+    """num and den as gemeenten (in `codes` order) x strata arrays. Column-wise
+    (factorised codes and one scatter-add): nationally ~10^5 stratum rows."""
     if strata is None or strata.empty or not cols:
         return None, None
-    df = strata.copy()
-    for c in cols:
-        df[c] = df[c].astype(object).where(df[c].notna(), "–")
-    if all((df[c] == "–").all() for c in cols):
+    if all(strata[c].isna().all() for c in cols):
         return None, None  # no person dimensions (the survey): nothing to standardise by
-    df["_s"] = df[list(cols)].astype(str).agg("|".join, axis=1)
-    df = df.astype({"numerator": float, "denominator": float})
-    wide_n = df.pivot_table(index="gemeentecode", columns="_s", values="numerator",
-                            aggfunc="sum", fill_value=0.0).reindex(codes, fill_value=0.0)
-    wide_d = df.pivot_table(index="gemeentecode", columns="_s", values="denominator",
-                            aggfunc="sum", fill_value=0.0).reindex(codes, fill_value=0.0)
-    return wide_n.to_numpy(dtype=float), wide_d[wide_n.columns].to_numpy(dtype=float)
+    df = strata[strata["gemeentecode"].isin(codes)]
+    key = df[list(cols)].astype(str).fillna("–")
+    stratum = key[cols[0]]
+    for c in cols[1:]:
+        stratum = stratum + "|" + key[c]
+    s_codes, labels = pd.factorize(stratum)
+    g_index = pd.Index(codes).get_indexer(df["gemeentecode"])
+    num = np.zeros((len(codes), len(labels)))
+    den = np.zeros((len(codes), len(labels)))
+    np.add.at(num, (g_index, s_codes), df["numerator"].to_numpy(dtype=float))
+    np.add.at(den, (g_index, s_codes), df["denominator"].to_numpy(dtype=float))
+    return num, den
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,7 @@ def main() -> None:
                 "**Vergelijking:** trechtergrafiek (Spiegelhalter 2005): exacte binomiale "
                 "95%- en 99,8%-grenzen rond de waarde van de groep (de getoonde gemeenten samen). "
                 "Overdispersie getoetst met gewinsoriseerde z-scores (χ²); bij overdispersie "
-                "additief verbreed. Rang: 95%-interval uit 2.000 trekkingen (parametrische "
+                "additief verbreed. Rang: 95%-interval uit 1.000 trekkingen (parametrische "
                 "bootstrap).  \n"
                 f"**Verwacht voor deze gemeente:** indirecte standaardisatie naar "
                 f"{cmp.strata_text(ind_id)} (de lagen die de gegevens per gemeente dragen; land "
@@ -128,7 +128,7 @@ def main() -> None:
     with m2:
         rank = point.get("rang_tekst") if point else None
         st.metric("Rang (95%-interval)", rank or fmt.MISSING,
-                  help="Nooit een kale rang: het interval komt uit 2.000 trekkingen met het "
+                  help="Nooit een kale rang: het interval komt uit 1.000 trekkingen met het "
                        "toeval van elke gemeente. 1e = " + ("laagste" if ind.direction ==
                                                             "lager_beter" else "hoogste") + ".")
     with m3:
