@@ -1046,7 +1046,7 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
             sel = focal if mine else ~focal
             if not sel.any():
                 continue
-            show_text = mine or len(pts) <= 16
+            show_text = mine or len(pts) <= 8  # more names than that overprint; hover and table name all
             fig.add_trace(go.Scatter(
                 x=pts["denominator"][sel], y=100 * pts["share"][sel],
                 mode="markers+text" if show_text else "markers",
