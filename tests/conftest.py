@@ -1,5 +1,6 @@
 """Shared fixtures: the pseudonym key tests pass to hand-made loads, an empty
-folder for a hand-made drop, and one demo drop and store per run."""
+folder for a hand-made drop, one demo drop and store per run, and the SQL
+layer bound once per run for every load."""
 
 from __future__ import annotations
 
@@ -8,6 +9,19 @@ import pytest
 
 TEST_KEY = "test-sleutel"
 DEMO_TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def schema_cache(tmp_path_factory):
+    """Every load in the run starts from one copy of the empty store with the
+    SQL layer's views bound (etl.load.SCHEMA_CACHE): binding them is most of
+    a hand-made drop's load. tests/test_schema_template.py checks that such a
+    store is the one a load without the cache builds."""
+    from etl import load
+
+    load.SCHEMA_CACHE = tmp_path_factory.mktemp("schema")
+    yield load.SCHEMA_CACHE
+    load.SCHEMA_CACHE = None
 
 
 @pytest.fixture
