@@ -5,7 +5,13 @@ layer bound once per run for every load."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+
 import pytest
+
+# The app's servers in this run start the PNG browser at the first click, not
+# in the background of every AppTest run and test server.
+os.environ.setdefault("MONITOR_PNG_WARM", "0")
 
 TEST_KEY = "test-sleutel"
 DEMO_TODAY = dt.date(2026, 11, 23)

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor import catalogue as cat
-from monitor import indicators, store
+from monitor import exports, indicators, store
 from monitor.filters import Filters
 
 STORE_PATH = "_im_store_path"
@@ -88,6 +88,16 @@ def warm(snap: Snapshot) -> threading.Thread:
     are taken in the background while pages are read (monitor.indicators.warm)."""
     thread = threading.Thread(target=run_when_idle, args=(indicators.warm, snap.path),
                               daemon=True, name="warm-disclosure")
+    thread.start()
+    return thread
+
+
+@st.cache_resource(show_spinner=False)
+def warm_png() -> threading.Thread:
+    """Once per server: the browser that draws PNGs is started while nobody
+    waits for a page, so the first download does not wait for it."""
+    thread = threading.Thread(target=run_when_idle, args=(exports.warm,), daemon=True,
+                              name="warm-png")
     thread.start()
     return thread
 
