@@ -17,6 +17,8 @@ from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary
 from pages.ui.passport import render_passport
 
+# Key prefix of a card's tabs (+ the indicator id); tests open each tab by it.
+TABS_KEY = "tabs_"
 BREAKDOWNS = {d: label for d, label in charts.DIMENSION_LABELS.items() if d != "gemeentecode"}
 
 
@@ -56,34 +58,52 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
         with pop:
             with st.popover("Paspoort", icon=":material/info:", key=f"pp_{ind.id}", width="stretch"):
                 render_passport(ind, f.peildatum)
-        t1, t2, t3 = st.tabs(["Ontwikkeling", f"Naar {word}", "Gemeenten naast elkaar"])
+        # Only the open tab is computed and drawn (a click on another reruns the
+        # page): a cluster page drew three charts per card, two of them hidden,
+        # and drawing was most of the wait in the browser.
+        t1, t2, t3 = st.tabs(["Ontwikkeling", f"Naar {word}", "Gemeenten naast elkaar"],
+                             key=f"{TABS_KEY}{ind.id}", on_change="rerun")
         with t1:
-            if ser.empty:
-                st.info(not_splittable(ind, f) or "Nog geen reeks voor deze indicator.")
-            else:
-                start = (data.filter_options(snap).get("peildatum") or [None])[0]
-                render.chart(charts.indicator_series(ind, ser, f.peildatum, store_start=start),
-                             key=f"ts_{ind.id}")
+            if t1.open is not False:
+                _series_tab(ind, f, ser, snap)
         with t2:
-            conflict = combination_conflict(f, dimension)
-            bd = None if conflict else data.breakdown(snap, ind.id, dimension, f)
-            bd = bd[bd["is_total"] | bd["member"].notna()] if bd is not None and not bd.empty \
-                else bd
-            if conflict:
-                st.info(unavailable_text(conflict), icon=":material/filter_alt_off:")
-            elif bd.empty or bd["is_total"].all():
-                st.info(f"Voor deze indicator is geen uitsplitsing naar {word} beschikbaar "
-                        "(bijvoorbeeld omdat de enquête anoniem is).")
-            else:
-                render.chart(charts.indicator_breakdown(ind, bd, dimension, f.peildatum),
-                             key=f"bd_{ind.id}")
+            if t2.open is not False:
+                _breakdown_tab(ind, f, dimension, word, snap)
         with t3:
-            bg = data.by_gemeente(snap, ind.id, f)
-            if bg.empty:
-                st.info("Geen vergelijking per gemeente beschikbaar.")
-            else:
-                render.chart(charts.indicator_by_gemeente(ind, bg, data.gemeente_namen(snap),
-                                                          f.peildatum), key=f"gm_{ind.id}")
+            if t3.open is not False:
+                _gemeenten_tab(ind, f, snap)
+
+
+def _series_tab(ind, f, ser, snap) -> None:
+    if ser.empty:
+        st.info(not_splittable(ind, f) or "Nog geen reeks voor deze indicator.")
+    else:
+        start = (data.filter_options(snap).get("peildatum") or [None])[0]
+        render.chart(charts.indicator_series(ind, ser, f.peildatum, store_start=start),
+                     key=f"ts_{ind.id}")
+
+
+def _breakdown_tab(ind, f, dimension, word, snap) -> None:
+    conflict = combination_conflict(f, dimension)
+    bd = None if conflict else data.breakdown(snap, ind.id, dimension, f)
+    bd = bd[bd["is_total"] | bd["member"].notna()] if bd is not None and not bd.empty else bd
+    if conflict:
+        st.info(unavailable_text(conflict), icon=":material/filter_alt_off:")
+    elif bd.empty or bd["is_total"].all():
+        st.info(f"Voor deze indicator is geen uitsplitsing naar {word} beschikbaar "
+                "(bijvoorbeeld omdat de enquête anoniem is).")
+    else:
+        render.chart(charts.indicator_breakdown(ind, bd, dimension, f.peildatum),
+                     key=f"bd_{ind.id}")
+
+
+def _gemeenten_tab(ind, f, snap) -> None:
+    bg = data.by_gemeente(snap, ind.id, f)
+    if bg.empty:
+        st.info("Geen vergelijking per gemeente beschikbaar.")
+    else:
+        render.chart(charts.indicator_by_gemeente(ind, bg, data.gemeente_namen(snap),
+                                                  f.peildatum), key=f"gm_{ind.id}")
 
 
 def render_cluster_page(cluster: str) -> str:
