@@ -17,6 +17,20 @@ TEST_KEY = "test-sleutel"
 DEMO_TODAY = dt.date(2026, 11, 23)
 
 
+# End to end and slow: a real Chromium, loads in child processes, many loads
+# per property. `pytest -m "not slow"` is the quick loop while working;
+# .ci/run runs everything.
+SLOW_MODULES = {"test_browser", "test_browser_begroting", "test_raad_browser", "test_kill",
+                "test_store_concurrency", "test_disclosure_views", "test_page_begroting_random",
+                "test_idle_warm", "test_load_spill"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def schema_cache(tmp_path_factory):
     """Every load in the run starts from one copy of the empty store with the
