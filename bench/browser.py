@@ -17,18 +17,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.apprun import APP, CHROMIUM, page_files, store_env  # noqa: E402
+from bench.apprun import CHROMIUM, page_files  # noqa: E402
+from bench.apprun import app_server as server  # noqa: E402
 
 # True once the page is complete. A chart that is not visible (a closed tab
 # or expander) has no size to draw in: plotly draws it when shown.
@@ -61,33 +58,6 @@ def wait_complete(tab, started: float, timeout_s: float = 120) -> float:
             return done - started
         if time.perf_counter() > deadline:
             raise TimeoutError("pagina werd niet compleet")
-
-
-@contextmanager
-def server(db: Path, port: int, env: dict | None = None):
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**store_env(db), **(env or {})}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(240):
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("Streamlit-server kwam niet op")
-        yield base, proc
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def launch(pw):
