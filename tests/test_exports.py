@@ -81,9 +81,10 @@ def test_png_has_title_size_and_is_rendered_by_system_chromium():
 
 
 def _browser_pids() -> set[int]:
-    """The Chromium processes this test process started (from /proc)."""
-    import os
-
+    """The Chromium processes of the PNG renderer (from /proc): descendants of
+    the process kaleido started, so a test browser of the same worker is not
+    one of them."""
+    root = exports._renderer._kaleido.subprocess.pid
     parent, names = {}, {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -94,14 +95,14 @@ def _browser_pids() -> set[int]:
         names[pid] = text[text.index("(") + 1:text.rindex(")")]
         parent[pid] = int(text[text.rindex(")") + 2:].split()[1])
 
-    def mine(pid):
+    def below_root(pid):
         while pid > 1:
-            pid = parent.get(pid, 0)
-            if pid == os.getpid():
+            if pid == root:
                 return True
+            pid = parent.get(pid, 0)
         return False
 
-    return {pid for pid, name in names.items() if "chrom" in name.lower() and mine(pid)}
+    return {pid for pid, name in names.items() if "chrom" in name.lower() and below_root(pid)}
 
 
 def test_png_browser_stays_open_and_concurrent_callers_get_their_own_image():
