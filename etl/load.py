@@ -382,10 +382,17 @@ def _carry_history(con, previous: Path) -> None:
 SCHEMA_CACHE: Path | None = None
 
 
+REF_DDL = [
+    "CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR, "
+    "inwoners INTEGER, stedelijkheid INTEGER, provincie VARCHAR, arbeidsmarktregio VARCHAR)",
+    "CREATE TABLE ref_gemeente_namen (alias_key VARCHAR, alias_code VARCHAR)",
+]
+
+
 def _create_schema(con) -> None:
     """Every table a load fills, empty, and the SQL layer's views over them."""
-    con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR)")
-    con.execute("CREATE TABLE ref_gemeente_namen (alias_key VARCHAR, alias_code VARCHAR)")
+    for ddl in REF_DDL:
+        con.execute(ddl)
     for extract in EXTRACTS:
         con.execute(raw_table_ddl(extract))
     for ddl in HISTORY_DDL:
@@ -399,7 +406,7 @@ def _schema_template() -> Path | None:
     if SCHEMA_CACHE is None:
         return None
     h = hashlib.sha256(duckdb.__version__.encode())
-    for ddl in [raw_table_ddl(e) for e in EXTRACTS] + HISTORY_DDL:
+    for ddl in REF_DDL + [raw_table_ddl(e) for e in EXTRACTS] + HISTORY_DDL:
         h.update(ddl.encode())
     for path in [*sorted(sqlrun.SQL_DIR.glob("*/*.sql")), sqlrun.CATALOGUE, sqlrun.SURVEY]:
         h.update(path.name.encode())
@@ -551,7 +558,8 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
         try:
             if template is None:
                 _create_schema(con)
-            _insert(con, "ref_gemeenten", [(m.code, m.name) for m in region])
+            _insert(con, "ref_gemeenten", [(m.code, m.name, m.inwoners, m.stedelijkheid, m.provincie,
+                                            m.arbeidsmarktregio) for m in region])
             _insert(con, "ref_gemeente_namen", list(name_lookup(region).items()))
             for extract in EXTRACTS:
                 _load_extract(con, extract, [c for c in used if c.extract is extract], pseudo, state,
