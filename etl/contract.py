@@ -1,4 +1,5 @@
-"""The extracts of ../shared/data-contract.md as data.
+"""The extracts of the data contract as data (docs/datacontract.md is
+generated from this file: python -m etl contract).
 
 Every other part of the ETL is generated from these specs: which files belong
 to which extract, how their columns are named in the source and in the store,
@@ -39,6 +40,10 @@ class Column:
     # "mask" (free text), "reject" (identifying codes, where a mask would make
     # two rows' keys equal), "keep" (the contract's own 9-digit budget numbers).
     numbers: Literal["mask", "reject", "keep"] = "mask"
+    # A file without this column still loads, every row reading it as empty:
+    # a column the contract gained later, so files delivered before it (an
+    # older monthly file re-read at every load) keep loading.
+    optional: bool = False
 
 
 @dataclass(frozen=True)

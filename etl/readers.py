@@ -35,14 +35,20 @@ def _header_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().casefold())
 
 
-def _map_header(header: list[str], extract: Extract) -> dict[str, int]:
-    """Contract column -> position, tolerant of case and spaces."""
+def _map_header(header: list[str], extract: Extract) -> dict[str, int | None]:
+    """Contract column -> position, tolerant of case and spaces; None for an
+    optional column the file does not have (read as empty)."""
     positions = {_header_key(h): i for i, h in reversed(list(enumerate(header)))}
-    missing = [c.source for c in extract.columns if _header_key(c.source) not in positions]
+    missing = [c.source for c in extract.columns
+               if _header_key(c.source) not in positions and not c.optional]
     if missing:
         hint = " (verkeerd scheidingsteken?)" if len(header) <= 1 else ""
         raise FileUnusable(f"verplichte kolom ontbreekt: {', '.join(missing)}{hint}")
-    return {c.source: positions[_header_key(c.source)] for c in extract.columns}
+    return {c.source: positions.get(_header_key(c.source)) for c in extract.columns}
+
+
+def _blank(rows: int) -> pa.Array:
+    return pa.array([""] * rows, pa.string())
 
 
 BINARY_SIGNATURES = {
@@ -132,7 +138,8 @@ def read_csv(path: Path, extract: Extract) -> ReadResult:
         # path keeps the report honest.
         result = _read_csv_exact(utf8.decode("utf-8"), delimiter, header, positions, extract)
     else:
-        columns = {c.name: table.column(positions[c.source]) for c in extract.columns}
+        columns = {c.name: _blank(table.num_rows) if positions[c.source] is None
+                   else table.column(positions[c.source]) for c in extract.columns}
         columns["__row"] = pa.array(range(1, table.num_rows + 1), pa.int64())
         result = ReadResult(_drop_blank_rows(pa.table(columns)))
     return _without_repeated_header(result, extract)
@@ -147,6 +154,8 @@ def _without_repeated_header(result: ReadResult, extract: Extract) -> ReadResult
         return result
     same = None
     for c in extract.columns:
+        if c.optional:  # may be absent, and then empty in every row
+            continue
         eq = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(table[c.name])), _header_key(c.source))
         same = eq if same is None else pc.and_(same, eq)
         # almost every file has no header inside: one column settles that
@@ -171,7 +180,8 @@ def _read_csv_exact(text, delimiter, header, positions, extract) -> ReadResult:
                                f"rij heeft {len(row)} velden, de kop heeft er {len(header)}"))
             continue
         good.append((number, row))
-    columns = {c.name: pa.array([r[positions[c.source]] for _, r in good], pa.string())
+    columns = {c.name: _blank(len(good)) if positions[c.source] is None
+               else pa.array([r[positions[c.source]] for _, r in good], pa.string())
                for c in extract.columns}
     columns["__row"] = pa.array([n for n, _ in good], pa.int64())
     return ReadResult(pa.table(columns), rejections)
@@ -274,9 +284,10 @@ def read_xlsx(path: Path, extract: Extract) -> ReadResult:
         keep = pc.and_(keep, pc.not_equal(pc.utf8_lower(data["c0"]), total_label))
     if keep is not None:
         data = data.filter(keep)
-    empty = pa.array([""] * data.num_rows, pa.string())
-    columns = {c.name: data[f"c{positions[c.source]}"] if positions[c.source] < sheet.num_columns
-               else empty for c in extract.columns}
+    empty = _blank(data.num_rows)
+    columns = {c.name: empty if positions[c.source] is None
+               or positions[c.source] >= sheet.num_columns
+               else data[f"c{positions[c.source]}"] for c in extract.columns}
     columns["__row"] = data["__row"]
     return ReadResult(pa.table(columns), peildatum=peildatum)
 
