@@ -30,8 +30,8 @@ from monitor.budget.inputs import (  # noqa: F401
     InputSpec, Provenance, changed_inputs, shown, specs_by_group,
 )
 from monitor.budget.model import (  # noqa: F401
-    ASSUMPTIONS, LEVERS, BudgetResult, Headline, SensitivityRow, YearResult, cents, compute,
-    headline, headline_figures, sensitivity, spread, waterfall_steps,
+    ASSUMPTIONS, LEVERS, NOT_LEVERS, BudgetResult, Headline, SensitivityRow, YearResult, cents,
+    compute, headline, headline_figures, sensitivity, spread, waterfall_steps,
 )
 from monitor.budget.scenarios import (  # noqa: F401
     BASELINE_NAME, COUNT_PARAM, MAX_SCENARIOS, NAME_LIMIT, Scenario, describe_changes, display_name,
