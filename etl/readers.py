@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import fastexcel
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from .contract import Extract
@@ -148,7 +150,6 @@ def read_csv(path: Path, extract: Extract) -> ReadResult:
 def _without_repeated_header(result: ReadResult, extract: Extract) -> ReadResult:
     """Files pasted together carry the header again inside the data: such a
     row is rejected as what it is, not as a bad BSN."""
-    import pyarrow.compute as pc
     table = result.table
     if table.num_rows == 0:
         return result
@@ -195,7 +196,6 @@ def _empty(extract: Extract) -> pa.Table:
 
 def _drop_blank_rows(table: pa.Table) -> pa.Table:
     """A row of only separators (`;;;;`) is an empty line, not a data row."""
-    import pyarrow.compute as pc
     any_value = None
     for name in table.column_names:
         if name == "__row":
@@ -218,7 +218,6 @@ def _excel_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
     dates (the validator accepts ISO and dd-mm-jjjj for COA, so typed and
     typed-in dates both work); numbers come as fastexcel writes them, whole
     numbers without a decimal part (a BSN stored as a number stays digits)."""
-    import pyarrow.compute as pc
     text = pc.utf8_trim_whitespace(pc.fill_null(column, ""))
     is_datetime = pc.match_substring_regex(text, EXCEL_DATETIME)
     if not pc.any(is_datetime).as_py():
@@ -234,8 +233,6 @@ PEILDATUM = re.compile(r"peildatum\s*:?\s*(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNOR
 def read_xlsx(path: Path, extract: Extract) -> ReadResult:
     """Whole sheets into Arrow in Rust (fastexcel, on calamine): no Python
     object per cell, which cost more than the reading itself nationally."""
-    import fastexcel
-    import pyarrow.compute as pc
 
     try:
         book = fastexcel.read_excel(str(path))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from . import dimensions as dims
 from . import formatting as fmt
@@ -901,8 +902,6 @@ VISTA_SKILL_LABELS = {"lezen": "Lezen", "luisteren": "Luisteren", "spreken": "Sp
 def vista_niveaus(df: pd.DataFrame, peildatum: dt.date) -> Chart:
     """Small multiples: per skill the learners per last measured level, from
     the newest VISTA file on or before the peildatum."""
-    from plotly.subplots import make_subplots
-
     skills = [s for s in VISTA_SKILL_LABELS if s in set(df["vaardigheid"])]
     levels = df[df["niveau"] != "totaal"]
     fig = make_subplots(rows=1, cols=max(1, len(skills)), shared_yaxes=True,
