@@ -14,7 +14,7 @@ budget as bm` reads as one API. No Streamlit anywhere in it.
 """
 
 from monitor.budget.actuals import (  # noqa: F401
-    BUDGET_GEMEENTE, ActualCounts, actual_counts, apply_actual_counts, apply_counts,
+    ActualCounts, actual_counts, apply_actual_counts, apply_counts,
     budget_lines, counts_from_frame, programme_table, tie,
 )
 from monitor.budget.inputs import (  # noqa: F401

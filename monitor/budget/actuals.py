@@ -27,9 +27,6 @@ from monitor.disclosure import MIN_COUNT
 from monitor import store
 from monitor.formatting import date_nl, euro
 
-# The model is Maastricht's: seed 002's SPUK calculation and uitvoeringskosten
-# are the municipality's own.
-BUDGET_GEMEENTE = "GM0935"
 SOURCE_HOUSED = "gemeentelijke inburgeraarsregistratie (gehuisvest in het jaar, nog in de gemeente)"
 SOURCE_AZC = "COA-bezettingsoverzicht"
 
@@ -103,7 +100,13 @@ def counts_from_frame(df: pd.DataFrame) -> ActualCounts:
                         tuple(suppressed))
 
 
-def actual_counts(gemeente: str = BUDGET_GEMEENTE, path=None) -> ActualCounts:
+def actual_counts(gemeente: str | None = None, path=None) -> ActualCounts:
+    """The counts of `gemeente`, by default the one the region file names as
+    the budget's (seed 002's SPUK calculation and uitvoeringskosten are one
+    municipality's own); none for a store that does not name it."""
+    gemeente = gemeente or store.budget_gemeente(path)
+    if gemeente is None:
+        return ActualCounts()
     return counts_from_frame(store.query("budget_actuals", {"gemeente": gemeente}, path=path))
 
 
