@@ -116,3 +116,10 @@ def test_member_order_puts_residual_members_last():
     assert land.sort_members(["Onbekend", "Syrië", "Overig", "Eritrea"]) == [
         "Eritrea", "Syrië", "Overig", "Onbekend"]
     assert dims.BY_COLUMN["geslacht"].member_label("V") == "Vrouw"
+
+
+def test_the_age_groups_are_the_ones_sql_makes():
+    populations = (SQL / "macros" / "populations.sql").read_text(encoding="utf-8")
+    made = re.findall(r"THEN '([^']+)'|ELSE '([^']+)'", populations[
+        populations.index("MACRO age_group_at"):populations.index("MACRO age_group_changes")])
+    assert sorted(a or b for a, b in made) == sorted(dims.BY_COLUMN["leeftijdsgroep"].order)
