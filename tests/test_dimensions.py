@@ -75,6 +75,21 @@ def test_reaches_the_sql(d):
         assert re.search(rf"\b{d.column}\b", cube)
 
 
+# The blocks that follow every sidebar filter take the Filters' parameters
+# whole (DuckDB refuses a parameter a query does not use): each filters on
+# every dimension, but the one it is about.
+BLOCKS = {"route_funnel.sql": (), "vista_niveaus.sql": (), "land_van_herkomst.sql": (),
+          "z_route.sql": ("leerroute",)}
+
+
+@pytest.mark.parametrize("query, about", BLOCKS.items())
+def test_blocks_that_follow_the_filters_take_every_dimension(query, about):
+    code = re.sub(r"--[^\n]*", "", (SQL / "queries" / query).read_text(encoding="utf-8"))
+    for d in dims.TABLE:
+        if d.kind != "gemeente" and d.column not in about:
+            assert f"in_filter(${d.field}::VARCHAR[]" in code, (query, d.field)
+
+
 def test_the_query_takes_exactly_the_dimensions_parameters():
     """cube_cells.sql's list parameters are the Filters' (the marginals go
     through $margin), nothing forgotten and nothing extra."""
