@@ -127,7 +127,7 @@ def build_order(layers=LAYERS, aliases: dict[str, str] | None = None) -> list[Sq
         for name in f.defines:
             other = owner.setdefault(name.lower(), f)
             if other is not f:
-                raise SqlFileError(f"{f.where}: {name} is already defined in {other.where}")
+                raise SqlFileError(f"{f.where}: {name} staat al in {other.where}")
     for name, alias in (aliases or {}).items():
         if name.lower() in owner:
             owner[alias.lower()] = owner[name.lower()]

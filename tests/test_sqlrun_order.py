@@ -97,3 +97,10 @@ def test_a_cycle_is_refused_with_its_files(tmp_path, monkeypatch):
     with pytest.raises(sqlrun.SqlFileError, match="stg_a.sql, sql/staging/stg_b.sql"):
         sqlrun.build_order(("staging", "indicators", "marts"))
 
+
+
+def test_one_object_defined_in_two_files_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(sqlrun, "SQL_DIR", tmp_path)
+    _toy(tmp_path, {**TOY, "staging/stg_c.sql": "CREATE OR REPLACE VIEW stg_b AS SELECT 2 AS x;\n"})
+    with pytest.raises(sqlrun.SqlFileError, match="stg_c.sql: stg_b staat al in sql/staging/stg_b"):
+        sqlrun.build_order(("staging", "indicators", "marts"))
