@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field, make_dataclass
+import dataclasses
 
 from monitor import dimensions as dims
 from monitor import urlstate
@@ -19,10 +19,10 @@ def _params(self) -> dict:
 #: a tuple of chosen members (empty = no filter: the whole region / every
 #: value). Made from the table, so a new dimension is a field here without
 #: editing this module.
-Filters = make_dataclass(
+Filters = dataclasses.make_dataclass(
     "Filters",
-    [("peildatum", "dt.date | None", field(default=None)),
-     *((d.field, "tuple[str, ...]", field(default=())) for d in dims.TABLE)],
+    [("peildatum", dt.date | None, dataclasses.field(default=None)),
+     *((d.field, tuple[str, ...], dataclasses.field(default=())) for d in dims.TABLE)],
     namespace={"params": _params}, frozen=True)
 Filters.__module__ = __name__
 
