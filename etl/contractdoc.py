@@ -66,6 +66,7 @@ def _type(col: Column, dialect: str) -> str:
         "int": "geheel getal",
         "amount": "bedrag in euro",
         "text": "tekst",
+        "indicator": "indicator-id uit de catalogus (`sql/seeds/indicator_catalogue.csv`)",
     }[k]
 
 
@@ -87,7 +88,11 @@ def _checks(col: Column) -> str:
         out.append({"mask": "een nummer dat op een BSN of V-nummer lijkt wordt "
                             "`[nummer weggelaten]`",
                     "reject": "een nummer dat op een BSN of V-nummer lijkt keurt de rij af",
-                    "keep": "cijferreeksen blijven staan"}[col.numbers])
+                    "keep": "cijferreeksen blijven staan",
+                    "thousands": "een nummer dat op een BSN of V-nummer lijkt keurt de rij af, "
+                                 "een getal in duizendtallen (`100.000`) niet"}[col.numbers])
+    if col.no_small_count:
+        out.append("een aantal van 1 tot en met 4 keurt de rij af (persoonsgegevens)")
     return "; ".join(out)
 
 
