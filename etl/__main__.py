@@ -69,7 +69,8 @@ def _export(args) -> int:
     except Exception as exc:
         audit.record("export", what, f"mislukt ({type(exc).__name__})", path=audit_log)
         raise
-    audit.record("export", what, f"geslaagd: {len(result['indicators'])} rijen", path=audit_log)
+    audit.record("export", what, "geslaagd: {rijen} rijen", path=audit_log,
+                 counts={"rijen": len(result["indicators"])})
     json.dump(result, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0

@@ -135,12 +135,19 @@ def budget_slide(key: str, peildatum: dt.date | None):
     from .formatting import euro
 
     packed = key.partition("/")[2]
+    # The lenient decoder drops characters outside the alphabet, so an edited
+    # key would silently become the default scenarios; refuse it instead, as
+    # any scenario value the page itself would have refused.
+    if not packed:
+        raise UnknownChart(key)
     try:
-        text = "" if packed == "seed" else base64.urlsafe_b64decode(
-            packed + "=" * (-len(packed) % 4)).decode()
+        text = "" if packed == "seed" else base64.b64decode(
+            packed + "=" * (-len(packed) % 4), altchars=b"-_", validate=True).decode()
+        scenarios, notices = bm.scenarios_from_query(dict(parse_qsl(text, strict_parsing=bool(text))))
     except (ValueError, UnicodeDecodeError) as exc:
         raise UnknownChart(key) from exc
-    scenarios, _ = bm.scenarios_from_query(dict(parse_qsl(text)))
+    if notices:
+        raise UnknownChart(key)
     rows = []
     for sc in scenarios:
         res = bm.compute(sc.inputs)

@@ -282,7 +282,8 @@ def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | 
                                                               df["suppressed"])]
     colours = [PALETTE[1] if highlight is not None and lab == highlight else PALETTE[0]
                for lab in labels]
-    fig = go.Figure(go.Bar(y=labels, x=[0 if v is None else v for v in values], orientation="h",
+    fig = go.Figure(go.Bar(y=[plotly_text(lab) for lab in labels],
+                           x=[0 if v is None else v for v in values], orientation="h",
                            marker_color=colours, text=text, textposition="outside",
                            cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>"))
     _norm_line(fig, ind, horizontal=False)

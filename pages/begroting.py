@@ -19,6 +19,7 @@ import streamlit as st
 
 from monitor import budget as bm
 from monitor import urlstate
+from monitor.escaping import markdown_table, markdown_text, plotly_text
 from monitor.formatting import PLOTLY_SEPARATORS, date_nl, euro, number
 from monitor.presentation import OKABE_ITO
 
@@ -424,11 +425,12 @@ def _reserve_chart(results: list[tuple[str, bm.BudgetResult]]) -> go.Figure:
         y = [res.years[0].reserve_opening] + [r.reserve_closing for r in res.years]
         draws = [0.0] + [float(r.reserve_draw) for r in res.years]
         fig.add_trace(go.Scatter(
-            x=x, y=[float(v) for v in y], name=name, mode="lines+markers+text",
+            x=x, y=[float(v) for v in y], name=plotly_text(name), mode="lines+markers+text",
             line=dict(color=COLORS[n], width=3), marker=dict(symbol=symbols[n], size=9),
             text=[euro(v, cents=False) for v in y], textposition="top center",
             customdata=draws,
-            hovertemplate=f"{name}<br>%{{x}}: € %{{y:,.0f}}<br>onttrokken: € %{{customdata:,.0f}}"
+            hovertemplate=f"{plotly_text(name)}<br>%{{x}}: € %{{y:,.0f}}<br>onttrokken: "
+                          "€ %{customdata:,.0f}"
                           "<extra></extra>"))
     fig.add_hline(y=float(bm.RESERVE_CAP), line=dict(color=CAP, dash="dash"),
                   annotation_text="Plafond € 400.000 (raadsbesluit)",
@@ -453,7 +455,7 @@ def _sensitivity_chart(rows: list[bm.SensitivityRow], name: str) -> go.Figure:
             cliponaxis=False,
             hovertemplate="%{y}, " + legend.lower() + ": € %{x:,.0f}<extra></extra>"))
     biggest = max((float(r.swing) for r in rows), default=1.0) or 1.0
-    return _layout(fig, f"Gevoeligheid van het saldo 2024–2027 ({name})",
+    return _layout(fig, f"Gevoeligheid van het saldo 2024–2027 ({plotly_text(name)})",
                    barmode="group", height=160 + 52 * max(len(rows), 1),
                    xaxis=dict(title="Verandering saldo 2024–2027 (€)", tickprefix="€ ",
                               tickformat=",.0f", zeroline=True, zerolinecolor="#444",
@@ -467,11 +469,13 @@ def _saldo_chart(results: list[tuple[str, bm.BudgetResult]]) -> go.Figure:
     patterns = ("", "/", ".")
     for n, (name, res) in enumerate(results):
         fig.add_trace(go.Bar(x=[str(y) for y in bm.YEARS], y=[float(r.saldo) for r in res.years],
-                             name=name, marker=dict(color=COLORS[n], pattern_shape=patterns[n]),
+                             name=plotly_text(name),
+                             marker=dict(color=COLORS[n], pattern_shape=patterns[n]),
                              text=[euro(r.saldo, cents=False) for r in res.years],
                              textposition="outside", cliponaxis=False, textangle=-90,
                              textfont=dict(size=11),
-                             hovertemplate=f"{name}<br>%{{x}}: € %{{y:,.2f}}<extra></extra>"))
+                             hovertemplate=f"{plotly_text(name)}<br>%{{x}}: € %{{y:,.2f}}"
+                                           "<extra></extra>"))
     return _layout(fig, "Saldo per jaar per scenario", barmode="group",
                    yaxis=dict(title="Saldo (€)", tickprefix="€ ", tickformat=",.0f",
                               gridcolor="#E5E5E5", zeroline=True, zerolinecolor="#444"),
@@ -548,7 +552,9 @@ def _comparison(results: list[tuple[str, bm.BudgetResult]], base: bm.BudgetResul
 
 def _wrapping_table(df: pd.DataFrame, right: list[str]) -> None:
     """A static table whose long texts wrap instead of being cut off."""
-    styled = df.style.hide(axis="index").set_properties(subset=right, **{"text-align": "right"})
+    # st.table renders Markdown; a scenario name comes from a link
+    styled = markdown_table(df).style.hide(axis="index").set_properties(
+        subset=[markdown_text(c) for c in right], **{"text-align": "right"})
     st.table(styled)
 
 
@@ -586,7 +592,8 @@ def _render_scenario_bar() -> int:
             st.session_state[EDIT_LABELS] = labels
             st.session_state[EDIT_KEY] = edit
             st.radio("Scenario bewerken", list(range(n)), key=EDIT_KEY, horizontal=True,
-                     format_func=lambda k: labels[k] if 0 <= k < len(labels) else str(k),
+                     format_func=lambda k: markdown_text(labels[k]) if 0 <= k < len(labels)
+                     else str(k),
                      on_change=_on_edit_choice)
         st.button("Herstel uitgangspunt", on_click=_reset, args=(edit,),
                   help="Zet alle invoer van dit scenario terug op het uitgangspunt van het "
@@ -638,7 +645,7 @@ def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
     name, res = results[edit]
     base = bm.compute(bm.DEFAULT_INPUTS)
     sc = _scenarios()[edit]
-    st.subheader(f"Resultaat: {name}")
+    st.subheader(f"Resultaat: {markdown_text(name)}")
     changes = bm.describe_changes(sc)
     if changes:
         st.markdown("**Gewijzigd ten opzichte van het uitgangspunt:** " + "; ".join(changes))
@@ -680,7 +687,7 @@ def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, versi
                     actual: bm.ActualCounts | None) -> None:
     name, res = results[edit]
     base = bm.compute(bm.DEFAULT_INPUTS)
-    st.subheader(f"Toelichting: {name}")
+    st.subheader(f"Toelichting: {markdown_text(name)}")
     tabs = st.tabs(["Per jaar", "Scenario's naast elkaar", "Waterval", "Reserve",
                     "Gevoeligheid", "Programma 6.1", "Actuele aantallen", "Uitgangspunten"])
     with tabs[0]:
@@ -811,7 +818,7 @@ def main() -> None:
         any_actual = any(sc.use_actual for sc in _scenarios()) or st.session_state.get(
             f"s{edit + 1}.actueel", False)
         actual, actual_notes = _actual_counts(version) if any_actual else (None, ())
-        st.markdown(f"#### Invoer: {bm.display_names(_scenarios())[edit]}")
+        st.markdown(f"#### Invoer: {markdown_text(bm.display_names(_scenarios())[edit])}")
         # Its own scroll area, so the results stay in view beside it and the
         # details below are not pushed down by some fifty inputs.
         with st.container(height=900, border=False):

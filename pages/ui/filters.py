@@ -8,6 +8,7 @@ import streamlit as st
 
 from monitor import formatting as fmt
 from monitor.charts import GESLACHT_NL
+from monitor.escaping import markdown_text
 from monitor.filters import (MARGIN_DIMENSIONS, PERSON_DIMENSIONS, QUERY_KEYS, Filters,
                              filters_from_query, filters_to_query)
 from pages.ui import data
@@ -166,6 +167,12 @@ def filter_summary(f) -> str:
             word = _LABELS[field] if field in MARGIN_DIMENSIONS else _LABELS[field].split(' (')[0]
             parts.append(f"{word.lower()}: {shown}")
     return "; ".join(parts)
+
+
+def filter_summary_markdown(f) -> str:
+    """`filter_summary` for st.markdown: a chosen value can be extract text
+    (a land van herkomst), which must not become a link or an image."""
+    return markdown_text(filter_summary(f))
 
 
 def not_applied(f, applied: tuple[str, ...]) -> list[str]:
