@@ -72,15 +72,14 @@ def markdown_table(table: pd.DataFrame) -> pd.DataFrame:
 # In raw HTML Markdown is not parsed, but a blank line ends the HTML block
 # and a backslash shows as itself; so the Markdown characters become numeric
 # entities, which the browser shows as the characters in either place.
-_HTML_MD = {c: f"&#{ord(c)};" for c in "\\`*_[]#|~$:@{}!()"}
+_HTML = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]#|~$:@{}!()"})
 
 
 def html_text(value) -> str:
     """Text to place inside HTML given to st.markdown(unsafe_allow_html=True)."""
     if value is None:
         return ""
-    text = html.escape(" ".join(str(value).splitlines()), quote=True)
-    return "".join(_HTML_MD.get(c, c) for c in text)
+    return " ".join(str(value).splitlines()).translate(_HTML)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
