@@ -37,13 +37,16 @@ def plotly_text(value) -> str:
 
 # Characters that start Markdown syntax wherever they stand. A backslash
 # before ASCII punctuation is always a literal in CommonMark. `[`/`]` carry
-# links and images, `:` and `@` the autolinks (https://…, a@b.nl) and
-# Streamlit's directives, `$` maths; `(`, `)`, `.`, `,`, `%`, `-` are left
+# links and images, `:` Streamlit's directives, `$` maths; `(`, `)`, `.`, `,`, `%`, `-` are left
 # alone so that numbers and "Overig (n)" read the same in the table's data.
 _MD_ALWAYS = re.compile(r"([\\`*_\[\]#|~$:@{}])")
 _MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")       # an HTML tag or an <autolink>
 _MD_ENTITY = re.compile(r"&(?=[A-Za-z#])")      # an entity such as &lt;
-_MD_WWW = re.compile(r"(?i)(\bwww)\.")          # the www. autolink
+# GitHub's autolinks (https://…, www.…, a@b.nl) are found in the text after
+# the Markdown is parsed, so an escape does not stop them; an invisible word
+# joiner inside the pattern does, and the text still reads the same.
+JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)((?:https?|ftp)(?=\\?:)|\bwww(?=\\?\.)|@(?=\w))")
 
 
 def markdown_text(value) -> str:
@@ -55,7 +58,11 @@ def markdown_text(value) -> str:
     text = _MD_ALWAYS.sub(r"\\\1", text)
     text = _MD_TAG.sub(r"\\<", text)
     text = _MD_ENTITY.sub(r"\\&", text)
-    return _MD_WWW.sub(r"\1\\.", text)
+    return _unlink(text)
+
+
+def _unlink(text: str) -> str:
+    return _AUTOLINK.sub(lambda m: m.group(1) + JOINER, text)
 
 
 def markdown_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -79,7 +86,7 @@ def html_text(value) -> str:
     """Text to place inside HTML given to st.markdown(unsafe_allow_html=True)."""
     if value is None:
         return ""
-    return " ".join(str(value).splitlines()).translate(_HTML)
+    return _unlink(" ".join(str(value).splitlines())).translate(_HTML)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
