@@ -40,7 +40,7 @@ PAGES = ["", "cluster_1_basis", "cluster_2_ijkpunten", "huisvesting", "cohorten"
          "uitvoeringsprogramma", "begroting", "databronnen", "raadspresentatie", "evaluatie",
          "toegankelijkheid"]
 # pages whose own content carries extract text
-SHOWS_PAYLOAD = {"huisvesting", "cohorten", "uitvoeringsprogramma"}
+SHOWS_PAYLOAD = {"huisvesting", "cohorten", "uitvoeringsprogramma", "begroting"}
 # pages with extract or link text in a tab other than the first (the cluster
 # pages' tabs hold indicator cards, whose text is the catalogue's)
 TABS = {"huisvesting", "begroting"}
@@ -168,7 +168,11 @@ def test_every_page_shows_extract_text_as_text(hostile, page):
     seen = []
     for path in PAGES:
         _open(page, f"{APP}/{path}")
-        if _literal(_check(page, path, tabs=path in TABS)):
+        shown = _check(page, path, tabs=path in TABS)
+        if path in SHOWS_PAYLOAD and not _literal(shown):  # a busy machine: a tab drawn late
+            page.wait_for_timeout(3000)
+            shown = _check(page, path, tabs=path in TABS)
+        if _literal(shown):
             seen.append(path)
     assert seen == [p for p in PAGES if p in SHOWS_PAYLOAD], "the payloads, as text, on screen"
     _open(page, f"{APP}/raadspresentatie?mand={urllib.parse.quote(hostile['mand'])}")
