@@ -17,10 +17,11 @@ import pytest
 
 from monitor import basket as bk
 from monitor import catalogue as cat
-from monitor import charts, deck, evaluation, exports, indicators
+from monitor import deck, evaluation, exports, indicators, registry
 from monitor.escaping import (FORMULA_START, JOINER, html_text, markdown_table, markdown_text,
                               plotly_text, spreadsheet_cell)
 from monitor.filters import Filters
+from monitor.queries import Source
 from tests.hostile import EVIL, PAYLOADS
 
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|[.,]\d+)%?$")
@@ -32,26 +33,31 @@ def _formula_cells(data: bytes) -> list[str]:
             if cell.lstrip(" ").startswith(FORMULA_START) and not NUMBER.match(cell.strip())]
 
 
-def _all_keys(source: bk.StoreSource) -> list[str]:
-    keys = ["huisvesting.taakstelling/Hele regio", "huisvesting.azc_bezetting",
-            "huisvesting.wijken/GM0935", "route.stappen", "route.termijn", "acties.tijdlijn"]
-    for ind in source.catalogue():
-        keys += [f"{ind.id}/reeks", f"{ind.id}/gemeenten"]
-        keys += [f"{ind.id}/{d}" for d in charts.DIMENSION_LABELS if d != "gemeentecode"]
-    return keys
+NAME = PAYLOADS[5][:40]  # a Markdown link as a scenario name, from a shared link
+BUDGET_KEYS = [registry.budget_key("begroting", {"s1.naam": NAME}),
+               registry.budget_key("begroting.saldo", {"s1.naam": NAME}),
+               registry.budget_key("begroting.reserve", {"s1.naam": NAME}),
+               registry.budget_key("begroting.waterval", {"s1.naam": NAME}, 1, "totaal"),
+               registry.budget_key("begroting.gevoeligheid", {"s1.naam": NAME}, 1)]
 
 
 @pytest.fixture(scope="module")
 def built(hostile_store):
+    """Every chart the registry offers on the hostile store (each kind with
+    every argument that exists there), and the budget charts of a hostile
+    scenario name."""
     db, report, rewritten = hostile_store
     assert set(rewritten) >= {"inburgeraars", "participatie", "coa_bezetting", "acties"}
-    source = bk.StoreSource(db)
+    source = Source(db)
     f = Filters(peildatum=max(indicators.peildata(path=db)))
-    found, missing = bk.rebuild_all(_all_keys(source), source, f)
-    for measure in ("vergunninghouders", "niet_in_brp", "minderjarig"):
-        found.append(charts.azc_samenstelling(indicators.azc_bezetting(path=db), measure,
-                                              f.peildatum))
-    found.append(charts.land_van_herkomst(indicators.land_van_herkomst(f, path=db), f.peildatum))
+    found = []
+    for kind in registry.KINDS.values():
+        for arg in kind.examples(source, f):
+            try:
+                found.append(registry.make(kind, arg, source, f))
+            except registry.Unavailable:
+                pass
+    found += [registry.build(k, source, f) for k in BUDGET_KEYS]
     return db, f, found
 
 
@@ -71,14 +77,16 @@ def test_every_chart_csv_has_no_formula_cell(built):
 
 def test_deck_and_evaluation_have_no_hyperlink(built, tmp_path):
     db, f, found = built
-    with_text = [c for c in found if c.key in ("acties.tijdlijn", "huisvesting.azc_bezetting")
-                 or "land_van_herkomst" in c.key][:4]
-    budget = bk.budget_slide(bk.budget_key({"s1.naam": PAYLOADS[5][:40]}), f.peildatum)
+    hostile = [c for c in found if any(p.strip() in exports.csv_text(c) for p in PAYLOADS)]
+    kinds = {c.key.partition("/")[0] for c in hostile}
+    assert {"acties.tijdlijn", "huisvesting.azc_bezetting", "begroting"} <= kinds, kinds
+    items, _ = bk.rebuild_all(list(dict.fromkeys(c.key for c in hostile))[:6] + BUDGET_KEYS[:1],
+                              Source(db), f)
     meta = deck.DeckMeta(title="Raadspresentatie", peildatum=f.peildatum, region="regio",
                          filters="hele regio", demo=True, made_on=dt.date(2026, 11, 23))
-    pptx = deck.build(meta, [*with_text, budget], deck.definitions_for(with_text, cat.load(db)))
+    pptx = deck.build(meta, items, deck.definitions_for(items, cat.load(db)))
     texts = _pptx_check(pptx)
-    assert any(PAYLOADS[5][:40] in t for t in texts), "the scenario name, literally"
+    assert any(NAME in t for t in texts), "the scenario name, literally"
     report = evaluation.build(db, f.peildatum)
     _pptx_check(report)
     with tempfile.TemporaryDirectory() as tmp:
