@@ -152,8 +152,9 @@ def render_sidebar_filters():
 
 
 def current_filters() -> Filters:
-    """The filters app.py read from the sidebar for this run."""
-    return st.session_state["filters"]
+    """The filters app.py read from the sidebar for this run; none on a
+    page that offers no filters (the first page of a session may be one)."""
+    return st.session_state.get("filters") or Filters()
 
 
 def filter_summary(f) -> str:
