@@ -459,8 +459,10 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None, *
         raise
     used = [f for f in report.files if f.used]
     audit.record("laden", drop.name,
-                 f"geslaagd: {len(used)} bestanden, {sum(f.rows_loaded for f in used)} rijen "
-                 f"geladen, {sum(f.rows_rejected for f in used)} afgekeurd", actor, path=audit_log)
+                 "geslaagd: {bestanden} bestanden, {geladen} rijen geladen, {afgekeurd} afgekeurd",
+                 actor, path=audit_log,
+                 counts={"bestanden": len(used), "geladen": sum(f.rows_loaded for f in used),
+                         "afgekeurd": sum(f.rows_rejected for f in used)})
     return report
 
 

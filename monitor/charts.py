@@ -287,7 +287,8 @@ def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | 
                                                               df["suppressed"])]
     colours = [PALETTE[1] if highlight is not None and lab == highlight else PALETTE[0]
                for lab in labels]
-    fig = go.Figure(go.Bar(y=labels, x=[0 if v is None else v for v in values], orientation="h",
+    fig = go.Figure(go.Bar(y=[plotly_text(lab) for lab in labels],
+                           x=[0 if v is None else v for v in values], orientation="h",
                            marker_color=colours, text=text, textposition="outside",
                            cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>"))
     _norm_line(fig, ind, horizontal=False)
@@ -642,7 +643,8 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
     if "planning" not in df:
         df = df.assign(planning=IN_TEXT, planning_uitleg="")
     omschrijving = [str(o) for o in df["omschrijving"].fillna("")]
-    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {'' if k == IN_TEXT else '≈ '}{a} · "
+    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {'' if k == IN_TEXT else '≈ '}"
+                   f"{plotly_text(a)} · "
                    f"{plotly_text(o[:48])}{'…' if len(o) > 48 else ''}"
                    for a, o, s, k in zip(df["actie_id"], omschrijving, df["status"], df["planning"])]
     fig = go.Figure()
@@ -660,7 +662,7 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
             customdata=list(zip(g["actielijn"], [fmt.period_nl(s) for s in g["start"]],
                                 [fmt.period_nl(e) for e in g["einde"]],
                                 [plotly_text(u) for u in g["uitvoering"].fillna("")],
-                                g["planning_uitleg"])),
+                                [plotly_text(p) for p in g["planning_uitleg"]])),
             hovertemplate="%{y}<br>Actielijn %{customdata[0]}<br>%{customdata[1]} t/m "
                           "%{customdata[2]}<br>Uitvoering: %{customdata[3]}<br>%{customdata[4]}"
                           "<extra>" + status + "</extra>"))

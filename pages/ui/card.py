@@ -14,7 +14,7 @@ from monitor import signals
 from monitor.catalogue import Indicator, of_domain
 from monitor.filters import Filters, combination_conflict
 from pages.ui import data, frame, render
-from pages.ui.filters import current_filters, filter_summary
+from pages.ui.filters import current_filters, filter_summary_markdown
 from pages.ui.passport import render_passport
 
 # Key prefix of a card's tabs (+ the indicator id); tests open each tab by it.
@@ -81,7 +81,7 @@ def render_cluster_page(cluster: str) -> str:
     frame.page_start()
     f = current_filters()
     st.title(f"Cluster {cluster} · {pres.CLUSTERS[cluster]}")
-    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}")
+    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary_markdown(f)}")
     domains = pres.domains_of(cluster)
     # The domain tabs get the full width: beside the breakdown choice the
     # last tab was cut off at a laptop's width.
