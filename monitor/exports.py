@@ -17,6 +17,7 @@ rendering page would otherwise try to fetch. Importable without Streamlit.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import copy
 import csv
 import datetime as dt
@@ -176,46 +177,96 @@ def print_figure(c: Chart, demo: bool = False, width: int = SCREEN_SIZE[0],
     return fig
 
 
-async def _render(figures: list[dict], sizes: list[tuple[int, int]], path: str,
-                  scale: float) -> list[bytes]:
-    # Imported on the first PNG only: kaleido takes ~2 s to import (measured:
-    # `time python -c "import kaleido"` 2,7 s against 0,6 s for `pass`), and
-    # most page runs make no PNG.
-    import kaleido
+class _Renderer:
+    """One Chromium kept open for every PNG of this process: starting the
+    browser is most of a PNG's time (4-6 s against ~0,2 s for the image).
+    Its asyncio loop runs in a thread of its own; each caller waits on the
+    future of its own figure, so images of concurrent sessions never mix up
+    (kaleido's own sync server hands results back through one shared queue).
+    A renderer that fails is closed and the next call starts a fresh one."""
 
-    out = []
-    async with kaleido.Kaleido(n=1, mathjax=False, path=path, timeout=90) as k:
-        for fig, (w, h) in zip(figures, sizes):
-            out.append(await k.calc_fig(fig, opts=dict(format="png", width=w, height=h,
-                                                       scale=scale)))
-    return out
+    TABS = 2  # two images in parallel; more adds memory and no speed on 2 cores
 
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._kaleido = None
+        self._path: str | None = None
 
-def _run(coro):
-    """asyncio.run, also from a thread that already has a running loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    result: dict = {}
+    def _start(self, path: str) -> None:
+        # Imported on the first PNG only: kaleido takes ~2 s to import (measured:
+        # `time python -c "import kaleido"` 2,7 s against 0,6 s for `pass`), and
+        # most page runs make no PNG.
+        import kaleido
 
-    def target():
+        loop = asyncio.new_event_loop()
+        threading.Thread(target=loop.run_forever, name="png-renderer", daemon=True).start()
+        k = kaleido.Kaleido(n=self.TABS, mathjax=False, path=path, timeout=90)
         try:
-            result["v"] = asyncio.run(coro)
-        except BaseException as exc:  # re-raised in the caller's thread
-            result["e"] = exc
+            asyncio.run_coroutine_threadsafe(k.__aenter__(), loop).result(timeout=120)
+        except BaseException:
+            loop.call_soon_threadsafe(loop.stop)
+            raise
+        self._loop, self._kaleido, self._path = loop, k, path
 
-    t = threading.Thread(target=target)
-    t.start()
-    t.join()
-    if "e" in result:
-        raise result["e"]
-    return result["v"]
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        loop, k = self._loop, self._kaleido
+        self._loop = self._kaleido = self._path = None
+        if loop is None:
+            return
+        try:
+            asyncio.run_coroutine_threadsafe(k.__aexit__(None, None, None), loop).result(timeout=30)
+        except BaseException:  # noqa: BLE001 - a dead browser has nothing left to close
+            pass
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+
+    def ensure(self, path: str):
+        """(loop, kaleido) of a running browser at `path`, started if need be."""
+        with self._lock:
+            if self._loop is not None and self._path != path:
+                self._close()
+            if self._loop is None:
+                self._start(path)
+            return self._loop, self._kaleido
+
+    def render(self, figures: list[dict], sizes: list[tuple[int, int]], path: str,
+               scale: float) -> list[bytes]:
+        loop, k = self.ensure(path)
+        futures = [asyncio.run_coroutine_threadsafe(
+            k.calc_fig(fig, opts=dict(format="png", width=w, height=h, scale=scale)), loop)
+            for fig, (w, h) in zip(figures, sizes)]
+        try:
+            return [f.result(timeout=120) for f in futures]
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            with self._lock:
+                if self._kaleido is k:
+                    self._close()
+            raise
+
+
+_renderer = _Renderer()
+atexit.register(_renderer.close)
+
+
+def warm(browser: str | None = None) -> None:
+    """Start the browser before the first click needs it (a server calls this
+    in the background); without a browser nothing happens, the click will say so."""
+    try:
+        _renderer.ensure(browser_path(browser))
+    except Exception:  # noqa: BLE001 - the click reports what went wrong
+        pass
 
 
 def render_png(figures: list[go.Figure], browser: str | None = None,
                scale: float = 1) -> list[bytes]:
-    """PNGs of laid-out figures, one browser start for all of them."""
+    """PNGs of laid-out figures, from the process's one open browser."""
     if not figures:
         return []
     path = browser_path(browser)
@@ -223,7 +274,7 @@ def render_png(figures: list[go.Figure], browser: str | None = None,
     sizes = [(int(f.layout.width or SCREEN_SIZE[0]), int(f.layout.height or SCREEN_SIZE[1]))
              for f in figures]
     try:
-        return _run(_render(dicts, sizes, path, scale))
+        return _renderer.render(dicts, sizes, path, scale)
     except PngUnavailable:
         raise
     except Exception as exc:

@@ -63,8 +63,7 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
     if ind.frequency == "jaar":  # one survey a year: one point per year, not monthly steps
         points = list({d.year: (d, v) for d, v in points}.values())
     colour = status.colour if status not in (pres.NO_NORM, pres.UNKNOWN) else pres.OKABE_ITO[0]
-    st.plotly_chart(charts.sparkline(points, colour), width="stretch",
-                    config={"staticPlot": True, "displayModeBar": False}, key=f"spark_{ind.id}")
+    st.markdown(charts.sparkline_svg(points, colour), unsafe_allow_html=True)
     when = row.get("peildatum")
     if suppressed:
         text = row.get("reden") or "Te weinig personen om een waarde te tonen."
