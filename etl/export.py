@@ -60,7 +60,8 @@ def _cells(con, peildatum: dt.date) -> pd.DataFrame:
                 "SELECT * FROM main.mart_indicator_cube_v")
     params = {name: [] for name in ("indicators", "peildata", "gemeenten", "doelgroep", "geslacht",
                                     "leeftijdsgroep", "leerroute", "cohort")}
-    params.update(per_key=True, values=True, source="cube", margin="", margin_values=[])
+    params.update(per_key=True, values=True, source="cube", margin="", margin_values=[],
+                  by_gemeente=False)
     parts = [con.execute(query_text("cube_cells"), {**params, "dimension": dim}).df()
              for dim in ("gemeentecode", "")]
     df = pd.concat(parts, ignore_index=True)

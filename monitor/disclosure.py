@@ -57,6 +57,9 @@ REASON_MEDIAN = "Mediaan niet getoond: berekend over minder dan 10 personen."
 REASON_SECONDARY = ("Verborgen om een kleine groep te beschermen: anders zou een andere "
                     "verborgen waarde uit het totaal en de getoonde waarden terug te rekenen zijn.")
 
+REASON_SUM = ("Niet getoond: deze selectie bevat een cel die verborgen is om een kleine groep "
+              "te beschermen.")
+
 # Which sibling secondary suppression gives up first: a residual category
 # tells a reader least, a focus group of the programme (seed 002,
 # aandachtspunten: vrouwelijke inburgeraars) most.
@@ -370,3 +373,60 @@ def protect(df: pd.DataFrame, unit: str | pd.Series | None = None,
     # medians: the numerator is not a number (indicators.md), the denominator
     # is the number of persons
     return out.drop(columns=["persons", "hidden_elsewhere", "locked"], errors="ignore")
+
+
+# --- blocks of counts per gemeente ------------------------------------------------------
+
+TOTAL = "ALL"  # the region row and the total column of a grid
+
+
+def protect_count_grid(df: pd.DataFrame, row: str, col: str, value: str = "persons",
+                       family: Iterable[str] = ()) -> pd.DataFrame:
+    """Counts per `row` (the gemeente) x `col` (the member), one row each,
+    without totals: add the total per row and per column and the grand
+    total (TOTAL) per `family`, and protect them as one grid (protect with
+    `grid`). A block that shows the region and its gemeenten (Z-route,
+    VISTA levels, land van herkomst) is such a grid: a hidden cell follows
+    neither from its gemeente's row nor from the region minus the shown
+    gemeenten."""
+    keys = list(family)
+    base = df[keys + [row, col, value]].copy()
+    base[value] = pd.to_numeric(base[value], errors="coerce").fillna(0)
+    by = (lambda extra: keys + extra)
+    parts = [base,
+             base.groupby(by([row]), as_index=False, sort=False)[value].sum().assign(**{col: TOTAL}),
+             base.groupby(by([col]), as_index=False, sort=False)[value].sum().assign(**{row: TOTAL})]
+    grand = (base.groupby(keys, as_index=False, sort=False)[value].sum() if keys
+             else pd.DataFrame({value: [base[value].sum()]}))
+    parts.append(grand.assign(**{row: TOTAL, col: TOTAL}))
+    cells = pd.concat(parts, ignore_index=True)
+    cells["numerator"] = cells["value"] = cells[value]
+    cells["denominator"] = None
+    cells["persons"] = cells[value]
+    return protect(cells.drop(columns=[value]) if value != "persons" else cells,
+                   unit="aantal", group_by=keys, grid=(row, col), total=TOTAL)
+
+
+def grid_selection(protected: pd.DataFrame, row: str, col: str, rows: Iterable = (),
+                   family: Iterable[str] = ()) -> pd.DataFrame:
+    """What a view over the rows `rows` (no rows: the region) shows of a
+    protected grid, per family and column: the one row's cells, or their sum
+    over the chosen rows, hidden where any of its parts is hidden; a sum
+    shows only what its shown parts already show. `row` is TOTAL in the
+    result where more than one row was summed."""
+    rows = list(rows)
+    if len(rows) <= 1:
+        pick = rows[0] if rows else TOTAL
+        return protected[protected[row] == pick].reset_index(drop=True)
+    keys = list(family)
+    mine = protected[(protected[row].isin(rows))].copy()
+    mine["_v"] = pd.to_numeric(mine["value"], errors="coerce")
+    agg = (mine.groupby(keys + [col], sort=False, dropna=False)
+           .agg(value=("_v", "sum"), suppressed=("suppressed", "any")).reset_index())
+    agg[row] = TOTAL
+    agg["value"] = agg["value"].astype(object).where(~agg["suppressed"], None)
+    agg["numerator"] = agg["value"]
+    agg["denominator"] = None
+    agg["weergave"] = np.where(agg["suppressed"], "–", None)
+    agg["reden"] = np.where(agg["suppressed"], REASON_SUM, None)
+    return agg
