@@ -284,15 +284,41 @@ def _decide(df: pd.DataFrame, unit, group_by: Iterable[str], numerator_is_person
         row, col = grid
         rows = (codes_of(group_by + [row]), (df[col] == total).to_numpy(dtype=bool), ranks_of(col))
         cols = (codes_of(group_by + [col]), (df[row] == total).to_numpy(dtype=bool), ranks_of(None))
+        # A group of one member: member and total are the same number, so
+        # they share one status. Where the total's status is given (locked),
+        # the member takes it and keeps it.
+        for codes, is_total, _ in (rows, cols):
+            members = np.bincount(codes, weights=~is_total, minlength=codes.max() + 1)
+            alone = ~is_total & (members[codes] == 1)
+            total_of = np.full(codes.max() + 1, -1)
+            total_of[codes[is_total]] = np.flatnonzero(is_total)
+            owner = total_of[codes]
+            tied = alone & (owner >= 0) & locked[np.maximum(owner, 0)]
+            given = suppressed[owner[tied]]
+            secondary[tied] |= given & ~suppressed[tied]
+            suppressed[tied] = given
+            locked = locked | tied
+        values = values[:-1] + (locked,)
         # rows and columns in turn, until neither hides another cell: every
         # row and every column is then safe on its own, whichever is shown
+        # columns first: a total per gemeente hidden to protect another
+        # gemeente often protects that gemeente's row as well
         while True:
             taken = 0
-            for codes, is_total, ranks in (rows, cols):
+            for codes, is_total, ranks in (cols, rows):
                 step = _secondary(codes, is_total, *args, suppressed, ranks, *values)
                 suppressed[step] = True
                 secondary[step] = True
                 taken += len(step)
+                # a hidden member alone under a shown total: the total is it
+                members = np.bincount(codes, weights=~is_total, minlength=codes.max() + 1)
+                hidden_members = np.bincount(codes, weights=~is_total & suppressed,
+                                             minlength=codes.max() + 1)
+                bare = (is_total & ~suppressed & ~locked & ~public
+                        & (members[codes] == 1) & (hidden_members[codes] == 1))
+                suppressed[bare] = True
+                secondary[bare] = True
+                taken += int(bare.sum())
             if not taken:
                 break
     elif "is_total" in df and df["is_total"].any():
@@ -412,9 +438,12 @@ def grid_selection(protected: pd.DataFrame, row: str, col: str, rows: Iterable =
     """What a view over the rows `rows` (no rows: the region) shows of a
     protected grid, per family and column: the one row's cells, or their sum
     over the chosen rows, hidden where any of its parts is hidden; a sum
-    shows only what its shown parts already show. `row` is TOTAL in the
+    shows only what its shown parts already show. All rows together are
+    the region row. `row` is TOTAL in the
     result where more than one row was summed."""
     rows = list(rows)
+    if set(protected[row]) - {TOTAL} <= set(rows):
+        rows = []  # every row: the region itself
     if len(rows) <= 1:
         pick = rows[0] if rows else TOTAL
         return protected[protected[row] == pick].reset_index(drop=True)

@@ -763,6 +763,8 @@ def land_van_herkomst(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     out["denominator"] = None
     out = out[["land", "is_total", "value", "numerator", "denominator", "suppressed", "weergave",
                "reden"]]
+    for col in ("value", "numerator", "weergave", "reden"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
     total = _number_or_none(out.loc[out["is_total"], "value"])
     out["aandeel_pct"] = pd.Series([None if s or not total else 100.0 * float(v) / total
                                      for v, s in zip(out["value"], out["suppressed"])],
