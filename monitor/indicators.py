@@ -321,13 +321,12 @@ def _family_mask(df: pd.DataFrame, filters: Filters, dimension: str, path
             continue
         family = (_gemeente_family(path, version) if dim == "gemeentecode"
                   else _family(dim, path, version))
-        union = frozenset().union(*(family.get(p, frozenset()) for p in pairs))
-        if not union:
+        sets = [family[p] for p in pairs if p in family]
+        if not sets:
             continue
         if keys is None:
-            keys = _cell_keys(df).to_numpy()
-        rows = np.asarray(rows)
-        hidden[rows] = pd.Series(keys[rows]).isin(union).to_numpy()
+            keys = _cell_keys(df).tolist()
+        hidden[rows] = [any(keys[i] in found for found in sets) for i in rows]
     return hidden, covered
 
 
