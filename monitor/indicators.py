@@ -209,18 +209,50 @@ def _cell_keys(df: pd.DataFrame) -> pd.Series:
             + groups.astype(str)).reset_index(drop=True)
 
 
+@lru_cache(maxsize=4)
+def _cell_index(path, version) -> dict:
+    """indicator|peildatum|key -> a small number, per store version: a
+    family keeps its hidden cells as arrays of these (nationally millions of
+    cells; as strings they would take hundreds of MB)."""
+    return {}
+
+
+def _cell_ids(df: pd.DataFrame, path) -> np.ndarray:
+    """Per row of df its cell number (_cell_index); the names are made once
+    per distinct cell, not per row."""
+    if df.empty:
+        return np.zeros(0, dtype=np.int64)
+    index = _cell_index(path, store.store_version(path))
+    frame = df[["indicator_id", "peildatum"]].assign(
+        key_group=df["key_group"] if "key_group" in df else _key_group(df["key"]))
+    codes = frame.groupby(["indicator_id", "peildatum", "key_group"], sort=False, dropna=False,
+                          observed=True).ngroup().to_numpy()
+    _, first = np.unique(codes, return_index=True)
+    names = _cell_keys(frame.iloc[first])
+    lut = np.array([index.setdefault(k, len(index)) for k in names], dtype=np.int64)
+    return lut[codes]
+
+
 def _members(values: pd.Series) -> pd.Series:
     return values.astype(object).where(values.notna(), NO_MEMBER).astype(str)
 
 
+def _by_cell(places: pd.Series, members: pd.Series, ids: np.ndarray) -> dict:
+    """(gemeente, member) -> sorted array of the cell numbers hidden there."""
+    out = {}
+    frame = pd.DataFrame({"g": places.to_numpy(), "m": members.to_numpy(), "id": ids})
+    for cell, rows in frame.groupby(["g", "m"], sort=False).indices.items():
+        out[cell] = np.unique(ids[rows])
+    return out
+
+
 @lru_cache(maxsize=4)
 def _gemeente_family(path, version) -> dict:
-    """(gemeente, REGION) -> keys of the cells the breakdown by gemeente
-    under no other filter hides: the total column every family shares."""
+    """(gemeente, REGION) -> the cells the breakdown by gemeente under no
+    other filter hides: the total column every family shares."""
     hidden = _hidden_in_breakdown(Filters(), (), "gemeentecode", path, version)
-    keys = _cell_keys(hidden)
-    return {(g, REGION): frozenset(k) for g, k in keys.groupby(
-        hidden["member"].astype(str).to_numpy(), observed=True)}
+    members = hidden["member"].astype(str).reset_index(drop=True)
+    return _by_cell(members, pd.Series([REGION] * len(hidden)), _cell_ids(hidden, path))
 
 
 # One family per dimension besides the gemeente: gemeenten x members of the
@@ -231,10 +263,10 @@ def _gemeente_family(path, version) -> dict:
 # whole table keeps a hidden cell hidden in all of them.
 @lru_cache(maxsize=len(DIMENSIONS))
 def _family(dimension: str, path, version) -> dict:
-    """(gemeente or REGION, member) -> keys (_cell_keys) of the hidden cells
-    of the family of `dimension`; the total column is the decision of the
-    breakdown by gemeente (_gemeente_family), which every family shares and
-    none changes."""
+    """(gemeente or REGION, member) -> cell numbers (_cell_ids) of the
+    hidden cells of the family of `dimension`; the total column is the
+    decision of the breakdown by gemeente (_gemeente_family), which every
+    family shares and none changes."""
     ids = list(_catalogue(path, version)["id"])
     column = _gemeente_family(path, version)
     parts = []
@@ -242,7 +274,7 @@ def _family(dimension: str, path, version) -> dict:
         for i in range(0, len(ids), DECISION_CHUNK):
             parts.append(_family_of(dimension, tuple(ids[i:i + DECISION_CHUNK]), column, path))
     hidden = pd.concat(parts, ignore_index=True)
-    return {cell: frozenset(k) for cell, k in hidden.groupby(["g", "m"], observed=True)["cell"]}
+    return _by_cell(hidden["g"], hidden["m"], hidden["id"].to_numpy())
 
 
 def _family_of(dimension: str, indicators: tuple, column: dict, path) -> pd.DataFrame:
@@ -258,18 +290,19 @@ def _family_of(dimension: str, indicators: tuple, column: dict, path) -> pd.Data
     both = pd.concat([grand, totals, region, cells.drop(columns=["gemeentecode"])],
                      ignore_index=True)
     both["key_group"] = _key_group(both["key"])
-    both["cell"] = _cell_keys(both)
+    both["id"] = _cell_ids(both, path)
     locked = (both["m"] == REGION).to_numpy()
     elsewhere = np.zeros(len(both), dtype=bool)
-    for g, keys in column.items():
-        mine = (both["g"] == g[0]).to_numpy() & locked
+    g_of = both["g"].to_numpy()
+    for (g, _), found in column.items():
+        mine = locked & (g_of == g)
         if mine.any():
-            elsewhere[mine] = both.loc[mine, "cell"].isin(keys).to_numpy()
+            elsewhere[mine] = np.isin(both["id"].to_numpy()[mine], found)
     both["locked"] = locked
     both["hidden_elsewhere"] = elsewhere
     hide = suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
                            grid=("g", "m"), total=REGION)
-    return both.loc[hide & ~locked, ["g", "m", "cell"]]
+    return both.loc[hide & ~locked, ["g", "m", "id"]]
 
 
 def _view_dimensions(filters: Filters) -> list[str]:
@@ -295,7 +328,8 @@ def _family_mask(df: pd.DataFrame, filters: Filters, dimension: str, path
     dims = _view_dimensions(filters)
     is_member = (~df["is_total"].fillna(False).astype(bool)).to_numpy() if "is_total" in df \
         else np.zeros(n, dtype=bool)
-    members = _members(df["member"]) if "member" in df else pd.Series([NO_MEMBER] * n)
+    members = (_members(df["member"]).reset_index(drop=True) if "member" in df
+               else pd.Series([NO_MEMBER] * n))
     keys = None
     signatures: dict = {}
     for i in range(n):
@@ -321,12 +355,13 @@ def _family_mask(df: pd.DataFrame, filters: Filters, dimension: str, path
             continue
         family = (_gemeente_family(path, version) if dim == "gemeentecode"
                   else _family(dim, path, version))
-        sets = [family[p] for p in pairs if p in family]
-        if not sets:
+        found = [family[p] for p in pairs if p in family]
+        if not found:
             continue
         if keys is None:
-            keys = _cell_keys(df).tolist()
-        hidden[rows] = [any(keys[i] in found for found in sets) for i in rows]
+            keys = _cell_ids(df, path)
+        rows = np.asarray(rows)
+        hidden[rows] = np.isin(keys[rows], np.concatenate(found))
     return hidden, covered
 
 
@@ -538,14 +573,19 @@ def _protect_counts(df: pd.DataFrame, columns: list[str], linked: dict | None = 
 
 
 def warm(path=None) -> None:
-    """Take the decision every later gemeente choice shares: the headline's
-    breakdown by gemeente under no other filter (nationally 342 siblings per
-    cell, seconds), so the first user to pick a gemeente after a load does
-    not wait for it."""
+    """Take the decisions every later filter choice shares: the breakdown by
+    gemeente under no other filter (nationally 342 siblings per cell,
+    seconds), so the first user to pick a gemeente after a load does not
+    wait for it; then the family of every dimension (gemeenten x its
+    members), which the first filter on or breakdown by that dimension
+    needs."""
     codes = list(gemeente_namen(path))
     if len(codes) > 1:
         # the sidebar opens on the latest peildatum, which is part of the key
         headline(Filters(peildatum=latest_peildatum(path), gemeenten=(codes[0],)), path=path)
+    version = store.store_version(path)
+    for dimension in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
+        _family(dimension, path, version)
 
 
 def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:

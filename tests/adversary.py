@@ -145,12 +145,14 @@ def _at(df, peildatum):
 
 
 def indicator_views(db, indicator: str, peildatum, dims=None, pairs=True,
-                    check=None) -> System:
+                    check=None, figure=None) -> System:
     """Every view of one indicator at one peildatum that stays within one
     dimension besides the gemeente: breakdowns by each dimension under no
     gemeente, one, or two gemeenten; the gemeenten side by side under one or
     two members of a dimension; the headline figure under a gemeente and a
-    member. `check(row, where)` sees every shown or hidden row."""
+    member. `check(row, where)` sees every shown or hidden row; `figure(
+    indicator, filters)` gives the headline figure (default: series)."""
+    figure = figure or (lambda i, f: ind.series(i, f, path=db))
     dims = list(dims or (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS))
     grid, members, gemeenten, truth = _present(db, indicator, peildatum, dims)
     sys_ = System(truth=truth)
@@ -184,7 +186,7 @@ def indicator_views(db, indicator: str, peildatum, dims=None, pairs=True,
                                                      list(msel)),
                    f"{indicator} gemeenten onder {e}={msel}")
             for gsel in gsels[:1 + len(gemeenten)]:
-                one = ind.series(indicator, replace(f, gemeenten=gsel), path=db)
+                one = figure(indicator, replace(f, gemeenten=gsel))
                 sys_.views += 1
                 record(one, lambda r, gsel=gsel, msel=msel: _names(e, list(gsel), list(msel)),
                        f"{indicator} onder {e}={msel}, {gsel}")

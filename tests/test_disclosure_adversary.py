@@ -73,11 +73,9 @@ def test_the_adversary_finds_the_recipes_of_a_one_view_decision(drop_store, monk
     in one view and hidden in another: the search can fail."""
     monkeypatch.setattr(ind, "_family_mask",
                         lambda df, f, d, p: (np.zeros(len(df), bool), np.zeros(len(df), bool)))
-    found = 0
-    for indicator in UNITS:
-        system = adv.indicator_views(drop_store, indicator, P, dims=DIMS, pairs=False)
-        found += len(system.recovered()) + len(system.inconsistent())
-    assert found > 0
+    system = adv.indicator_views(drop_store, "werk.duaal_pct", P,
+                                 dims=["geslacht", "land_van_herkomst"], pairs=False)
+    assert system.recovered() or system.inconsistent()
 
 
 def test_region_minus_the_shown_gemeenten_gives_nothing():
