@@ -57,6 +57,14 @@ REASON_MEDIAN = "Mediaan niet getoond: berekend over minder dan 10 personen."
 REASON_SECONDARY = ("Verborgen om een kleine groep te beschermen: anders zou een andere "
                     "verborgen waarde uit het totaal en de getoonde waarden terug te rekenen zijn.")
 
+# What a page, export or slide says under a table with hidden cells: the two
+# display texts apart, because a council member reads "<5" as a fact.
+EXPLANATION = ("‘<5’: 1 tot 4 personen, niet getoond zodat niemand herkenbaar is. ‘–’: verborgen "
+               "om een kleine groep te beschermen, omdat die anders uit een getoond totaal, een "
+               "andere gemeente of een ander filter terug te rekenen is. Een percentage wordt niet "
+               "getoond als het over minder dan 10 personen gaat of als 1 tot 4 personen de "
+               "uitkomst wel of niet hebben. Een verborgen cel is nooit 0.")
+
 REASON_SUM = ("Niet getoond: deze selectie bevat een cel die verborgen is om een kleine groep "
               "te beschermen.")
 

@@ -183,6 +183,13 @@ def _hidden_of(others: Filters, indicators: tuple, dimension: str, path) -> pd.D
                    values=False).assign(is_total=False)
     both = pd.concat([total, parts], ignore_index=True)
     both["key_group"] = _key_group(both["key"])
+    # the total as its family decides it, as breakdown() takes it
+    if _view_dimensions(others):
+        is_total = both["is_total"].to_numpy(dtype=bool)
+        elsewhere, covered = _family_mask(both[is_total].drop(columns=["is_total"]), others, "",
+                                          path)
+        both["hidden_elsewhere"] = False
+        both.loc[is_total, "hidden_elsewhere"] = elsewhere & covered
     # the decision protect takes, without building its output for ~10^6 cells
     hide = suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
                            member="member")

@@ -56,6 +56,8 @@ class System:
     def structure(self, grid: dict, members: dict, gemeenten) -> None:
         """The sums every family obeys: grid[(E)] = set of (g, m) present."""
         for e, cells in grid.items():
+            if not cells:
+                continue  # not split by E (the survey, by herkomst): no sums to tie
             for g in gemeenten:
                 row = [("x", e, g, m) for (gg, m) in cells if gg == g]
                 self.rows.append([self.var(("T", g))] + [-1 - self.var(n) for n in row])
@@ -65,11 +67,13 @@ class System:
             self.rows.append([self.var(("G",))] + [-1 - self.var(("R", e, m)) for m in members[e]])
         self.rows.append([self.var(("G",))] + [-1 - self.var(("T", g)) for g in gemeenten])
 
-    def see(self, names, suppressed: bool, shown_text=None) -> None:
+    def see(self, names, suppressed: bool, shown_text=None, value=0) -> None:
         """One figure of a view: the sum of `names` (unknowns)."""
         names = [n for n in names if n is not None]
         if not names:
             return
+        if not suppressed and value is None:
+            return  # an empty figure (no data in this selection) says nothing
         if suppressed:
             if len(names) == 1:
                 self.hidden.setdefault(names[0], set()).add(shown_text)
@@ -164,7 +168,9 @@ def indicator_views(db, indicator: str, peildatum, dims=None, pairs=True,
         for r in _at(df, P).to_dict("records"):
             if check:
                 check(r, where)
-            sys_.see(names_of(r), bool(r["suppressed"]), r.get("weergave"))
+            v = r.get("value")
+            sys_.see(names_of(r), bool(r["suppressed"]), r.get("weergave"),
+                     None if v is None or (isinstance(v, float) and np.isnan(v)) else v)
 
     for e in dims:
         msels = [(m,) for m in members[e]] + (list(combinations(members[e], 2)) if pairs else [])
