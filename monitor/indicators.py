@@ -258,8 +258,11 @@ def _gemeente_family(path, version) -> dict:
     """(gemeente, REGION) -> the cells the breakdown by gemeente under no
     other filter hides: the total column every family shares."""
     hidden = _hidden_in_breakdown(Filters(), (), "gemeentecode", path, version)
-    members = hidden["member"].astype(str).reset_index(drop=True)
-    return _by_cell(members, pd.Series([REGION] * len(hidden)), _cell_ids(hidden, path))
+    if hidden.empty:
+        return {}
+    members = pd.Series(hidden["member"].astype(str).to_numpy(), dtype=object)
+    return _by_cell(members, pd.Series([REGION] * len(hidden), dtype=object),
+                    _cell_ids(hidden, path))
 
 
 # One family per dimension besides the gemeente: gemeenten x members of the
@@ -281,21 +284,35 @@ def _family(dimension: str, path, version) -> dict:
         for i in range(0, len(ids), DECISION_CHUNK):
             parts.append(_family_of(dimension, tuple(ids[i:i + DECISION_CHUNK]), column, path))
     hidden = pd.concat(parts, ignore_index=True)
-    return _by_cell(hidden["g"], hidden["m"], hidden["id"].to_numpy())
+    if hidden.empty:
+        return {}
+    return _by_cell(hidden["g"], hidden["m"], hidden["id"].to_numpy(dtype=np.int64))
 
 
 def _family_of(dimension: str, indicators: tuple, column: dict, path) -> pd.DataFrame:
     none = Filters()
-    grand = _cells(none, indicators, path=path, values=False).assign(g=REGION, m=REGION)
+
+    def placed(df, g, m):
+        # plain object columns, also on an empty frame (a scalar on an empty
+        # string column trips pyarrow)
+        n = len(df)
+        return df.assign(g=np.asarray(g if not isinstance(g, str) else [g] * n, dtype=object),
+                         m=np.asarray(m if not isinstance(m, str) else [m] * n, dtype=object))
+
+    grand = _cells(none, indicators, path=path, values=False)
+    grand = placed(grand, REGION, REGION)
     totals = _cells(none, indicators, dimension="gemeentecode", path=path, values=False)
-    totals = totals.assign(g=totals["member"].astype(str), m=REGION)
+    totals = placed(totals, totals["member"].astype(str).to_numpy(), REGION)
     region = _cells(none, indicators, dimension=dimension, path=path, values=False)
-    region = region.assign(g=REGION, m=_members(region["member"]))
+    region = placed(region, REGION, _members(region["member"]).to_numpy())
     cells = _cells(none, indicators, dimension=dimension, path=path, values=False,
                    by_gemeente=True)
-    cells = cells.assign(g=cells["gemeentecode"].astype(str), m=_members(cells["member"]))
+    cells = placed(cells, cells["gemeentecode"].astype(str).to_numpy(),
+                   _members(cells["member"]).to_numpy())
     both = pd.concat([grand, totals, region, cells.drop(columns=["gemeentecode"])],
                      ignore_index=True)
+    if both.empty:
+        return pd.DataFrame({"g": [], "m": [], "id": np.zeros(0, dtype=np.int64)})
     both["key_group"] = _key_group(both["key"])
     both["id"] = _cell_ids(both, path)
     locked = (both["m"] == REGION).to_numpy()
