@@ -356,24 +356,39 @@ def _family_mask(df: pd.DataFrame, filters: Filters, dimension: str, path
                else pd.Series([NO_MEMBER] * n))
     keys = None
     signatures: dict = {}
-    for i in range(n):
+
+    def signature(member):
+        """The (family, cells) a row adds up, or None outside every family."""
         g_sel = list(filters.gemeenten) or [REGION]
         row_dims = list(dims)
         chosen = {d: list(getattr(filters, d)) for d in dims}
-        if is_member[i] and dimension == "gemeentecode":
-            g_sel = [members.iat[i]]
-        elif is_member[i] and dimension:
+        if member is not None and dimension == "gemeentecode":
+            g_sel = [member]
+        elif member is not None and dimension:
             if dimension not in row_dims:
                 row_dims.append(dimension)
-            chosen[dimension] = [members.iat[i]]
+            chosen[dimension] = [member]
         if len(row_dims) > 1:
-            continue
-        covered[i] = True
+            return None
         if row_dims:
-            pairs = (row_dims[0], tuple((g, m) for g in g_sel for m in chosen[row_dims[0]]))
-        else:
-            pairs = ("gemeentecode", tuple((g, REGION) for g in g_sel if g != REGION))
-        signatures.setdefault(pairs, []).append(i)
+            return row_dims[0], tuple((g, m) for g in g_sel for m in chosen[row_dims[0]])
+        return "gemeentecode", tuple((g, REGION) for g in g_sel if g != REGION)
+
+    # one signature per distinct member, not per row (the headline: one for all)
+    groups = [(np.flatnonzero(~is_member), None)]
+    if is_member.any():
+        at = np.flatnonzero(is_member)
+        groups += [(at[idx], m) for m, idx in
+                   pd.Series(members.to_numpy()[at]).groupby(
+                       members.to_numpy()[at], sort=False).indices.items()]
+    for rows, member in groups:
+        if not len(rows):
+            continue
+        sig = signature(member)
+        if sig is None:
+            continue
+        covered[rows] = True
+        signatures.setdefault(sig, []).append(rows)
     for (dim, pairs), rows in signatures.items():
         if not pairs:
             continue
@@ -384,7 +399,7 @@ def _family_mask(df: pd.DataFrame, filters: Filters, dimension: str, path
             continue
         if keys is None:
             keys = _cell_ids(df, path)
-        rows = np.asarray(rows)
+        rows = np.concatenate(rows)
         hidden[rows] = np.isin(keys[rows], np.concatenate(found))
     return hidden, covered
 
