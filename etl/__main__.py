@@ -18,6 +18,10 @@ from pathlib import Path
 log = logging.getLogger("etl")
 
 
+# Each command imports what it runs: the export pulls in the pages' query
+# layer and plotly, ~2,5 s more before a load even starts (measured:
+# `time python -c "import etl.load, etl.export"` 4,5 s against 1,9 s for
+# etl.load alone).
 def _load(args) -> int:
     from .load import LoadFailed, load
     from .pseudonym import MissingKeyError, key_from_environment
@@ -71,7 +75,8 @@ def _export(args) -> int:
     except Exception as exc:
         audit.record("export", what, f"mislukt ({type(exc).__name__})", path=audit_log)
         raise
-    audit.record("export", what, f"geslaagd: {len(result['indicators'])} rijen", path=audit_log)
+    audit.record("export", what, "geslaagd: {rijen} rijen", path=audit_log,
+                 counts={"rijen": len(result["indicators"])})
     json.dump(result, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
@@ -102,7 +107,8 @@ def _export_charts(args, peildatum: dt.date, audit_log: Path) -> int:
     except Exception as exc:
         audit.record("export", what, f"mislukt ({type(exc).__name__})", path=audit_log)
         raise
-    audit.record("export", what, f"geslaagd: {len(written)} bestanden", path=audit_log)
+    audit.record("export", what, "geslaagd: {bestanden} bestanden", path=audit_log,
+                 counts={"bestanden": len(written)})
     for path in written:
         log.info("Geschreven: %s", path)
     return 0
@@ -113,6 +119,14 @@ def _demo(args) -> int:
 
     summary = write_demo_drop(Path(args.out), scale=args.scale, seed=args.seed, factor=args.factor)
     log.info("Synthetische demolevering geschreven naar %s: %s", args.out, summary)
+    return 0
+
+
+def _contract(args) -> int:
+    from .contractdoc import DOC, write
+
+    changed = write(DOC)
+    log.info("%s %s", DOC, "bijgewerkt uit etl/contract.py" if changed else "was al actueel")
     return 0
 
 
@@ -147,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--factor", type=float, default=1.0,
                    help="personen per gemeente maal deze factor (benchmark: 2 = dubbele levering)")
     p.set_defaults(func=_demo)
+    p = sub.add_parser("contract", help="werk docs/datacontract.md bij uit etl/contract.py")
+    p.set_defaults(func=_contract)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     return args.func(args)

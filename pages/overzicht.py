@@ -13,7 +13,7 @@ from monitor import presentation as pres
 from monitor import signals
 from monitor.catalogue import Indicator, headline_of_domain
 from pages.ui import data, frame, render
-from pages.ui.filters import current_filters, filter_summary
+from pages.ui.filters import current_filters, filter_summary_markdown
 
 COLUMNS = 5  # domains per row: the widest cluster (2) has five
 CLUSTER_PAGES = {"1": "pages/cluster_1_basis.py", "2": "pages/cluster_2_ijkpunten.py",
@@ -24,7 +24,7 @@ def render_header(f) -> None:
     st.title(f"Integratiemonitor {data.region_name(data.snapshot())}")
     st.markdown(
         f"**Van opvang tot integratie in één oogopslag** · peildatum **{fmt.date_nl(f.peildatum)}** · "
-        f"{filter_summary(f)}")
+        f"{filter_summary_markdown(f)}")
     frame.render_status_legend()
 
 

@@ -35,3 +35,15 @@ def demo_store(demo_drop, tmp_path_factory):
     drop, _ = demo_drop
     db = tmp_path_factory.mktemp("store") / "monitor.duckdb"
     return db, load(drop, db, today=DEMO_TODAY)
+
+
+@pytest.fixture(scope="session")
+def hostile_store(demo_drop, tmp_path_factory):
+    """The demo drop with every free-text field poisoned (tests.hostile), loaded."""
+    from etl.load import load
+    from tests.hostile import write_hostile_drop
+
+    drop = tmp_path_factory.mktemp("hostile") / "drop"
+    rewritten = write_hostile_drop(demo_drop[0], drop)
+    db = tmp_path_factory.mktemp("hostile_store") / "monitor.duckdb"
+    return db, load(drop, db, today=DEMO_TODAY), rewritten

@@ -7,16 +7,18 @@ import pandas as pd
 import streamlit as st
 
 from monitor import charts
+from monitor import dimensions as dims
 from monitor import formatting as fmt
 from monitor import presentation as pres
 from monitor import signals
 from monitor.catalogue import Indicator, of_domain
 from monitor.filters import Filters, combination_conflict
 from pages.ui import data, frame, render
-from pages.ui.filters import current_filters, filter_summary
+from pages.ui.filters import current_filters, filter_summary_markdown
 from pages.ui.passport import render_passport
 
-BREAKDOWNS = {d: label for d, label in charts.DIMENSION_LABELS.items() if d != "gemeentecode"}
+# the breakdown selector: every dimension but the gemeente (its own tab)
+BREAKDOWNS = {d.column: d.label for d in dims.TABLE if d.kind != "gemeente"}
 
 
 def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
@@ -44,7 +46,7 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
             significant=clear)
         if running and not hidden:
             current_txt += " (lopend)"
-    word = charts.dimension_word(dimension)
+    word = dims.word(dimension)
     with st.container(border=True):
         head, pop = st.columns([5, 2], vertical_alignment="center")
         with head:
@@ -70,7 +72,7 @@ def render_cluster_page(cluster: str) -> str:
     frame.page_start()
     f = current_filters()
     st.title(f"Cluster {cluster} · {pres.CLUSTERS[cluster]}")
-    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}")
+    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary_markdown(f)}")
     domains = pres.domains_of(cluster)
     # The domain tabs get the full width: beside the breakdown choice the
     # last tab was cut off at a laptop's width.
