@@ -18,7 +18,9 @@ from . import catalogue as cat
 from .disclosure import hide_rank, protect, suppressed_mask
 from .filters import (DIMENSIONS, MARGIN_DIMENSIONS, PERSON_DIMENSIONS, Filters, active_margin,
                       combination_conflict)
-from .presentation import is_running, year_earlier
+from . import peildatum as pdefault
+from .judgement import year_before
+from .presentation import is_running
 
 VALUE_COLUMNS = ["value", "numerator", "denominator", "persons"]
 
@@ -43,6 +45,17 @@ def _public_ids(path, version) -> frozenset[str]:
 def peildata(path=None) -> list[dt.date]:
     df = store.query("peildata", path=path)
     return [pd.Timestamp(d).date() for d in df["peildatum"]]
+
+
+def peildatum_default(path=None, dates: list[dt.date] | None = None) -> pdefault.Default:
+    """The default peildatum (monitor.peildatum): the newest month end every
+    monthly source delivered in full."""
+    return pdefault.default(databronnen(path), peildata(path) if dates is None else dates)
+
+
+def default_peildatum(path=None) -> dt.date | None:
+    """What a page shows without a chosen peildatum (monitor.peildatum)."""
+    return peildatum_default(path).date
 
 
 def latest_peildatum(path=None) -> dt.date | None:
@@ -303,16 +316,27 @@ def not_splittable(indicator: cat.Indicator, filters: Filters) -> str | None:
     return None
 
 
+def _persons(row: dict | None):
+    if row is None or row.get("suppressed") or row.get("persons") is None or pd.isna(row["persons"]):
+        return None
+    return float(row["persons"])
+
+
 def headline(filters: Filters, path=None) -> pd.DataFrame:
     """Every catalogue indicator at the filters' peildatum: value, the value a year before
     (the latest peildatum at least 365 days earlier), and the sparkline
     series (values per peildatum up to P, None where suppressed)."""
-    peildatum = filters.peildatum or latest_peildatum(path)
+    peildatum = filters.peildatum or default_peildatum(path)
     rows_of_catalogue = catalogue(path)
-    df = _protect_filtered(_with_zero_counts(_cells(filters, path=path), path=path), filters,
-                           path=path)
+    raw = _with_zero_counts(_cells(filters, path=path), path=path)
+    df = _protect_filtered(raw, filters, path=path)
+    # disclosure control drops the persons; the chance test reads them for
+    # the cells it leaves shown
+    unkeyed = raw[raw["key"].isna()] if "persons" in raw.columns else raw.iloc[0:0]
+    persons = dict(zip(zip(unkeyed["indicator_id"], unkeyed["peildatum"]),
+                       unkeyed["persons"].tolist())) if not unkeyed.empty else {}
     dates = sorted(set(df["peildatum"]))
-    prev = year_earlier(peildatum, dates)
+    prev = year_before(peildatum)
     month = max((d for d in dates if d < peildatum), default=None)
     cells = {}  # indicator -> peildatum -> row; dicts, because ~2.500 .loc calls cost 0,1 s
     by_id = cat.by_id(cat.from_frame(rows_of_catalogue))
@@ -320,7 +344,8 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
     wanted = ["indicator_id", "peildatum", "value", "numerator", "denominator", "suppressed",
               "weergave", "reden"]
     for row in zip(*(df[c].tolist() for c in wanted)):
-        cells.setdefault(row[0], {})[row[1]] = dict(zip(wanted, row))
+        cells.setdefault(row[0], {})[row[1]] = {**dict(zip(wanted, row)),
+                                                "persons": persons.get((row[0], row[1]))}
     rows = []
     for ind in rows_of_catalogue.to_dict("records"):
         mine = cells.get(ind["id"], {})
@@ -340,6 +365,10 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
             "lopend": is_running(ind["frequentie"], peildatum),
             "vorig_jaar": None if before is None else before["value"],
             "vorig_jaar_noemer": None if before is None else before["denominator"],
+            # the persons a share counts, for the chance test of the signals
+            # (never shown: a hidden cell has none)
+            "personen": _persons(now),
+            "vorig_jaar_personen": _persons(before),
             "vorige_maand": None if last_month is None else last_month["value"],
             "sparkline": [(d, mine[d]["value"] if d in mine else None)
                           for d in dates if d <= peildatum],
@@ -375,15 +404,15 @@ def warm(path=None) -> None:
     not wait for it."""
     codes = list(gemeente_namen(path))
     if len(codes) > 1:
-        # the sidebar opens on the latest peildatum, which is part of the key
-        headline(Filters(peildatum=latest_peildatum(path), gemeenten=(codes[0],)), path=path)
+        # the sidebar opens on the default peildatum, which is part of the key
+        headline(Filters(peildatum=default_peildatum(path), gemeenten=(codes[0],)), path=path)
 
 
 def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """The inburgeringsroute funnel at filters.peildatum (default: latest):
     per step the persons who reached it and the median lead days from the
     previous step; termijn_lopend / termijn_verstreken for active persons."""
-    p = filters.peildatum or latest_peildatum(path)
+    p = filters.peildatum or default_peildatum(path)
     df = store.query("route_funnel", _params(filters, peildatum=p), path=path)
     n = df["persons"].astype(int)
     out = pd.DataFrame({"stap": df["stap"], "step": df["step"], "peildatum": p, "eenheid": "aantal",
@@ -399,7 +428,7 @@ def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:
 def huisvesting_wijk(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """Housed persons per wijk at the peildatum; wijken are the siblings of
     their gemeente total."""
-    p = filters.peildatum or latest_peildatum(path)
+    p = filters.peildatum or default_peildatum(path)
     df = store.query("huisvesting_wijk", {"peildatum": p, "gemeenten": list(filters.gemeenten),
                                           "doelgroep": list(filters.doelgroep)}, path=path)
     if df.empty:
@@ -465,6 +494,9 @@ def filter_options(path=None) -> dict:
                          + sorted(d for d in doel if d not in _DOELGROEP_ORDER))
     opts["leeftijdsgroep"] = list(AGE_GROUPS)
     opts["peildatum"] = peildata(path)
+    chosen = peildatum_default(path, opts["peildatum"])
+    opts["peildatum_default"] = chosen.date
+    opts["peildatum_bepaald_door"] = [SOURCE_NAMES.get(e, e) for e in chosen.deciding]
     opts["gemeenten"] = list(gemeente_namen(path))
     for veld in ("geslacht", "leerroute", "cohort"):
         opts.setdefault(veld, [])
@@ -548,7 +580,7 @@ def cohort_curves(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     1-4 is not printed. Gemeente, doelgroep and geslacht filter; the other
     person filters do not apply (leeftijdsgroep is an age at P, cohort the
     PIP year)."""
-    p = filters.peildatum or latest_peildatum(path)
+    p = filters.peildatum or default_peildatum(path)
     df = store.query("cohort_curves", {"peildatum": p, "gemeenten": list(filters.gemeenten),
                                        "doelgroep": list(filters.doelgroep),
                                        "geslacht": list(filters.geslacht)}, path=path)
@@ -568,7 +600,7 @@ def land_van_herkomst(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     "Overig", as in every breakdown by land van herkomst); a count of 1-4 is
     hidden, and secondary suppression gives up Overig and Onbekend first, so
     no hidden count follows from the total."""
-    p = filters.peildatum or latest_peildatum(path)
+    p = filters.peildatum or default_peildatum(path)
     df = store.query("land_van_herkomst", _params(filters, peildatum=p), path=path)
     counts = dict(zip(df["land"], df["persons"].astype(int)))
     rest = [c for c in (COUNTRY_REST, "Onbekend") if c in counts]

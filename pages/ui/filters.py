@@ -8,6 +8,8 @@ import streamlit as st
 
 from monitor import formatting as fmt
 from monitor.charts import GESLACHT_NL
+from monitor.peildatum import is_provisional
+from monitor.peildatum import label as peildatum_label
 from monitor.filters import (MARGIN_DIMENSIONS, PERSON_DIMENSIONS, QUERY_KEYS, Filters,
                              filters_from_query, filters_to_query)
 from pages.ui import data
@@ -35,7 +37,9 @@ _LABELS = {
     "land_van_herkomst": "Land van herkomst",
 }
 _HELP = {
-    "peildatum": "De datum waarop de cijfers worden bepaald (telkens een maandeinde).",
+    "peildatum": ("De datum waarop de cijfers worden bepaald: telkens een maandeinde. Standaard het "
+                  "laatste maandeinde dat elke bron volledig heeft geleverd; een latere datum "
+                  "(de laaddatum) is voorlopig."),
     "gemeenten": "Kies één of meer gemeenten; leeg laten toont de hele regio.",
     "doelgroep": "Asielstatushouder, nareiziger, gezinsmigrant of overig.",
     "geslacht": "Geslacht zoals geregistreerd.",
@@ -101,10 +105,14 @@ def render_sidebar_filters():
     sb = st.sidebar
     sb.markdown("### Filters")
     peildata = list(options.get("peildatum") or [])
+    dflt = options.get("peildatum_default")
     if st.session_state.get(_W["peildatum"]) not in peildata and peildata:
-        st.session_state[_W["peildatum"]] = peildata[-1]
-    sb.selectbox("Peildatum", peildata, key=_W["peildatum"], format_func=fmt.date_nl,
-                 help=_HELP["peildatum"])
+        st.session_state[_W["peildatum"]] = dflt if dflt in peildata else peildata[-1]
+    sb.selectbox("Peildatum", peildata, key=_W["peildatum"],
+                 format_func=lambda d: peildatum_label(d, dflt), help=_HELP["peildatum"])
+    if is_provisional(st.session_state.get(_W["peildatum"]), dflt):
+        sb.caption(f"Voorlopig: niet elke bron heeft deze maand al volledig geleverd; "
+                   f"{fmt.date_nl(dflt)} is de laatste volledige maand. Geen signalen op deze datum.")
     sb.multiselect("Gemeente", list(options.get("gemeenten") or []), key=_W["gemeenten"],
                    format_func=lambda c: namen.get(c, c), placeholder="Hele regio",
                    help=_HELP["gemeenten"])
