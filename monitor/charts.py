@@ -409,8 +409,8 @@ def taakstelling(df: pd.DataFrame, label: str, peildatum: dt.date) -> Chart:
     now = g[g["realisatie_pct"].notna() & done].tail(1)
     parts = []
     if not now.empty:
-        parts.append(f"{fmt.period_nl(now['periode'].iloc[0])} loopt nog: voorlopig "
-                     f"{pres.fmt_value(now['realisatie_pct'].iloc[0], 'pct')} (lopend)")
+        parts.append(f"voorlopig {pres.fmt_value(now['realisatie_pct'].iloc[0], 'pct')} in "
+                     f"{fmt.period_nl(now['periode'].iloc[0])} (lopend)")
     if not last.empty:
         parts.append(f"het laatste afgesloten halfjaar ({fmt.period_nl(last['periode'].iloc[0])}): "
                      f"{fmt.number(last['gehuisvest'].iloc[0])} van de opgave van "

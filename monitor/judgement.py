@@ -163,6 +163,8 @@ def _change_words(ind: Indicator, movement: str, clear: bool | None) -> str:
     if clear is False:
         return "geen duidelijk verschil"
     d = (ind.direction or "").lower()
+    if d not in pres.HIGHER | pres.LOWER and ind.norm is not None:
+        d = "hoger_beter"  # a norm without a direction is a level to reach, as in the status
     up = movement == "steeg"
     if d in pres.HIGHER:
         return "verbeterd" if up else "verslechterd"
@@ -239,8 +241,9 @@ def _sentence(ind: Indicator, now: Shown, before: Shown | None, last_done: Shown
         return f"{subject} bleef {now.text} {when}."
     verb = "steeg" if movement == "steeg" else "daalde"
     if clear is False:
-        return (f"{subject} is {now.text}; {when.replace('sinds ', 'in ')} was dat {before.text}, "
-                "een verschil binnen de onzekerheid van de enquête.")
+        then = fmt.month_nl(before.date)
+        return (f"{subject} is {now.text}; een jaar eerder ({then}) was dat {before.text}, een "
+                "verschil binnen de onzekerheid van de enquête.")
     if clear:
         return (f"{subject} is duidelijk {'gestegen' if verb == 'steeg' else 'gedaald'} (meer dan "
                 f"toeval): van {before.text} naar {now.text} {when}.")
