@@ -303,15 +303,18 @@ def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | 
 
 
 def _extremes(labels: list[str], df: pd.DataFrame, unit: str | None) -> str:
-    shown = [(lab, float(v)) for lab, v, s, t in zip(labels, df["value"], df["suppressed"],
-                                                     df["is_total"])
+    # on the values as shown: two bars labelled alike are no highest and lowest
+    shown = [(lab, pres.shown_number(v, unit), v) for lab, v, s, t in
+             zip(labels, df["value"], df["suppressed"], df["is_total"])
              if not s and not t and not _missing(v)]
     if len(shown) < 2:
         return ""
     hi = max(shown, key=lambda x: x[1])
     lo = min(shown, key=lambda x: x[1])
-    return (f"hoogste: {hi[0]} ({pres.fmt_value(hi[1], unit)}), "
-            f"laagste: {lo[0]} ({pres.fmt_value(lo[1], unit)})")
+    if hi[1] == lo[1]:
+        return ""
+    return (f"hoogste: {hi[0]} ({pres.fmt_value(hi[2], unit)}), "
+            f"laagste: {lo[0]} ({pres.fmt_value(lo[2], unit)})")
 
 
 def _members(ind: Indicator, df: pd.DataFrame, labels: list[str], total_label: str,

@@ -60,7 +60,8 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
 
 def render_signals(rows: list[dict], indicators: list[Indicator], provisional: bool) -> None:
     found = signals.signals(rows, {i.id: i for i in indicators}, provisional=provisional)
-    with st.expander(f"Signalen ({len(found)})", expanded=bool(found), icon=":material/notifications:"):
+    title = "Signalen: geen op een voorlopige peildatum" if provisional else f"Signalen ({len(found)})"
+    with st.expander(title, expanded=bool(found), icon=":material/notifications:"):
         if provisional:
             st.markdown("Deze peildatum is voorlopig: niet elke bron heeft de maand al volledig "
                         "geleverd, dus hier geen signalen. Kies het laatste volledige maandeinde "
