@@ -35,7 +35,7 @@ from monitor.catalogue import from_frame, public_ids
 from monitor.disclosure import protect
 from monitor.filters import Filters
 from monitor.indicators import azc_bezetting, cohort_curves
-from monitor.signals import wilson
+from monitor.chance import wilson
 from monitor.store import query_text
 from monitor.values import MEDIAN_UNITS, rounded
 

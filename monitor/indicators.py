@@ -19,7 +19,7 @@ from .disclosure import hide_rank, protect, suppressed_mask
 from .filters import (DIMENSIONS, MARGIN_DIMENSIONS, PERSON_DIMENSIONS, Filters, active_margin,
                       combination_conflict)
 from . import peildatum as pdefault
-from .judgement import year_before
+from .judgement import month_end, year_before
 from .presentation import is_running
 
 VALUE_COLUMNS = ["value", "numerator", "denominator", "persons"]
@@ -323,9 +323,11 @@ def _persons(row: dict | None):
 
 
 def headline(filters: Filters, path=None) -> pd.DataFrame:
-    """Every catalogue indicator at the filters' peildatum: value, the value a year before
-    (the latest peildatum at least 365 days earlier), and the sparkline
-    series (values per peildatum up to P, None where suppressed)."""
+    """Every catalogue indicator at the filters' peildatum: value, the value
+    at the one baseline date (monitor.judgement.year_before: the newest
+    month end a year before), the persons a share counts, and the sparkline
+    series (values per peildatum up to P, None where suppressed). The
+    judgement of a row is monitor.judgement.judge_headline."""
     peildatum = filters.peildatum or default_peildatum(path)
     rows_of_catalogue = catalogue(path)
     raw = _with_zero_counts(_cells(filters, path=path), path=path)
@@ -532,11 +534,6 @@ MONTH_NAMED = {"uitkeringen", "coa_bezetting", "coa_koppelingen"}
 YEAR_NAMED = {"enquete"}
 
 
-def _month_end(d: dt.date) -> dt.date:
-    nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
 def databronnen_versheid(today: dt.date | None = None, path=None) -> pd.DataFrame:
     """Per source: newest file date used, its age on `today`, the expected
     frequency, and a status Actueel / Verouderd / Ontbreekt, or Zonder
@@ -552,7 +549,7 @@ def databronnen_versheid(today: dt.date | None = None, path=None) -> pd.DataFram
         # a file of a month is dated at its month end, which may lie after
         # today within that month; any later date is an error of the delivery
         latest_valid = (dt.date(today.year, 12, 31) if extract in YEAR_NAMED
-                        else _month_end(today) if extract in MONTH_NAMED else today)
+                        else month_end(today) if extract in MONTH_NAMED else today)
         age = None if newest is None else (today - newest).days
         status = ("Ontbreekt" if mine.empty
                   else "Zonder datum" if newest is None
