@@ -221,3 +221,32 @@ def test_tile_chart_slide_and_evaluation_row_agree(demo_store):
                                     tiles["huisvesting.taakstelling_realisatie_pct"])
     assert taak.now.running and taak.status is pres.RUNNING
     assert "(lopend)" in eval_rows.loc[by_id["huisvesting.taakstelling_realisatie_pct"].name, "Nu"]
+
+
+def test_the_overview_page_prints_the_judgement_of_every_tile(demo_store, monkeypatch):
+    """The rendered overview, not only the function behind it: every
+    headline tile shows the judgement's value, status and sentence."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_pages import APP, TIMEOUT
+
+    db, _ = demo_store
+    monkeypatch.setenv("MONITOR_DB", str(db))
+    monkeypatch.setenv("MONITOR_AUTO_DEMO", "0")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    page = "\n".join(m.value for m in at.markdown)
+    P = indicators.default_peildatum(db)
+    tiles = {r["id"]: r for r in indicators.headline(Filters(peildatum=P), path=db).to_dict("records")}
+    checked = 0
+    for ind in cat.load(db):
+        if not ind.headline:
+            continue
+        j = judgement.judge_headline(ind, tiles[ind.id])
+        tile = next(m for m in page.split("<div class='im-ind'>")[1:]
+                    if m.startswith(f"<div class='im-ind-name'>{ind.name}</div>"))
+        assert f">{j.now.label}</span>" in tile and j.status.label in tile, ind.id
+        assert f"<div class='im-sentence'>{j.sentence}</div>" in page, ind.id
+        checked += 1
+    assert checked >= 20
