@@ -253,6 +253,17 @@ def _sentence(ind: Indicator, now: Shown, before: Shown | None, last_done: Shown
 def judge_headline(ind: Indicator, row: dict) -> Judgement:
     """The judgement of an overview row (monitor.indicators.headline): the
     same rows a series gives, so the tile and the chart cannot differ."""
+    return judge(ind, headline_rows(row), pd.Timestamp(row["peildatum"]).date())
+
+
+def previous_period(ind: Indicator, row: dict) -> Shown | None:
+    """For a half-yearly or yearly figure: its last completed period before
+    the headline row's own (what a crossing of the norm is measured from)."""
+    return _last_completed(ind, headline_rows(row), pd.Timestamp(row["peildatum"]).date())
+
+
+def headline_rows(row: dict) -> dict[dt.date, dict]:
+    """peildatum -> row, from a headline row's sparkline, value and baseline."""
     peildatum = pd.Timestamp(row["peildatum"]).date()
     rows: dict[dt.date, dict] = {}
     for d, v in row.get("sparkline") or []:
@@ -265,7 +276,7 @@ def judge_headline(ind: Indicator, row: dict) -> Judgement:
         rows[base] = {"value": row.get("vorig_jaar"), "suppressed": row.get("vorig_jaar") is None,
                       "denominator": row.get("vorig_jaar_noemer"),
                       "persons": row.get("vorig_jaar_personen")}
-    return judge(ind, rows, peildatum)
+    return rows
 
 
 def status_text(j: Judgement) -> str:

@@ -57,14 +57,23 @@ def signals(rows: list[dict], indicators: dict[str, Indicator],
         j = jd.judge_headline(ind, r)
         if j.now.value is None or j.now.running:
             continue
-        last_month = pres.shown_number(r.get("vorige_maand"), ind.unit)
-        if ind.norm is not None and last_month is not None:
-            met_now, met_before = _norm_met(j.now.number, ind), _norm_met(float(last_month), ind)
+        # a monthly figure against the previous month end; a half-yearly one
+        # against its last completed period, never a running one
+        if ind.frequency in jd.PERIOD_WORD:
+            prev = jd.previous_period(ind, r)
+            before, since = (prev.number, f"het vorige {jd.PERIOD_WORD[ind.frequency]} "
+                             f"({prev.period})") if prev else (None, "")
+        else:
+            last_month = pres.shown_number(r.get("vorige_maand"), ind.unit)
+            before = None if last_month is None else float(last_month)
+            since = "het vorige maandeinde"
+        if ind.norm is not None and before is not None:
+            met_now, met_before = _norm_met(j.now.number, ind), _norm_met(before, ind)
             if met_now != met_before:
                 verb = "haalt nu de norm" if met_now else "haalt de norm niet meer"
                 out.append(Signal(ind.id, "norm", met_now,
                                   f"{ind.name} {verb} ({j.now.text}, norm "
-                                  f"{pres.fmt_value(ind.norm, ind.unit)}) sinds het vorige maandeinde."))
+                                  f"{pres.fmt_value(ind.norm, ind.unit)}) sinds {since}."))
         if jd.is_fact(ind) or ind.unit != "pct" or j.movement not in ("steeg", "daalde"):
             continue
         n_now, n_before = r.get("personen"), r.get("vorig_jaar_personen")

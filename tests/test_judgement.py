@@ -138,6 +138,25 @@ def test_a_fact_only_crosses_its_norm():
     assert signals.signals([{**r, "value": 89.6}], {occ.id: occ}) == []
 
 
+def test_the_taakstelling_crosses_its_norm_against_the_last_completed_half_year():
+    """At the end of the first half of 2026, 101% against 95% in the second
+    half of 2025: the norm of 100% is reached. May's running 60% is no
+    comparison; no chance test, however many persons."""
+    r = {"id": TAAK.id, "peildatum": dt.date(2026, 6, 30), "value": 101.0, "suppressed": False,
+         "lopend": False, "vorige_maand": 60.0, "denominator": 104.0, "personen": 104,
+         "vorig_jaar": 50.0, "vorig_jaar_noemer": 144.0, "vorig_jaar_personen": 144,
+         "vorig_jaar_peildatum": dt.date(2025, 6, 30),
+         "sparkline": [(dt.date(2025, 6, 30), 50.0), (dt.date(2025, 12, 31), 95.0),
+                       (dt.date(2026, 5, 31), 60.0), (dt.date(2026, 6, 30), 101.0)]}
+    found = signals.signals([r], {TAAK.id: TAAK})
+    assert [(s.kind, s.good) for s in found] == [("norm", True)]
+    assert found[0].text == ("X haalt nu de norm (101%, norm 100%) sinds het vorige halfjaar "
+                             "(2e helft 2025).")
+    # 99,6% shows as 100%: it met the norm before too, so nothing crossed
+    r["sparkline"][1] = (dt.date(2025, 12, 31), 99.6)
+    assert signals.signals([r], {TAAK.id: TAAK}) == []
+
+
 def test_no_signal_from_a_provisional_peildatum():
     ind = _ind(norm=40.0)
     r = _row(ind, value=42.0, denominator=400, personen=400, vorige_maand=39.0, vorig_jaar=30.0,
