@@ -327,6 +327,11 @@ def _members(ind: Indicator, df: pd.DataFrame, labels: list[str], total_label: s
     total = df[df["is_total"]]
     total_txt = row_texts(total, ind.unit)[0] if not total.empty else fmt.MISSING
     conclusion = f"{lead}: {total_label.lower()} {total_txt}" + (f"; {extremes}." if extremes else ".")
+    if pres.is_running(ind.frequency, peildatum):
+        # a period still running: provisional everywhere it is shown
+        period = pres.period_label(ind.frequency, peildatum)
+        conclusion = f"{lead}, {period} (lopend, voorlopig): {conclusion[len(lead) + 2:]}"
+        note = f"{note}; lopend: {period} loopt nog op de peildatum, een voorlopig cijfer"
     return Chart(key=key, title=title, conclusion=conclusion, figure=fig, table=table,
                  source=ind.source, peildatum=peildatum, note=note,
                  suppressed=int(df["suppressed"].sum()))

@@ -269,3 +269,11 @@ def test_the_overview_page_prints_the_judgement_of_every_tile(demo_store, monkey
         assert f"<div class='im-sentence'>{j.sentence}</div>" in page, ind.id
         checked += 1
     assert checked >= 20
+
+
+def test_a_running_half_year_is_lopend_in_the_gemeenten_chart_too(demo_store):
+    db, _ = demo_store
+    P = indicators.default_peildatum(db)
+    assert pres.is_running("halfjaar", P)
+    c = basket.rebuild(f"{TAAK.id}/gemeenten", basket.StoreSource(db), Filters(peildatum=P))
+    assert "(lopend, voorlopig)" in c.conclusion and "lopend" in c.note
