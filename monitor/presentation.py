@@ -138,7 +138,9 @@ def trend_arrow(previous, current, unit: str | None = "pct") -> str:
 
 def judge(value, previous, norm, direction: str | None, unit: str | None,
           running: bool = False, significant: bool | None = None) -> Status:
-    """Every headline tile's judgement: against the norm where a seed gives
+    """The status rule of monitor.judgement.judge (call that, not this: it
+    rounds the values as shown and knows "lopend" and the baseline date):
+    against the norm where a seed gives
     one; otherwise against its own value a year earlier, in the direction
     that is better. A running period gets no judgement yet; a sample figure
     (the survey) whose change is within its uncertainty (`significant`
