@@ -268,14 +268,15 @@ def headline_rows(row: dict) -> dict[dt.date, dict]:
     rows: dict[dt.date, dict] = {}
     for d, v in row.get("sparkline") or []:
         rows[pd.Timestamp(d).date()] = {"value": v, "suppressed": v is None}
+    # the persons of a headline row feed the signals only: the judgement
+    # reads what a series gives too, so tile and chart cannot differ
     rows[peildatum] = {k: row.get(k) for k in ("value", "suppressed", "weergave", "denominator",
-                                               "persons", "reden")}
+                                               "reden")}
     base = row.get("vorig_jaar_peildatum")
     if base is not None and not pd.isna(base):
         base = pd.Timestamp(base).date()
         rows[base] = {"value": row.get("vorig_jaar"), "suppressed": row.get("vorig_jaar") is None,
-                      "denominator": row.get("vorig_jaar_noemer"),
-                      "persons": row.get("vorig_jaar_personen")}
+                      "denominator": row.get("vorig_jaar_noemer")}
     return rows
 
 
