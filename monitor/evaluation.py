@@ -19,6 +19,7 @@ from . import catalogue as cat
 from . import charts, deck, indicators, judgement, store
 from . import presentation as pres
 from .filters import Filters
+from .queries import Source
 
 PROGRAMME_START = dt.date(2024, 1, 1)
 NO_BASELINE = "geen nulmeting"
@@ -114,9 +115,7 @@ def build(path: Path, now: dt.date | None = None, region: str | None = None,
           pngs: list[bytes] | None = None) -> bytes:
     """The evaluation deck (.pptx bytes) on the store at `path`; `region`
     defaults to the name the store was loaded with."""
-    from .basket import StoreSource
-
-    source = StoreSource(Path(path))
+    source = Source(Path(path))
     peildata = indicators.peildata(path=path)
     # the newest month every source delivered in full, as on the screen
     now = now or indicators.peildatum_default(path, peildata).date or dt.date.today()

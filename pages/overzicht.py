@@ -92,7 +92,7 @@ def render_domain(domain: str, indicators: list[Indicator], rows: dict) -> None:
 
 def render_clusters(f) -> None:
     snap = data.snapshot()
-    current = data.headline(snap, f)
+    current = data.get("headline", f)
     indicators = data.catalogue(snap)
     rows = {r["id"]: r for r in current.to_dict("records")} if not current.empty else {}
     dflt = data.filter_options(snap).get("peildatum_default")
