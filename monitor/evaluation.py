@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import budget as bm
 from . import catalogue as cat
 from . import charts, deck, indicators, judgement, store
 from . import presentation as pres
 from .filters import Filters
+from .formatting import euro
 from .queries import Source
 
 PROGRAMME_START = dt.date(2024, 1, 1)
@@ -91,13 +93,10 @@ def budget_rows(path) -> pd.DataFrame:
     """Plan (seed 002) against realisation: housed asielstatushouders per
     year and the saldo the budget model gives with the planned and with the
     actual numbers. The only coupling to the budget model."""
-    from . import budget as bm
-
     housed = bm.actual_counts(path=path).housed
     planned = bm.compute(bm.DEFAULT_INPUTS)
     actual_inputs, _ = bm.apply_actual_counts(bm.DEFAULT_INPUTS, housed=housed)
     actual = bm.compute(actual_inputs)
-    from .formatting import euro
     rows = []
     for y in bm.YEARS:
         plan_n = bm.DEFAULT_INPUTS.housed(y) or None  # seed 002 plans only some years

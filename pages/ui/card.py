@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts
+from monitor import dimensions as dims
 from monitor import formatting as fmt
 from monitor import presentation as pres
 from monitor import judgement
@@ -15,7 +15,8 @@ from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary
 from pages.ui.passport import render_passport
 
-BREAKDOWNS = {d: label for d, label in charts.DIMENSION_LABELS.items() if d != "gemeentecode"}
+# the breakdown selector: every dimension but the gemeente (its own tab)
+BREAKDOWNS = {d.column: d.label for d in dims.TABLE if d.kind != "gemeente"}
 
 
 def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
@@ -26,7 +27,7 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
         # the one judgement: the same as the overview's tile and the chart's sentence
         j = judgement.judge(ind, ser, f.peildatum)
         current_txt, status = j.now.label, j.status
-    word = charts.dimension_word(dimension)
+    word = dims.word(dimension)
     with st.container(border=True):
         head, pop = st.columns([5, 2], vertical_alignment="center")
         with head:
