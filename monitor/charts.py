@@ -292,7 +292,8 @@ def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | 
                                                               df["suppressed"])]
     colours = [PALETTE[1] if highlight is not None and lab == highlight else PALETTE[0]
                for lab in labels]
-    fig = go.Figure(go.Bar(y=labels, x=[0 if v is None else v for v in values], orientation="h",
+    fig = go.Figure(go.Bar(y=[plotly_text(lab) for lab in labels],
+                           x=[0 if v is None else v for v in values], orientation="h",
                            marker_color=colours, text=text, textposition="outside",
                            cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>"))
     _norm_line(fig, ind, horizontal=False)
@@ -362,23 +363,40 @@ def indicator_by_gemeente(ind: Indicator, df: pd.DataFrame, namen: dict[str, str
                     "regio in oranje; de andere filters gelden ook hier", peildatum)
 
 
-def sparkline(points: list, colour: str) -> go.Figure:
-    """The small trend line of an overview card; hidden values are gaps."""
-    shown = [(d, v) for d, v in points if not _missing(v)]
-    fig = go.Figure()
+SPARK_W, SPARK_H = 200, 50
+
+
+def sparkline_svg(points: list, colour: str) -> str:
+    """The small trend line of an overview card as inline SVG: a card has no
+    use for plotly's interaction, and two dozen plotly figures were most of
+    the overview's time in the browser. Time runs left to right in
+    proportion; hidden values are left out (the line joins their
+    neighbours), the last shown value is a dot. Decorative: the card's
+    sentence says what it shows."""
+    shown = [(pd.Timestamp(d), float(v)) for d, v in points if not _missing(v)]
+    parts = []
     if shown:
-        xs = [pd.Timestamp(d) for d, _ in shown]
-        ys = [float(v) for _, v in shown]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=colour, width=2),
-                                 hoverinfo="skip"))
-        fig.add_trace(go.Scatter(x=[xs[-1]], y=[ys[-1]], mode="markers",
-                                 marker=dict(color=colour, size=6), hoverinfo="skip"))
-    fig.update_layout(height=50, margin=dict(l=0, r=0, t=2, b=2), showlegend=False,
-                      plot_bgcolor="white", paper_bgcolor="white",
-                      separators=fmt.PLOTLY_SEPARATORS)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
+        t0, t1 = shown[0][0].value, shown[-1][0].value
+        lo, hi = min(v for _, v in shown), max(v for _, v in shown)
+        pad = 4  # room for the dot and the stroke
+
+        def xy(t, v):
+            x = pad + (SPARK_W - 2 * pad) * ((t.value - t0) / (t1 - t0) if t1 > t0 else 1)
+            y = pad + (SPARK_H - 2 * pad) * ((hi - v) / (hi - lo) if hi > lo else 0.5)
+            return f"{x:.1f},{y:.1f}"
+
+        coords = [xy(t, v) for t, v in shown]
+        if len(coords) > 1:
+            parts.append(f"<polyline points='{' '.join(coords)}' fill='none' stroke='{colour}' "
+                         "stroke-width='2' vector-effect='non-scaling-stroke'/>")
+        x, y = coords[-1].split(",")
+        # a round cap on a zero-length stroke: a dot that stays round however
+        # the card stretches the drawing
+        parts.append(f"<path d='M{x} {y}h0' stroke='{colour}' stroke-width='7' "
+                     "stroke-linecap='round' vector-effect='non-scaling-stroke'/>")
+    return (f"<svg class='im-spark' viewBox='0 0 {SPARK_W} {SPARK_H}' preserveAspectRatio='none' "
+            f"width='100%' height='{SPARK_H}' aria-hidden='true' focusable='false'>"
+            + "".join(parts) + "</svg>")
 
 
 # --- housing and reception -----------------------------------------------------------
@@ -648,7 +666,8 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
     if "planning" not in df:
         df = df.assign(planning=IN_TEXT, planning_uitleg="")
     omschrijving = [str(o) for o in df["omschrijving"].fillna("")]
-    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {'' if k == IN_TEXT else '≈ '}{a} · "
+    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {'' if k == IN_TEXT else '≈ '}"
+                   f"{plotly_text(a)} · "
                    f"{plotly_text(o[:48])}{'…' if len(o) > 48 else ''}"
                    for a, o, s, k in zip(df["actie_id"], omschrijving, df["status"], df["planning"])]
     fig = go.Figure()
@@ -666,7 +685,7 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
             customdata=list(zip(g["actielijn"], [fmt.period_nl(s) for s in g["start"]],
                                 [fmt.period_nl(e) for e in g["einde"]],
                                 [plotly_text(u) for u in g["uitvoering"].fillna("")],
-                                g["planning_uitleg"])),
+                                [plotly_text(p) for p in g["planning_uitleg"]])),
             hovertemplate="%{y}<br>Actielijn %{customdata[0]}<br>%{customdata[1]} t/m "
                           "%{customdata[2]}<br>Uitvoering: %{customdata[3]}<br>%{customdata[4]}"
                           "<extra>" + status + "</extra>"))

@@ -14,7 +14,7 @@ from monitor.peildatum import is_provisional
 from monitor.peildatum import label as peildatum_label
 from monitor.catalogue import Indicator, headline_of_domain
 from pages.ui import data, frame, render
-from pages.ui.filters import current_filters, filter_summary
+from pages.ui.filters import current_filters, filter_summary_markdown
 
 COLUMNS = 5  # domains per row: the widest cluster (2) has five
 CLUSTER_PAGES = {"1": "pages/cluster_1_basis.py", "2": "pages/cluster_2_ijkpunten.py",
@@ -26,7 +26,7 @@ def render_header(f) -> None:
     st.markdown(
         f"**Van opvang tot integratie in één oogopslag** · peildatum "
         f"**{peildatum_label(f.peildatum, data.filter_options(data.snapshot()).get('peildatum_default'))}** · "
-        f"{filter_summary(f)}")
+        f"{filter_summary_markdown(f)}")
     frame.render_status_legend()
 
 
@@ -52,8 +52,7 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
     if ind.frequency == "jaar":  # one survey a year: one point per year, not monthly steps
         points = list({d.year: (d, v) for d, v in points}.values())
     colour = status.colour if status not in (pres.NO_NORM, pres.UNKNOWN) else pres.OKABE_ITO[0]
-    st.plotly_chart(charts.sparkline(points, colour), width="stretch",
-                    config={"staticPlot": True, "displayModeBar": False}, key=f"spark_{ind.id}")
+    st.markdown(charts.sparkline_svg(points, colour), unsafe_allow_html=True)
     text = j.sentence if j else "Geen gegevens op deze peildatum of voor dit filter."
     st.markdown(f"<div class='im-sentence'>{text}</div>", unsafe_allow_html=True)
 

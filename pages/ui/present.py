@@ -16,6 +16,7 @@ import streamlit as st
 from monitor import basket as bk
 from monitor import deck, exports
 from monitor import formatting as fmt
+from monitor.escaping import html_text, markdown_table
 from pages.ui import basket, frame
 from pages.ui.filters import current_filters, filter_summary
 
@@ -114,14 +115,15 @@ def run() -> None:
         return
     i = _index(count)
     c = charts[i]
-    st.markdown(f"<h1 class='im-slide-title'>{c.conclusion}</h1>", unsafe_allow_html=True)
+    st.markdown(f"<h1 class='im-slide-title'>{html_text(c.conclusion)}</h1>", unsafe_allow_html=True)
     if isinstance(c, deck.TableSlide):
-        st.table(c.table, hide_index=True)
+        st.table(markdown_table(c.table), hide_index=True)
     else:
         st.plotly_chart(_big(c.figure), width="stretch", theme=None,
                         config={"displayModeBar": False, "staticPlot": True},
                         key=f"im_dia_chart_{i}")
-        st.markdown(f"<div class='im-slide-caption'>{c.caption} · {filter_summary(f)}</div>",
+        st.markdown(f"<div class='im-slide-caption'>{html_text(c.caption)} · "
+                    f"{html_text(filter_summary(f))}</div>",
                     unsafe_allow_html=True)
     left, right = st.columns([4, 1])
     if frame.is_demo():
