@@ -859,8 +859,18 @@ def _place_labels(codes, namen: dict[str, str]) -> list[str]:
     return ["Regio" if c == "ALL" else namen.get(c, c) for c in codes]
 
 
-def _count_or_hidden(v) -> str:
-    return SUPPRESSED_COUNT if _missing(v) else fmt.number(v)
+def _count_or_hidden(v, shown=None) -> str:
+    """A count as shown; a hidden one as its display text from disclosure
+    control ("<5" only for a real 1-4, "–" for a cell hidden to protect
+    another), "–" where none came with it."""
+    if not _missing(v):
+        return fmt.number(v)
+    return shown if isinstance(shown, str) and shown else SUPPRESSED_OTHER
+
+
+def _shown_texts(df: pd.DataFrame, col: str) -> list[str]:
+    texts = df[f"weergave_{col}"] if f"weergave_{col}" in df.columns else [None] * len(df)
+    return [_count_or_hidden(v, w) for v, w in zip(df[col], texts)]
 
 
 def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date,
@@ -871,12 +881,14 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
     labels = _place_labels(df["gemeentecode"], namen)
     need = [_number(v) for v in df["uren_nodig"]]
     offered = [_number(v) for v in df["uren_per_week"]]
+    # hours are hidden with their persons: the persons' display text
+    persons = _shown_texts(df, "z_personen")
     fig = go.Figure()
     for name, values, colour in (("Nodig (personen × norm)", need, PALETTE[0]),
                                  ("Lopende activiteiten", offered, PALETTE[1])):
         fig.add_trace(go.Bar(
             x=labels, y=values, name=name, marker_color=colour,
-            text=[SUPPRESSED_COUNT if v is None else fmt.number(v) for v in values],
+            text=[p if v is None else fmt.number(v) for v, p in zip(values, persons)],
             textposition="outside",
             hovertemplate="%{x}: %{y:,.0f} uur per week<extra>" + name + "</extra>"))
     # The reference line is named in the legend: an annotation on the line
@@ -891,7 +903,7 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
     table = pd.DataFrame({
         "Gemeente": labels,
         "Actieve Z-route-inburgeraars": [_number(v) for v in df["z_personen"]],
-        "Weergave": [_count_or_hidden(v) for v in df["z_personen"]],
+        "Weergave": persons,
         "Nodig (uur per week)": [_r1(v) for v in need],
         "Lopende activiteiten (uur per week)": [_r1(v) for v in offered],
         "Verschil (uur per week)": [None if n is None or o is None else _r1(o - n)
@@ -913,7 +925,8 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
                  source="inburgeraars en participatie (gemeente)", peildatum=peildatum,
                  suppressed=sum(_missing(v) for v in df["z_personen"]),
                  note=(f"norm {fmt.number(norm_per_week, 1)} uur per week per persoon; "
-                       "<5: 1 tot 4 personen, niet getoond"))
+                       "<5: 1 tot 4 personen, niet getoond; –: verborgen om een kleine groep "
+                       "te beschermen"))
 
 
 def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) -> Chart:
@@ -926,7 +939,7 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
         fig.add_trace(go.Bar(
             x=labels, y=values, name=name, marker_color=PALETTE[[5, 2, 1][i]],
             marker_pattern_shape=["/", "", "."][i],
-            text=[SUPPRESSED_COUNT if v is None else fmt.number(v) for v in values],
+            text=_shown_texts(df, col),
             textposition="inside",
             hovertemplate="%{x}: %{y:,.0f} personen<extra>" + name + "</extra>"))
     style(fig, height=340, y_title="personen")
@@ -937,11 +950,11 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
     for label, (_, row) in zip(labels, df.iterrows()):
         if all(_missing(row[c]) for c in Z_SCHEMA_LABELS) and not _missing(row["z_personen"]):
             fig.add_annotation(x=label, y=0, yanchor="bottom", showarrow=False,
-                               text="verborgen<br>(&lt;5 per groep)", font={"size": 11})
+                               text="verborgen<br>(kleine groepen)", font={"size": 11})
     table = pd.DataFrame({"Gemeente": labels})
     for col, name in Z_SCHEMA_LABELS.items():
         table[f"{name} (aantal)"] = [_number(v) for v in df[col]]
-        table[f"{name} (weergave)"] = [_count_or_hidden(v) for v in df[col]]
+        table[f"{name} (weergave)"] = _shown_texts(df, col)
     region = df[df["gemeentecode"] == "ALL"]
     if region.empty or _missing(region["achter"].iloc[0]):
         conclusion = "De verdeling over het schema is te klein om te tonen."
@@ -955,7 +968,8 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
                  source="inburgeraars en participatie (gemeente)", peildatum=peildatum,
                  suppressed=int(sum(df[c].map(_missing).sum() for c in Z_SCHEMA_LABELS)),
                  note="op schema: uren sinds het PIP ≥ 800 × dagen sinds PIP ÷ 1095 (max. 800); "
-                      "voor: meer dan 1,25 keer die norm")
+                      "voor: meer dan 1,25 keer die norm; <5: 1 tot 4 personen; –: verborgen om "
+                      "een kleine groep te beschermen")
 
 
 VISTA_SKILL_LABELS = {"lezen": "Lezen", "luisteren": "Luisteren", "spreken": "Spreken",
@@ -1001,7 +1015,8 @@ def vista_niveaus(df: pd.DataFrame, peildatum: dt.date) -> Chart:
                  conclusion=conclusion, figure=fig, table=table, source="VISTA-college voortgang",
                  peildatum=peildatum, suppressed=int(df["suppressed"].astype(bool).sum()),
                  note="laatst gemeten niveau, cursisten die niet zijn uitgevallen; n.n.g. = nog niet "
-                      "gemeten; <5: 1 tot 4 cursisten")
+                      "gemeten; <5: 1 tot 4 cursisten; –: verborgen om een kleine groep te "
+                      "beschermen")
 
 
 # --- comparing gemeenten: the funnel plot ------------------------------------------------
@@ -1014,7 +1029,7 @@ VERDICT_LABELS = {"hoger": "duidelijk hoger", "lager": "duidelijk lager", "binne
 
 
 def _pct1(x) -> float | None:
-    return None if x is None or pd.isna(x) else round(100.0 * float(x), 1)
+    return None if x is None or pd.isna(x) else _r1(100.0 * float(x))
 
 
 def _label_positions(x, y, reference) -> list[str]:
