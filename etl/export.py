@@ -46,7 +46,7 @@ from monitor.disclosure import protect
 from monitor.filters import MARGIN_DIMENSIONS, Filters
 from monitor.queries import Source
 from monitor.indicators import azc_bezetting, cohort_curves
-from monitor.signals import wilson
+from monitor.chance import wilson
 from monitor.store import query_text, region_name
 from monitor.values import MEDIAN_UNITS, rounded
 

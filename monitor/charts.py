@@ -21,16 +21,17 @@ from plotly.subplots import make_subplots
 
 from . import dimensions as dims
 from . import formatting as fmt
+from . import judgement
 from . import presentation as pres
 from .action_plan import IN_TEXT
 from .escaping import plotly_text
 from .catalogue import Indicator
-from .signals import wilson
+from .chance import wilson
 from .values import RATIO_UNITS, axis_title, is_percent
 
 PALETTE = pres.OKABE_ITO
-SUPPRESSED_COUNT = "<5"
-SUPPRESSED_OTHER = "–"
+SUPPRESSED_COUNT = pres.SUPPRESSED_COUNT
+SUPPRESSED_OTHER = pres.SUPPRESSED_OTHER
 
 # monitor/dimensions.py declares the dimensions; these are views of it
 DIMENSION_LABELS = {d.column: d.label for d in dims.TABLE}
@@ -107,17 +108,18 @@ def _missing(v) -> bool:
 def value_text(value, suppressed: bool, unit: str | None, shown=None) -> str:
     """The value as shown; a suppressed cell as its display text ('<5' for a
     small count, '–' otherwise), never 0."""
-    if suppressed:
-        if isinstance(shown, str) and shown:
-            return shown
-        return SUPPRESSED_COUNT if unit == "aantal" else SUPPRESSED_OTHER
-    return pres.fmt_value(value, unit)
+    return pres.shown_text(value, suppressed, unit, shown)
 
 
 def row_texts(df: pd.DataFrame, unit: str | None) -> list[str]:
     shown = df["weergave"] if "weergave" in df.columns else [None] * len(df)
     return [value_text(v, bool(s), unit, w)
             for v, s, w in zip(df["value"], df["suppressed"], shown)]
+
+
+def _r1(v):
+    """One decimal, half up, as a CSV cell (never Python's half-to-even)."""
+    return None if _missing(v) else float(fmt.rounded_half_up(v, 1))
 
 
 def _number(v):
@@ -239,8 +241,9 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
         notes.append("een onderbreking is een verborgen waarde (te weinig personen)")
     _reference_lines(fig, references, notes)
     label = ("Enquêtejaar" if ind.is_survey else "Periode") if yearly else "Peildatum"
-    dates = [pres.period_label(ind.frequency, d) if yearly else fmt.date_nl(d)
-             for d in rows["peildatum"]]
+    dates = [pres.period_label(ind.frequency, d)
+             + (" (lopend)" if pres.is_running(ind.frequency, d) else "") if yearly
+             else fmt.date_nl(d) for d in rows["peildatum"]]
     table = (value_table(rows.assign(_d=dates), "_d", label, ind.unit)
              if not rows.empty else pd.DataFrame())
     if keyed and not rows.empty:
@@ -248,12 +251,14 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
     if yearly and ind.is_survey and not rows.empty:
         cis = [None if s else wilson(v, d) for v, d, s in
                zip(rows["value"], rows["denominator"], rows["suppressed"])]
-        table.insert(2, "Ondergrens 95% (%)", [round(c[0], 1) if c else None for c in cis])
-        table.insert(3, "Bovengrens 95% (%)", [round(c[1], 1) if c else None for c in cis])
-    points = [] if keyed or rows.empty else [
-        (d, None if s else v) for d, v, s in zip(rows["peildatum"], rows["value"], rows["suppressed"])]
-    conclusion = (pres.sentence(ind.subject, points, ind.unit) if points
-                  else f"{ind.name}: zie de grafiek.")
+        table.insert(2, "Ondergrens 95% (%)", [_r1(c[0]) if c else None for c in cis])
+        table.insert(3, "Bovengrens 95% (%)", [_r1(c[1]) if c else None for c in cis])
+    # the one judgement (monitor.judgement) on the series as shown: the
+    # sentence the overview's tile and the evaluation report also print
+    conclusion = (f"{ind.name}: zie de grafiek." if keyed or rows.empty
+                  else judgement.judge(ind, ser, peildatum).sentence)
+    if yearly and not rows.empty and any(pres.is_running(ind.frequency, d) for d in rows["peildatum"]):
+        notes.append("lopend: de periode loopt nog op de peildatum, een voorlopig cijfer")
     return Chart(key=f"{ind.id}/reeks", title=f"{ind.name}: ontwikkeling", conclusion=conclusion,
                  figure=fig, table=table, source=ind.source, peildatum=peildatum,
                  note="; ".join(notes) or None,
@@ -304,15 +309,18 @@ def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | 
 
 
 def _extremes(labels: list[str], df: pd.DataFrame, unit: str | None) -> str:
-    shown = [(lab, float(v)) for lab, v, s, t in zip(labels, df["value"], df["suppressed"],
-                                                     df["is_total"])
+    # on the values as shown: two bars labelled alike are no highest and lowest
+    shown = [(lab, pres.shown_number(v, unit), v) for lab, v, s, t in
+             zip(labels, df["value"], df["suppressed"], df["is_total"])
              if not s and not t and not _missing(v)]
     if len(shown) < 2:
         return ""
     hi = max(shown, key=lambda x: x[1])
     lo = min(shown, key=lambda x: x[1])
-    return (f"hoogste: {hi[0]} ({pres.fmt_value(hi[1], unit)}), "
-            f"laagste: {lo[0]} ({pres.fmt_value(lo[1], unit)})")
+    if hi[1] == lo[1]:
+        return ""
+    return (f"hoogste: {hi[0]} ({pres.fmt_value(hi[2], unit)}), "
+            f"laagste: {lo[0]} ({pres.fmt_value(lo[2], unit)})")
 
 
 def _members(ind: Indicator, df: pd.DataFrame, labels: list[str], total_label: str,
@@ -325,6 +333,11 @@ def _members(ind: Indicator, df: pd.DataFrame, labels: list[str], total_label: s
     total = df[df["is_total"]]
     total_txt = row_texts(total, ind.unit)[0] if not total.empty else fmt.MISSING
     conclusion = f"{lead}: {total_label.lower()} {total_txt}" + (f"; {extremes}." if extremes else ".")
+    if pres.is_running(ind.frequency, peildatum):
+        # a period still running: provisional everywhere it is shown
+        period = pres.period_label(ind.frequency, peildatum)
+        conclusion = f"{lead}, {period} (lopend, voorlopig): {conclusion[len(lead) + 2:]}"
+        note = f"{note}; lopend: {period} loopt nog op de peildatum, een voorlopig cijfer"
     return Chart(key=key, title=title, conclusion=conclusion, figure=fig, table=table,
                  source=ind.source, peildatum=peildatum, note=note,
                  suppressed=int(df["suppressed"].sum()))
@@ -420,11 +433,21 @@ def taakstelling(df: pd.DataFrame, label: str, peildatum: dt.date) -> Chart:
         "Gehuisvest": housed,
         "Realisatie (%)": [_number(v) for v in g["realisatie_pct"]],
     })
-    last = g[g["realisatie_pct"].notna() & ~pd.Series(running, index=g.index)].tail(1)
-    conclusion = (f"{label}: in {fmt.period_nl(last['periode'].iloc[0])} "
-                  f"{fmt.number(last['gehuisvest'].iloc[0])} van de opgave van "
-                  f"{fmt.number(last['opgave'].iloc[0])} gehuisvest "
-                  f"({pres.fmt_value(last['realisatie_pct'].iloc[0], 'pct')}).") if not last.empty \
+    # worded as the overview words the indicator (monitor.judgement): the
+    # running half year provisional, the last completed one as its verdict
+    done = pd.Series(running, index=g.index)
+    last = g[g["realisatie_pct"].notna() & ~done].tail(1)
+    now = g[g["realisatie_pct"].notna() & done].tail(1)
+    parts = []
+    if not now.empty:
+        parts.append(f"voorlopig {pres.fmt_value(now['realisatie_pct'].iloc[0], 'pct')} in "
+                     f"{fmt.period_nl(now['periode'].iloc[0])} (lopend)")
+    if not last.empty:
+        parts.append(f"het laatste afgesloten halfjaar ({fmt.period_nl(last['periode'].iloc[0])}): "
+                     f"{fmt.number(last['gehuisvest'].iloc[0])} van de opgave van "
+                     f"{fmt.number(last['opgave'].iloc[0])} gehuisvest "
+                     f"({pres.fmt_value(last['realisatie_pct'].iloc[0], 'pct')})")
+    conclusion = (f"{label}: " + "; ".join(parts) + ".") if parts \
         else f"{label}: nog geen realisatie bekend."
     return Chart(key=f"huisvesting.taakstelling/{label}", title=f"Taakstelling en realisatie, {label}",
                  conclusion=conclusion, figure=fig, table=table, source=TAAKSTELLING_SOURCE,
@@ -881,9 +904,9 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
         "Gemeente": labels,
         "Actieve Z-route-inburgeraars": [_number(v) for v in df["z_personen"]],
         "Weergave": persons,
-        "Nodig (uur per week)": [None if v is None else round(v, 1) for v in need],
-        "Lopende activiteiten (uur per week)": [None if v is None else round(v, 1) for v in offered],
-        "Verschil (uur per week)": [None if n is None or o is None else round(o - n, 1)
+        "Nodig (uur per week)": [_r1(v) for v in need],
+        "Lopende activiteiten (uur per week)": [_r1(v) for v in offered],
+        "Verschil (uur per week)": [None if n is None or o is None else _r1(o - n)
                                     for n, o in zip(need, offered)],
     })
     region = df[df["gemeentecode"] == "ALL"]
@@ -891,8 +914,8 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
         conclusion = "Te weinig actieve Z-route-inburgeraars om de capaciteit te tonen."
     else:
         # rounded as shown, so the sentence's difference is that of its own figures
-        n, o = (round(float(region["uren_nodig"].iloc[0])),
-                round(float(region["uren_per_week"].iloc[0])))
+        n, o = (fmt.rounded_half_up(region["uren_nodig"].iloc[0]),
+                fmt.rounded_half_up(region["uren_per_week"].iloc[0]))
         conclusion = (f"De {fmt.number(region['z_personen'].iloc[0])} actieve Z-route-inburgeraars "
                       f"hebben samen {fmt.number(n)} uur participatie per week nodig; hun lopende "
                       f"activiteiten bieden {fmt.number(o)} uur "
@@ -1006,7 +1029,7 @@ VERDICT_LABELS = {"hoger": "duidelijk hoger", "lager": "duidelijk lager", "binne
 
 
 def _pct1(x) -> float | None:
-    return None if x is None or pd.isna(x) else round(100.0 * float(x), 1)
+    return None if x is None or pd.isna(x) else _r1(100.0 * float(x))
 
 
 def _label_positions(x, y, reference) -> list[str]:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import budget as bm
 from . import catalogue as cat
-from . import charts, deck, indicators, store
+from . import charts, deck, indicators, judgement, store
 from . import presentation as pres
 from .filters import Filters
 from .formatting import euro
@@ -39,59 +39,46 @@ def baseline(peildata: list[dt.date], now: dt.date) -> Baseline:
     return Baseline(after[0] if after else None, now)
 
 
-def _at(ser: pd.DataFrame, day: dt.date | None):
-    """(value, shown text) of an unkeyed series on a peildatum."""
-    if day is None or ser.empty:
-        return None, None
-    row = ser[pd.to_datetime(ser["peildatum"]) == pd.Timestamp(day)]
-    if "key" in row.columns:
-        row = row[row["key"].isna()]
-    if row.empty:
-        return None, None
-    r = row.iloc[-1]
-    hidden = bool(r["suppressed"])
-    value = None if hidden or r["value"] is None or pd.isna(r["value"]) else float(r["value"])
-    return value, charts.value_text(r["value"], hidden, r["eenheid"], r.get("weergave"))
-
-
-def judge_change(ind: cat.Indicator, start, now) -> str:
-    """The change in words, by the indicator's direction, on the values as
-    shown (presentation.change: the same rule as the overview)."""
-    if start is None or now is None:
-        return "niet te bepalen"
-    arrow = pres.trend_arrow(start, now, ind.unit)
-    if arrow == "→":
-        return "gelijk gebleven"
-    up = arrow == "↗"
-    d = (ind.direction or "").lower()
-    if d in pres.HIGHER:
-        return "verbeterd" if up else "verslechterd"
-    if d in pres.LOWER:
-        return "verslechterd" if up else "verbeterd"
-    return "gestegen" if up else "gedaald"
+def start_of(ind: cat.Indicator, base: Baseline, peildata: list[dt.date]) -> dt.date | None:
+    """The start an indicator is compared with: the baseline, or for a
+    half-yearly figure the end of the first half year after it, because a
+    running period is never compared with a completed one."""
+    if base.start is None:
+        return None
+    after = [d for d in sorted(peildata) if base.start <= d < base.now
+             and not pres.is_running(ind.frequency, d)]
+    return after[0] if after else None
 
 
 def indicator_rows(source, catalogue: list[cat.Indicator], f: Filters, base: Baseline,
-                   cluster: str) -> pd.DataFrame:
+                   cluster: str, peildata: list[dt.date] | None = None) -> pd.DataFrame:
+    """Per headline indicator of the cluster: the figure at the start and
+    now, the change since the start, and the same judgement as the overview
+    (monitor.judgement): value, change over the past year and status now."""
     rows = []
     for domain in pres.domains_of(cluster):
         for ind in cat.headline_of_domain(catalogue, domain):
             ser = source.series(ind.id, f)
-            v0, t0 = _at(ser, base.start)
-            v1, t1 = _at(ser, base.now)
-            status = pres.status(v1, ind.norm, ind.direction) if v1 is not None else pres.UNKNOWN
+            ser = ser[pd.to_datetime(ser["peildatum"]) <= pd.Timestamp(base.now)] \
+                if not ser.empty else ser
+            dates = peildata if peildata is not None else (
+                sorted(pd.to_datetime(ser["peildatum"]).dt.date) if not ser.empty else [])
+            now = judgement.judge(ind, ser, base.now)
+            start = start_of(ind, base, dates)
+            since = judgement.judge(ind, ser, base.now, baseline=start) if start else None
             rows.append({
                 "Domein": f"{domain} {pres.DOMAINS[domain]}",
                 "Indicator": ind.name,
-                "Start": t0 if base.start else NO_BASELINE,
-                "Nu": t1 or "–",
-                "Verandering": (NO_BASELINE if not base.start else
-                                "gelijk gebleven" if t0 is not None and t0 == t1 else
-                                judge_change(ind, v0, v1)),
-                "Status nu": f"{status.symbol} {status.label}",
+                "Start": (NO_BASELINE if not base.start else
+                          since.before.label if since and since.before else "–"),
+                "Nu": now.now.label,
+                "Sinds start": NO_BASELINE if not base.start else
+                               since.change if since else "nog geen vergelijking",
+                "Afgelopen jaar": now.change,
+                "Status nu": judgement.status_text(now),
             })
-    return pd.DataFrame(rows, columns=["Domein", "Indicator", "Start", "Nu", "Verandering",
-                                       "Status nu"])
+    return pd.DataFrame(rows, columns=["Domein", "Indicator", "Start", "Nu", "Sinds start",
+                                       "Afgelopen jaar", "Status nu"])
 
 
 def action_rows(acties: pd.DataFrame) -> pd.DataFrame:
@@ -129,7 +116,8 @@ def build(path: Path, now: dt.date | None = None, region: str | None = None,
     defaults to the name the store was loaded with."""
     source = Source(Path(path))
     peildata = indicators.peildata(path=path)
-    now = now or (peildata[-1] if peildata else dt.date.today())
+    # the newest month every source delivered in full, as on the screen
+    now = now or indicators.peildatum_default(path, peildata).date or dt.date.today()
     base = baseline(peildata, now)
     f = Filters(peildatum=now)
     catalogue = source.catalogue()
@@ -144,10 +132,13 @@ def build(path: Path, now: dt.date | None = None, region: str | None = None,
     for cluster, name in pres.CLUSTERS.items():
         items.append(deck.TableSlide(
             title=f"Cluster {cluster} · {name}: start en nu",
-            table=indicator_rows(source, catalogue, f, base, cluster),
+            table=indicator_rows(source, catalogue, f, base, cluster, peildata),
             source="Integratiemonitor (registraties gemeente, COA, VISTA-college, enquête)",
             peildatum=now,
-            note=(f"start = {base.start:%d-%m-%Y}" if base.start else NO_BASELINE)))
+            note=((f"start = {base.start:%d-%m-%Y} (een halfjaarcijfer: het eerste afgesloten "
+                   "halfjaar daarna)" if base.start else NO_BASELINE)
+                  + "; afgelopen jaar en status: als op het overzicht; lopend = de periode loopt "
+                  "nog, voorlopig cijfer zonder oordeel")))
     items.append(deck.TableSlide(title="Uitvoeringsprogramma: stand van de acties",
                                  table=action_rows(source.acties()),
                                  source="acties uitvoeringsprogramma (gemeente)", peildatum=now))

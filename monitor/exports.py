@@ -84,7 +84,8 @@ def _cell(v) -> str:
 
 def csv_text(c: Chart, demo: bool = False) -> str:
     """The Chart's table as `;`-separated text: a title line, the table with
-    its Dutch headers, then source and peildatum (and the demo notice)."""
+    its Dutch headers, then source and peildatum (and the demo notice) and
+    the chart's sentence."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     w.writerow([spreadsheet_cell(c.title)])
@@ -96,6 +97,8 @@ def csv_text(c: Chart, demo: bool = False) -> str:
         w.writerow([_cell(v) for v in row])
     w.writerow([])
     w.writerow([spreadsheet_cell(c.caption)])
+    if c.conclusion:  # the chart's judgement, word for word as on the screen and the slide
+        w.writerow([spreadsheet_cell(c.conclusion)])
     if c.suppressed:
         w.writerow(["‘<5’ / ‘–’: verborgen om herkenbaarheid te voorkomen; een verborgen cel is "
                     "nooit 0."])

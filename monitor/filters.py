@@ -84,7 +84,7 @@ def filters_from_query(params, valid_options: dict) -> tuple[Filters, list[str]]
     """Filters from URL query parameters, checked against `valid_options`.
 
     `valid_options` maps a Filters field to its allowed values: "peildatum"
-    a list of dates (the newest is the default), the other fields lists of
+    a list of dates ("peildatum_default" the default, else the newest), the other fields lists of
     strings. A field missing from `valid_options` accepts any value. Invalid
     values fall back to the default (peildatum: the nearest earlier one, else
     the newest; other fields: the value is dropped, so all) with a Dutch
@@ -96,14 +96,19 @@ def filters_from_query(params, valid_options: dict) -> tuple[Filters, list[str]]
     values: dict = {}
 
     peildata = sorted({urlstate.parse_date(d) for d in (valid_options.get("peildatum") or [])})
-    values["peildatum"] = peildata[-1] if peildata else None
+    # the default is the newest month every source delivered in full
+    # (monitor.peildatum), else the newest
+    dflt = valid_options.get("peildatum_default")
+    dflt = urlstate.parse_date(dflt) if dflt else None
+    newest = dflt if dflt in peildata else (peildata[-1] if peildata else None)
+    values["peildatum"] = newest
     raw = urlstate.values(params, "peildatum")
     if raw:
         try:
             asked = urlstate.parse_date(raw[-1])
         except urlstate.UrlValueError:
             notices.append(f"Peildatum ‘{urlstate.echo(raw[-1])}’ in de link is geen geldige datum "
-                           "(verwacht JJJJ-MM-DD); de nieuwste peildatum wordt getoond.")
+                           "(verwacht JJJJ-MM-DD); de standaardpeildatum wordt getoond.")
         else:
             if not peildata or asked in peildata:
                 values["peildatum"] = asked
@@ -116,7 +121,7 @@ def filters_from_query(params, valid_options: dict) -> tuple[Filters, list[str]]
                                    "wordt getoond.")
                 else:
                     notices.append(f"Voor peildatum {asked.isoformat()} zijn geen cijfers; de "
-                                   "nieuwste peildatum wordt getoond.")
+                                   "standaardpeildatum wordt getoond.")
 
     for key, field in QUERY_KEYS.items():
         if key == "peildatum":

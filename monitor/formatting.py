@@ -33,7 +33,7 @@ WEEKDAYS_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterd
 
 __all__ = [
     "MISSING", "PLOTLY_SEPARATORS", "MONTHS_NL", "MONTHS_NL_SHORT", "WEEKDAYS_NL",
-    "to_decimal", "euro", "euro_compact", "number", "pct", "date_nl", "date_short_nl",
+    "to_decimal", "rounded_half_up", "euro", "euro_compact", "number", "pct", "date_nl", "date_short_nl",
     "datetime_nl", "month_nl", "period_nl",
 ]
 
@@ -124,6 +124,15 @@ def euro_compact(x) -> str:
     if size >= Decimal("1e6"):
         return "€ " + _plain(d / Decimal("1e6"), 2) + " mln"
     return euro(d, cents=False)
+
+
+def rounded_half_up(x, decimals: int = 0) -> Decimal | None:
+    """`x` rounded half up to `decimals` (682.5 -> 683), as every figure is
+    displayed; None when missing."""
+    d = to_decimal(x)
+    if d is None:
+        return None
+    return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def number(x, decimals: int = 0, signed: bool = False) -> str:

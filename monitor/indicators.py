@@ -21,7 +21,9 @@ from .disclosure import (TOTAL, grid_selection, protect, protect_count_grid,
                          suppressed_mask)
 from .filters import (DIMENSIONS, MARGIN_DIMENSIONS, PERSON_DIMENSIONS, Filters, active_margin,
                       combination_conflict)
-from .presentation import is_running, year_earlier
+from . import peildatum as pdefault
+from .judgement import month_end, year_before
+from .presentation import is_running
 
 VALUE_COLUMNS = ["value", "numerator", "denominator", "persons"]
 
@@ -46,6 +48,17 @@ def _public_ids(path, version) -> frozenset[str]:
 def peildata(path=None) -> list[dt.date]:
     df = store.query("peildata", path=path)
     return [pd.Timestamp(d).date() for d in df["peildatum"]]
+
+
+def peildatum_default(path=None, dates: list[dt.date] | None = None) -> pdefault.Default:
+    """The default peildatum (monitor.peildatum): the newest month end every
+    monthly source delivered in full."""
+    return pdefault.default(databronnen(path), peildata(path) if dates is None else dates)
+
+
+def default_peildatum(path=None) -> dt.date | None:
+    """What a page shows without a chosen peildatum (monitor.peildatum)."""
+    return peildatum_default(path).date
 
 
 def latest_peildatum(path=None) -> dt.date | None:
@@ -538,16 +551,29 @@ def not_splittable(indicator: cat.Indicator, filters: Filters) -> str | None:
     return None
 
 
+def _persons(row: dict | None):
+    if row is None or row.get("suppressed") or row.get("persons") is None or pd.isna(row["persons"]):
+        return None
+    return float(row["persons"])
+
+
 def headline(filters: Filters, path=None) -> pd.DataFrame:
-    """Every catalogue indicator at the filters' peildatum: value, the value a year before
-    (the latest peildatum at least 365 days earlier), and the sparkline
-    series (values per peildatum up to P, None where suppressed)."""
-    peildatum = filters.peildatum or latest_peildatum(path)
+    """Every catalogue indicator at the filters' peildatum: value, the value
+    at the one baseline date (monitor.judgement.year_before: the newest
+    month end a year before), the persons a share counts, and the sparkline
+    series (values per peildatum up to P, None where suppressed). The
+    judgement of a row is monitor.judgement.judge_headline."""
+    peildatum = filters.peildatum or default_peildatum(path)
     rows_of_catalogue = catalogue(path)
-    df = _protect_filtered(_with_zero_counts(_cells(filters, path=path), path=path), filters,
-                           path=path)
+    raw = _with_zero_counts(_cells(filters, path=path), path=path)
+    df = _protect_filtered(raw, filters, path=path)
+    # disclosure control drops the persons; the chance test reads them for
+    # the cells it leaves shown
+    unkeyed = raw[raw["key"].isna()] if "persons" in raw.columns else raw.iloc[0:0]
+    persons = dict(zip(zip(unkeyed["indicator_id"], unkeyed["peildatum"]),
+                       unkeyed["persons"].tolist())) if not unkeyed.empty else {}
     dates = sorted(set(df["peildatum"]))
-    prev = year_earlier(peildatum, dates)
+    prev = year_before(peildatum)
     month = max((d for d in dates if d < peildatum), default=None)
     cells = {}  # indicator -> peildatum -> row; dicts, because ~2.500 .loc calls cost 0,1 s
     by_id = cat.by_id(cat.from_frame(rows_of_catalogue))
@@ -555,7 +581,8 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
     wanted = ["indicator_id", "peildatum", "value", "numerator", "denominator", "suppressed",
               "weergave", "reden"]
     for row in zip(*(df[c].tolist() for c in wanted)):
-        cells.setdefault(row[0], {})[row[1]] = dict(zip(wanted, row))
+        cells.setdefault(row[0], {})[row[1]] = {**dict(zip(wanted, row)),
+                                                "persons": persons.get((row[0], row[1]))}
     rows = []
     for ind in rows_of_catalogue.to_dict("records"):
         mine = cells.get(ind["id"], {})
@@ -575,6 +602,10 @@ def headline(filters: Filters, path=None) -> pd.DataFrame:
             "lopend": is_running(ind["frequentie"], peildatum),
             "vorig_jaar": None if before is None else before["value"],
             "vorig_jaar_noemer": None if before is None else before["denominator"],
+            # the persons a share counts, for the chance test of the signals
+            # (never shown: a hidden cell has none)
+            "personen": _persons(now),
+            "vorig_jaar_personen": _persons(before),
             "vorige_maand": None if last_month is None else last_month["value"],
             "sparkline": [(d, mine[d]["value"] if d in mine else None)
                           for d in dates if d <= peildatum],
@@ -612,8 +643,8 @@ def warm(path=None) -> None:
     needs."""
     codes = list(gemeente_namen(path))
     if len(codes) > 1:
-        # the sidebar opens on the latest peildatum, which is part of the key
-        headline(Filters(peildatum=latest_peildatum(path), gemeenten=(codes[0],)), path=path)
+        # the sidebar opens on the default peildatum, which is part of the key
+        headline(Filters(peildatum=default_peildatum(path), gemeenten=(codes[0],)), path=path)
     version = store.store_version(path)
     for dimension in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
         _family(dimension, path, version)
@@ -623,7 +654,7 @@ def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """The inburgeringsroute funnel at filters.peildatum (default: latest):
     per step the persons who reached it and the median lead days from the
     previous step; termijn_lopend / termijn_verstreken for active persons."""
-    p = filters.peildatum or latest_peildatum(path)
+    p = filters.peildatum or default_peildatum(path)
     df = store.query("route_funnel", _params(filters, peildatum=p), path=path)
     n = df["persons"].astype(int)
     out = pd.DataFrame({"stap": df["stap"], "step": df["step"], "peildatum": p, "eenheid": "aantal",
@@ -639,7 +670,7 @@ def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:
 def huisvesting_wijk(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """Housed persons per wijk at the peildatum; wijken are the siblings of
     their gemeente total."""
-    p = filters.peildatum or latest_peildatum(path)
+    p = filters.peildatum or default_peildatum(path)
     df = store.query("huisvesting_wijk", {"peildatum": p, "gemeenten": list(filters.gemeenten),
                                           "doelgroep": list(filters.doelgroep)}, path=path)
     if df.empty:
@@ -706,6 +737,9 @@ def filter_options(path=None) -> dict:
         # the rest in the dimension's order, residual members last
         opts[d.field] = list(d.order) if d.fixed else d.sort_members(opts.get(d.field, []))
     opts["peildatum"] = peildata(path)
+    chosen = peildatum_default(path, opts["peildatum"])
+    opts["peildatum_default"] = chosen.date
+    opts["peildatum_bepaald_door"] = [SOURCE_NAMES.get(e, e) for e in chosen.deciding]
     opts["gemeenten"] = list(gemeente_namen(path))
     return opts
 
@@ -735,11 +769,6 @@ MONTH_NAMED = {"uitkeringen", "coa_bezetting", "coa_koppelingen"}
 YEAR_NAMED = {"enquete"}
 
 
-def _month_end(d: dt.date) -> dt.date:
-    nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
 def databronnen_versheid(today: dt.date | None = None, path=None) -> pd.DataFrame:
     """Per source: newest file date used, its age on `today`, the expected
     frequency, and a status Actueel / Verouderd / Ontbreekt, or Zonder
@@ -755,7 +784,7 @@ def databronnen_versheid(today: dt.date | None = None, path=None) -> pd.DataFram
         # a file of a month is dated at its month end, which may lie after
         # today within that month; any later date is an error of the delivery
         latest_valid = (dt.date(today.year, 12, 31) if extract in YEAR_NAMED
-                        else _month_end(today) if extract in MONTH_NAMED else today)
+                        else month_end(today) if extract in MONTH_NAMED else today)
         age = None if newest is None else (today - newest).days
         status = ("Ontbreekt" if mine.empty
                   else "Zonder datum" if newest is None
@@ -783,7 +812,7 @@ def cohort_curves(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     1-4 is not printed. Gemeente, doelgroep and geslacht filter; the other
     person filters do not apply (leeftijdsgroep is an age at P, cohort the
     PIP year)."""
-    p = filters.peildatum or latest_peildatum(path)
+    p = filters.peildatum or default_peildatum(path)
     df = store.query("cohort_curves", {"peildatum": p, "gemeenten": list(filters.gemeenten),
                                        "doelgroep": list(filters.doelgroep),
                                        "geslacht": list(filters.geslacht)}, path=path)
@@ -805,7 +834,7 @@ def land_van_herkomst(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     and every gemeente, whichever gemeenten are chosen: a hidden count
     follows neither from the total nor from the region minus the gemeenten;
     secondary suppression gives up Overig and Onbekend first."""
-    p = filters.peildatum or latest_peildatum(path)
+    p = filters.peildatum or default_peildatum(path)
     everywhere = replace(filters, gemeenten=())
     df = store.query("land_van_herkomst", _params(everywhere, peildatum=p), path=path)
     if df.empty:

@@ -1,5 +1,6 @@
-"""How an indicator value is judged and told, for the pages: status against
-the norm (direction-aware), trend arrow, and the one generated Dutch sentence.
+"""The elements of a judgement: the statuses, status against the norm
+(direction-aware), the change words and the value as shown. The judgement
+of a figure itself, with its sentence, is monitor.judgement.
 
 Pure and importable without Streamlit, so it is unit-tested on its own.
 Values of percentage indicators are on a 0-100 scale, as in the store.
@@ -11,7 +12,14 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from monitor.formatting import MISSING, month_nl, number, pct
+from decimal import Decimal
+
+from monitor.formatting import MISSING, number, pct, rounded_half_up
+
+# How a hidden cell reads where the store gives no text of its own: "<5" is
+# a count of 1 to 4 persons, "–" anything else.
+SUPPRESSED_COUNT = "<5"
+SUPPRESSED_OTHER = "–"
 
 # Okabe-Ito: colour-blind safe. Status is never shown by colour alone: every
 # status carries a symbol and a word as well.
@@ -101,18 +109,6 @@ def status(value, norm, direction: str | None) -> Status:
     return ATTENTION if value <= norm + band else OFF_TRACK
 
 
-def year_earlier(peildatum: dt.date, available) -> dt.date | None:
-    """The one comparison date of the product: the same peildatum a year
-    earlier (29 February: the 28th), else the nearest earlier peildatum."""
-    if peildatum is None:
-        return None
-    try:
-        target = peildatum.replace(year=peildatum.year - 1)
-    except ValueError:
-        target = peildatum.replace(year=peildatum.year - 1, day=28)
-    return max((d for d in available if d <= target), default=None)
-
-
 def is_running(frequency: str | None, peildatum: dt.date) -> bool:
     """A half-year figure on a peildatum inside its half year is provisional."""
     return peildatum is not None and frequency == "halfjaar" and (peildatum.month, peildatum.day) not in ((6, 30), (12, 31))
@@ -142,7 +138,9 @@ def trend_arrow(previous, current, unit: str | None = "pct") -> str:
 
 def judge(value, previous, norm, direction: str | None, unit: str | None,
           running: bool = False, significant: bool | None = None) -> Status:
-    """Every headline tile's judgement: against the norm where a seed gives
+    """The status rule of monitor.judgement.judge (call that, not this: it
+    rounds the values as shown and knows "lopend" and the baseline date):
+    against the norm where a seed gives
     one; otherwise against its own value a year earlier, in the direction
     that is better. A running period gets no judgement yet; a sample figure
     (the survey) whose change is within its uncertainty (`significant`
@@ -167,6 +165,36 @@ def judge(value, previous, norm, direction: str | None, unit: str | None,
     return HIGHER_NEUTRAL if moved == "steeg" else LOWER_NEUTRAL
 
 
+def decimals_shown(value, unit: str | None) -> int:
+    """How many decimals a value is displayed with (fmt_value's choice)."""
+    u = (unit or "").lower()
+    if u in {"pct", "%", "percentage", "procent", "score"}:
+        return 0 if abs(float(value)) >= 10 else 1
+    if u in {"dagen", "days", "dag", "uren", "hours", "eur", "euro", "€"}:
+        return 0
+    if u == "per_cursist":
+        return 1
+    return 0 if float(value) == int(float(value)) else 1
+
+
+def shown_number(value, unit: str | None) -> Decimal | None:
+    """The value as displayed: rounded once, half up (682,5 is 683, never
+    Python's half-to-even 682). Judgements compare these, not the raw values."""
+    if _missing(value):
+        return None
+    return rounded_half_up(value, decimals_shown(value, unit))
+
+
+def shown_text(value, suppressed: bool, unit: str | None, shown=None) -> str:
+    """The value as shown; a suppressed cell as its display text (the
+    store's own, else '<5' for a count and '–' otherwise), never 0."""
+    if suppressed:
+        if isinstance(shown, str) and shown:
+            return shown
+        return SUPPRESSED_COUNT if unit == "aantal" else SUPPRESSED_OTHER
+    return fmt_value(value, unit)
+
+
 def fmt_value(value, unit: str | None) -> str:
     """A value in its unit, Dutch notation. Percentages are 0-100 here."""
     if _missing(value):
@@ -184,32 +212,6 @@ def fmt_value(value, unit: str | None) -> str:
         from monitor.formatting import euro
         return euro(value, cents=False)
     return number(value, 0 if float(value) == int(float(value)) else 1)
-
-
-def sentence(subject: str, series: list[tuple[dt.date, float]], unit: str | None,
-             since: dt.date | None = None) -> str:
-    """One Dutch sentence on the development of an indicator:
-    "Het aandeel inburgeraars met een duaal traject steeg van 40% naar 52%
-    sinds maart 2024." `series` is (peildatum, value) ascending, suppressed
-    values already left out. The comparison point is the first value at or
-    after `since`, by default the value at year_earlier() of the last one."""
-    points = [(d, v) for d, v in series if not _missing(v)]
-    if not points:
-        return f"{subject}: geen waarde te tonen op deze peildatum."
-    last_date, last = points[-1]
-    if since is None:
-        before = year_earlier(last_date, [d for d, _ in points])
-        start = next(((d, v) for d, v in points if d == before), None)
-    else:
-        start = next(((d, v) for d, v in points if since <= d < last_date), None)
-    if start is None:
-        return f"{subject} is {fmt_value(last, unit)} ({month_nl(last_date)})."
-    first_date, first = start
-    a, b = fmt_value(first, unit), fmt_value(last, unit)
-    verb = change(first, last, unit)
-    if verb == "bleef":
-        return f"{subject} bleef {b} sinds {month_nl(first_date)}."
-    return f"{subject} {verb} van {a} naar {b} sinds {month_nl(first_date)}."
 
 
 # The framework of seed 001: 13 domains in 4 clusters (indicators.md).

@@ -21,12 +21,12 @@ from .budget import actuals as budget_actuals
 
 
 def _z_route(path, filters, norm_per_week):
-    p = filters.peildatum or indicators.latest_peildatum(path)
+    p = filters.peildatum or indicators.default_peildatum(path)
     return zroute.z_route(p, filters, norm_per_week=norm_per_week, path=path)
 
 
 def _vista_niveaus(path, filters):
-    p = filters.peildatum or indicators.latest_peildatum(path)
+    p = filters.peildatum or indicators.default_peildatum(path)
     return vista.niveaus(p, filters, path=path).assign(peildatum=p)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .formatting import rounded_half_up
+
 #: numerator / denominator, on a 0-100 scale
 PERCENT_UNITS = frozenset({"pct", "score"})
 #: the numerator itself
@@ -37,4 +39,4 @@ def rounded(value, unit: str | None) -> float | None:
     once, here, so a figure and its comparison never round twice."""
     if value is None or pd.isna(value):
         return None
-    return round(float(value), 1)
+    return float(rounded_half_up(value, 1))

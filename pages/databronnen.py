@@ -51,6 +51,24 @@ def render_freshness() -> None:
                "(zie laaddatum)")
 
 
+def render_default_peildatum() -> None:
+    opts = data.filter_options(data.snapshot())
+    dflt, by = opts.get("peildatum_default"), opts.get("peildatum_bepaald_door") or []
+    later = [d for d in opts.get("peildatum") or [] if dflt and d > dflt]
+    if dflt is None:
+        return
+    who = (", ".join(by[:-1]) + " en " + by[-1]) if len(by) > 1 else (by[0] if by else "de bronnen")
+    verb = "bepalen" if len(by) > 1 else "bepaalt"
+    text = (f"**Standaardpeildatum: {fmt.date_nl(dflt)}**, het laatste maandeinde dat elke maandelijkse "
+            f"bron volledig heeft geleverd. {who} {verb} die datum: {'hun' if len(by) > 1 else 'zijn'} "
+            "nieuwste levering reikt niet verder.")
+    if later:
+        text += (" " + ", ".join(fmt.date_nl(d) for d in later) + " is te kiezen, maar voorlopig: "
+                 "die maand is nog niet volledig geleverd, dus daar geen signalen en geen vergelijking "
+                 "met volle maanden.")
+    st.markdown(text)
+
+
 def render_files() -> None:
     st.subheader("Geladen bestanden")
     df = data.get("databronnen")
@@ -94,6 +112,7 @@ def main() -> None:
     st.title("Databronnen")
     render_load()
     render_freshness()
+    render_default_peildatum()
     render_files()
     render_rejections()
 

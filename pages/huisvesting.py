@@ -22,7 +22,8 @@ def _realisation_cell(pct, running: bool) -> str:
         return fmt.MISSING
     if running:  # provisional: shown, not judged
         return pres.fmt_value(pct, "pct")
-    s = pres.status(pct, 100, "hoger_beter")
+    # judged on the value as shown, as every other output judges it
+    s = pres.status(pres.shown_number(pct, "pct"), 100, "hoger_beter")
     return f"{s.symbol} {pres.fmt_value(pct, 'pct')}"
 
 

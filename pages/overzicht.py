@@ -4,13 +4,14 @@ status, trend, sparkline en één zin. Elk domein krijgt even veel ruimte."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from monitor import charts
 from monitor import formatting as fmt
 from monitor import presentation as pres
-from monitor import signals
+from monitor import judgement, signals
+from monitor.peildatum import is_provisional
+from monitor.peildatum import label as peildatum_label
 from monitor.catalogue import Indicator, headline_of_domain
 from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary_markdown
@@ -23,40 +24,28 @@ CLUSTER_PAGES = {"1": "pages/cluster_1_basis.py", "2": "pages/cluster_2_ijkpunte
 def render_header(f) -> None:
     st.title(f"Integratiemonitor {data.region_name(data.snapshot())}")
     st.markdown(
-        f"**Van opvang tot integratie in één oogopslag** · peildatum **{fmt.date_nl(f.peildatum)}** · "
+        f"**Van opvang tot integratie in één oogopslag** · peildatum "
+        f"**{peildatum_label(f.peildatum, data.filter_options(data.snapshot()).get('peildatum_default'))}** · "
         f"{filter_summary_markdown(f)}")
     frame.render_status_legend()
 
 
 def render_indicator(ind: Indicator, row: dict | None) -> None:
     row = row or {}
-    value = row.get("value")
-    suppressed = bool(row.get("suppressed"))
-    missing = value is None or pd.isna(value)
-    before = None if suppressed else row.get("vorig_jaar")
-    running = bool(row.get("lopend"))
-    clear = signals.survey_change_is_clear(value, row.get("denominator"), before,
-                                           row.get("vorig_jaar_noemer")) if ind.is_survey else None
-    status = pres.UNKNOWN if (suppressed or missing) else pres.judge(
-        value, before, ind.norm, ind.direction, ind.unit, running=running, significant=clear)
-    # A year-on-year badge already carries the direction: no second arrow.
-    year_on_year = status in (pres.BETTER, pres.WORSE, pres.SAME, pres.HIGHER_NEUTRAL,
-                              pres.LOWER_NEUTRAL)
-    arrow = "" if (suppressed or running or clear is False or year_on_year) \
-        else pres.trend_arrow(before, value, ind.unit)
+    j = judgement.judge_headline(ind, {**row, "peildatum": row.get("peildatum")}) \
+        if row.get("peildatum") is not None else None
+    status = j.status if j else pres.UNKNOWN
     norm_text = ("norm " + ind.norm_text) if ind.norm_text else (
         f"norm {pres.fmt_value(ind.norm, ind.unit)}" if ind.norm is not None
         else "geen norm" if status is pres.NO_COMPARISON
         else "geen norm: vergeleken met een jaar eerder")
     if ind.norm_source and ind.norm is not None:
         norm_text += f" · {ind.norm_source}"
-    shown = charts.value_text(value, suppressed, ind.unit, row.get("weergave"))
-    if running:
-        shown += " (lopend)"
+    shown = j.now.label if j else fmt.MISSING
     st.markdown(
         f"<div class='im-ind'><div class='im-ind-name'>{ind.name}</div>"
         f"<span class='im-ind-value' style='color:{status.colour}'>{shown}</span> "
-        f"<span style='font-size:1.2rem' aria-hidden='true'>{arrow}</span> "
+        f"<span style='font-size:1.2rem' aria-hidden='true'>{j.arrow if j else ''}</span> "
         f"{frame.status_badge(status)}<div class='im-ind-norm'>{norm_text}</div></div>",
         unsafe_allow_html=True)
     points = list(row.get("sparkline") or [])
@@ -64,52 +53,27 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
         points = list({d.year: (d, v) for d, v in points}.values())
     colour = status.colour if status not in (pres.NO_NORM, pres.UNKNOWN) else pres.OKABE_ITO[0]
     st.markdown(charts.sparkline_svg(points, colour), unsafe_allow_html=True)
-    when = row.get("peildatum")
-    if suppressed:
-        text = row.get("reden") or "Te weinig personen om een waarde te tonen."
-    elif missing:
-        text = row.get("reden") or "Geen gegevens op deze peildatum of voor dit filter."
-    elif running:
-        text = (f"{ind.subject} is voorlopig {pres.fmt_value(value, ind.unit)}: de periode loopt "
-                "nog, dus nog geen vergelijking met een afgesloten periode.")
-    elif ind.is_survey:
-        text = _survey_sentence(ind, row, shown)
-    elif before is None or pd.isna(before):
-        text = f"{ind.subject} is {shown} op {fmt.date_nl(when)}."
-    else:
-        text = pres.sentence(ind.subject, [(row.get("vorig_jaar_peildatum"), before), (when, value)],
-                             ind.unit)
+    text = j.sentence if j else "Geen gegevens op deze peildatum of voor dit filter."
     st.markdown(f"<div class='im-sentence'>{text}</div>", unsafe_allow_html=True)
 
 
-def _survey_sentence(ind: Indicator, row: dict, shown: str) -> str:
-    """A survey figure with its 95% interval; a change between two survey
-    years is only a rise or a fall when the intervals say so."""
-    now_ci = signals.wilson(row.get("value"), row.get("denominator"))
-    text = f"{ind.subject} is {shown}"
-    if now_ci:
-        text += f" (95%-betrouwbaarheidsinterval {signals.interval_text(now_ci)})"
-    before, n_before = row.get("vorig_jaar"), row.get("vorig_jaar_noemer")
-    if before is None or pd.isna(before) or n_before is None:
-        return text + "."
-    then = pres.fmt_value(before, ind.unit)
-    if signals.clearly_different(signals.wilson(before, n_before), now_ci):
-        verb = "steeg" if float(row["value"]) > float(before) else "daalde"
-        return text + f"; dat {verb} ten opzichte van vorig jaar ({then})."
-    return text + f"; vorig jaar {then}, een verschil binnen de onzekerheid van de enquête."
-
-
-def render_signals(rows: list[dict], indicators: list[Indicator]) -> None:
-    found = signals.signals(rows, {i.id: i for i in indicators})
-    with st.expander(f"Signalen ({len(found)})", expanded=bool(found), icon=":material/notifications:"):
-        if not found:
+def render_signals(rows: list[dict], indicators: list[Indicator], provisional: bool) -> None:
+    found = signals.signals(rows, {i.id: i for i in indicators}, provisional=provisional)
+    title = "Signalen: geen op een voorlopige peildatum" if provisional else f"Signalen ({len(found)})"
+    with st.expander(title, expanded=bool(found), icon=":material/notifications:"):
+        if provisional:
+            st.markdown("Deze peildatum is voorlopig: niet elke bron heeft de maand al volledig "
+                        "geleverd, dus hier geen signalen. Kies het laatste volledige maandeinde "
+                        "voor de signalen.")
+        elif not found:
             st.markdown("Geen indicator passeerde sinds het vorige maandeinde zijn norm, en geen "
                         "verandering over een jaar is groter dan toeval verklaart.")
         for s in found:
             mark = "▲" if s.good else "▼" if s.good is False else "●"
             st.markdown(f"{mark} {s.text}")
-        st.caption("Verandering ‘meer dan toeval verklaart’: de 95%-betrouwbaarheidsintervallen "
-                   "(Wilson) van nu en een jaar eerder overlappen niet.")
+        st.caption("‘Meer dan toeval’: het verschil met een jaar eerder is zo groot dat het bij dit "
+                   "aantal personen niet door toeval komt (zie het paspoort). Vaste aantallen zoals "
+                   "de taakstelling en de COA-bezetting tellen alleen als ze hun norm passeren.")
 
 
 def render_domain(domain: str, indicators: list[Indicator], rows: dict) -> None:
@@ -130,7 +94,8 @@ def render_clusters(f) -> None:
     current = data.get("headline", f)
     indicators = data.catalogue(snap)
     rows = {r["id"]: r for r in current.to_dict("records")} if not current.empty else {}
-    render_signals(list(rows.values()), indicators)
+    dflt = data.filter_options(snap).get("peildatum_default")
+    render_signals(list(rows.values()), indicators, is_provisional(f.peildatum, dflt))
     for cluster, name in pres.CLUSTERS.items():
         st.markdown(f"<div class='im-cluster'>Cluster {cluster} · {name}</div>", unsafe_allow_html=True)
         cols = st.columns(COLUMNS)

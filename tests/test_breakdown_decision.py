@@ -49,10 +49,10 @@ def test_warm_leaves_the_gemeente_decision_for_any_later_pick(demo_store):
     ind.warm(db)
     codes = list(ind.gemeente_namen(db))
     before = ind._gemeente_family.cache_info(), ind._family.cache_info()
-    # what the sidebar sends: the latest peildatum and another gemeente
-    ind.headline(Filters(peildatum=ind.latest_peildatum(db), gemeenten=(codes[-1],)), path=db)
+    # what the sidebar sends: the default peildatum and another gemeente
+    ind.headline(Filters(peildatum=ind.default_peildatum(db), gemeenten=(codes[-1],)), path=db)
     # and a person filter under it: its family is warm too
-    ind.headline(Filters(peildatum=ind.latest_peildatum(db), gemeenten=(codes[-1],),
+    ind.headline(Filters(peildatum=ind.default_peildatum(db), gemeenten=(codes[-1],),
                          geslacht=("V",)), path=db)
     after = ind._gemeente_family.cache_info(), ind._family.cache_info()
     assert after[0].hits == before[0].hits + 1 and after[0].misses == before[0].misses

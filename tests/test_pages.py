@@ -14,6 +14,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitor.filters import page_uses_filters
+from monitor.judgement import last_month_end
+from tests.conftest import DEMO_TODAY
 from pages.ui.card import TABS_KEY
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -165,7 +167,7 @@ def test_peildatum_filter_changes_overview(store_env):
     at = open_page("pages/overzicht.py")
     before = shown(at)
     newest = at.selectbox(key="flt_peildatum").value
-    # The newest peildatum is the register's own date; a year back is a month end.
+    # The default peildatum is a month end; a year back is one too.
     year_before = _month_end_year_before(newest)
     at.selectbox(key="flt_peildatum").set_value(year_before).run()
     assert at.query_params["peildatum"] in (year_before.isoformat(), [year_before.isoformat()])
@@ -180,10 +182,12 @@ def test_invalid_query_parameter_falls_back_with_notice(store_env, page):
     notices = [w.value for w in at.warning]
     assert any("GM9999" in n for n in notices), notices
     assert any("geen geldige datum" in n for n in notices), notices
-    # fell back: the whole region, the newest peildatum
+    # fell back: the whole region, the default peildatum: the month end
+    # before the register's mid-month date (every source delivered through it)
     assert at.multiselect(key="flt_gemeenten").value == []
     peil = at.selectbox(key="flt_peildatum")
-    assert peil.index == len(peil.options) - 1
+    assert peil.value == last_month_end(DEMO_TODAY) < DEMO_TODAY
+    assert peil.index == len(peil.options) - 2 and "(voorlopig)" in peil.options[-1]
 
 
 def test_notice_on_first_page_and_link_round_trip(store_env):

@@ -1,4 +1,4 @@
-"""Status against the norm, trend arrow and the generated sentence."""
+"""Status against the norm, trend arrow, the value as shown and the signals."""
 
 import datetime as dt
 
@@ -30,36 +30,9 @@ def test_trend_arrow():
     assert pres.trend_arrow(None, 40) == ""
 
 
-def test_sentence_as_in_the_issue():
-    series = [(dt.date(2024, 3, 31), 40.0), (dt.date(2024, 12, 31), 46.0), (dt.date(2025, 3, 31), 52.0)]
-    s = pres.sentence("Het aandeel inburgeraars met een duaal traject", series, "pct",
-                      since=dt.date(2024, 3, 1))
-    assert s == ("Het aandeel inburgeraars met een duaal traject steeg van 40% naar 52% "
-                 "sinds maart 2024.")
-
-
-def test_sentence_falls_and_counts():
-    series = [(dt.date(2025, 11, 30), 1250), (dt.date(2026, 11, 30), 980)]
-    assert pres.sentence("De wachtlijst", series, "aantal") == \
-        "De wachtlijst daalde van 1.250 naar 980 sinds november 2025."
-
-
-def test_sentence_without_values():
-    assert "geen waarde" in pres.sentence("X", [], "pct")
-
-
 def test_framework_has_13_domains_in_4_clusters():
     assert len(pres.DOMAINS) == 13
     assert [len(pres.domains_of(c)) for c in pres.CLUSTERS] == [1, 5, 4, 3]
-
-
-def test_year_earlier_is_the_same_date_or_the_nearest_before():
-    ends = [dt.date(2024, 2, 29), dt.date(2025, 2, 28), dt.date(2025, 10, 31), dt.date(2025, 11, 30)]
-    assert pres.year_earlier(dt.date(2026, 11, 30), ends) == dt.date(2025, 11, 30)
-    assert pres.year_earlier(dt.date(2025, 2, 28), ends) is None  # 29-02-2024 is after 28-02-2024
-    assert pres.year_earlier(dt.date(2024, 2, 29), [dt.date(2023, 2, 28)]) == dt.date(2023, 2, 28)
-    assert pres.year_earlier(dt.date(2026, 12, 15), ends) == dt.date(2025, 11, 30)
-    assert pres.year_earlier(dt.date(2025, 1, 31), ends) is None
 
 
 def test_words_arrow_and_judgement_agree_on_shown_values():
@@ -82,7 +55,7 @@ def test_a_norm_is_always_judged_and_a_running_period_never():
 
 
 def test_wilson_interval_by_hand():
-    from monitor.signals import clearly_different, wilson
+    from monitor.chance import clearly_different, wilson
 
     # p = 0.5, n = 100: centre 0.5, half-width 1.96*sqrt(.25/100 + 1.96²/40000)/(1 + 1.96²/100)
     lo, hi = wilson(50, 100)
@@ -101,12 +74,15 @@ def test_signals_norm_crossing_and_clear_change():
                     unit="pct", sources=("inburgeraars",), norm=40.0, norm_text=None,
                     norm_source=None, direction="hoger_beter", frequency="maand", headline=True,
                     counts_persons=True, reference=True)
-    rows = [{"id": ind.id, "value": 42.0, "denominator": 400, "vorige_maand": 39.0,
-             "vorig_jaar": 30.0, "vorig_jaar_noemer": 400, "suppressed": False}]
+    rows = [{"id": ind.id, "peildatum": dt.date(2026, 11, 30), "value": 42.0, "denominator": 400,
+             "personen": 400, "vorige_maand": 39.0, "vorig_jaar": 30.0, "vorig_jaar_noemer": 400,
+             "vorig_jaar_personen": 400, "vorig_jaar_peildatum": dt.date(2025, 11, 30),
+             "suppressed": False}]
     found = signals(rows, {ind.id: ind})
     assert [s.kind for s in found] == ["norm", "verandering"]
     assert found[0].good is True and "haalt nu de norm" in found[0].text
-    rows[0].update(vorige_maand=41.0, vorig_jaar=40.0, vorig_jaar_noemer=50)
+    assert "duidelijk gestegen (meer dan toeval)" in found[1].text and "Wilson" not in found[1].text
+    rows[0].update(vorige_maand=41.0, vorig_jaar=40.0, vorig_jaar_noemer=50, vorig_jaar_personen=50)
     assert signals(rows, {ind.id: ind}) == []
 
 

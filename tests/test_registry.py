@@ -30,7 +30,8 @@ TRIES = 40
 @pytest.fixture(scope="session")
 def store_filters(demo_store):
     db, _ = demo_store
-    return Source(Path(db)), Filters(peildatum=indicators.latest_peildatum(db))
+    # the peildatum the app opens on, as presentation mode below does
+    return Source(Path(db)), Filters(peildatum=indicators.default_peildatum(db))
 
 
 def _first_chart(kind: registry.Kind, src: Source, f: Filters):

@@ -3,14 +3,12 @@ gemeenten side by side, passport) and the cluster page made of them."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from monitor import charts
 from monitor import dimensions as dims
 from monitor import formatting as fmt
 from monitor import presentation as pres
-from monitor import signals
+from monitor import judgement
 from monitor.catalogue import Indicator, of_domain
 from monitor.filters import Filters, combination_conflict
 from pages.ui import data, frame, render
@@ -24,30 +22,13 @@ BREAKDOWNS = {d.column: d.label for d in dims.TABLE if d.kind != "gemeente"}
 
 
 def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
-    snap = data.snapshot()
     ser = data.get("series", ind.id, f)
-    at = {d: r for d, r in zip(ser["peildatum"], ser.to_dict("records"))} if not ser.empty else {}
-    now = at.get(f.peildatum)
     if "key" in ser.columns and ser["key"].notna().any():
         current_txt, status = f"{ser['key'].nunique()} waarden (zie grafiek)", pres.INFO
-    elif now is None:
-        current_txt, status = fmt.MISSING, pres.UNKNOWN
     else:
-        current_txt = charts.value_text(now["value"], bool(now["suppressed"]), ind.unit,
-                                        now.get("weergave"))
-        prev = pres.year_earlier(f.peildatum, data.filter_options(snap).get("peildatum") or [])
-        before = at.get(prev)
-        running = pres.is_running(ind.frequency, f.peildatum)
-        hidden = bool(now["suppressed"]) or now["value"] is None or pd.isna(now["value"])
-        then = None if before is None or before["suppressed"] else before["value"]
-        clear = signals.survey_change_is_clear(
-            now["value"], now["denominator"], then,
-            None if before is None else before["denominator"]) if ind.is_survey else None
-        status = pres.UNKNOWN if hidden else pres.judge(
-            now["value"], then, ind.norm, ind.direction, ind.unit, running=running,
-            significant=clear)
-        if running and not hidden:
-            current_txt += " (lopend)"
+        # the one judgement: the same as the overview's tile and the chart's sentence
+        j = judgement.judge(ind, ser, f.peildatum)
+        current_txt, status = j.now.label, j.status
     word = dims.word(dimension)
     with st.container(border=True):
         head, pop = st.columns([5, 2], vertical_alignment="center")

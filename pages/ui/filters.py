@@ -8,6 +8,8 @@ import streamlit as st
 
 from monitor import dimensions as dims
 from monitor import formatting as fmt
+from monitor.peildatum import is_provisional
+from monitor.peildatum import label as peildatum_label
 from monitor.escaping import markdown_text
 from monitor.filters import (MARGIN_DIMENSIONS, PERSON_DIMENSIONS, QUERY_KEYS, Filters,
                              filters_from_query, filters_to_query)
@@ -15,7 +17,9 @@ from pages.ui import data
 
 # Filters field -> widget key
 _W = {"peildatum": "flt_peildatum", **{d.field: f"flt_{d.field}" for d in dims.TABLE}}
-_HELP = {"peildatum": "De datum waarop de cijfers worden bepaald (telkens een maandeinde).",
+_HELP = {"peildatum": ("De datum waarop de cijfers worden bepaald: telkens een maandeinde. Standaard "
+                       "het laatste maandeinde dat elke bron volledig heeft geleverd; een latere "
+                       "datum (de laaddatum) is voorlopig."),
          **{d.field: d.help for d in dims.TABLE}}
 _GROUP_CAPTION = ("Deze filters gaan alleen samen met gemeente en peildatum: kies er één, "
                   "zonder " + dims.listed(dims.word(d) for d in PERSON_DIMENSIONS)
@@ -70,10 +74,14 @@ def render_sidebar_filters():
     sb = st.sidebar
     sb.markdown("### Filters")
     peildata = list(options.get("peildatum") or [])
+    dflt = options.get("peildatum_default")
     if st.session_state.get(_W["peildatum"]) not in peildata and peildata:
-        st.session_state[_W["peildatum"]] = peildata[-1]
-    sb.selectbox("Peildatum", peildata, key=_W["peildatum"], format_func=fmt.date_nl,
-                 help=_HELP["peildatum"])
+        st.session_state[_W["peildatum"]] = dflt if dflt in peildata else peildata[-1]
+    sb.selectbox("Peildatum", peildata, key=_W["peildatum"],
+                 format_func=lambda d: peildatum_label(d, dflt), help=_HELP["peildatum"])
+    if is_provisional(st.session_state.get(_W["peildatum"]), dflt):
+        sb.caption(f"Voorlopig: niet elke bron heeft deze maand al volledig geleverd; "
+                   f"{fmt.date_nl(dflt)} is de laatste volledige maand. Geen signalen op deze datum.")
     sb.multiselect(dims.label("gemeentecode"), list(options.get("gemeenten") or []),
                    key=_W["gemeenten"],
                    format_func=lambda c: namen.get(c, c), placeholder="Hele regio",

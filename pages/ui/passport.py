@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor import formatting as fmt
+from monitor import judgement
 from monitor import presentation as pres
 from monitor import catalogue as cat
 from monitor.catalogue import PUBLIC_NOTE, Indicator
@@ -26,6 +27,7 @@ def render_passport(ind: Indicator, peildatum) -> None:
                                      else "lager is beter" if ind.direction in pres.LOWER
                                      else "geen oordeel (ter informatie)"))
     st.markdown(f"**Peildatum:** {fmt.date_nl(peildatum)}")
+    st.markdown(f"**Vergelijking:** {judgement.comparison_text(ind)}")
     st.markdown(f"**Laatst geladen:** {fmt.datetime_nl(info.get('loaded_at')) if info else fmt.MISSING}")
     st.caption(PUBLIC_NOTE if ind.is_public else SUPPRESSION_EXPLANATION)
 
