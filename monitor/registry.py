@@ -563,7 +563,10 @@ def _compare_load(source, arg, f):
     namen = source.gemeente_namen()
     if not compare.comparable(ind) or choice.focal not in namen:
         raise Unavailable("Deze vergelijking bestaat niet in deze opslag.")
-    p = f.peildatum or source.get("filter_options")["peildatum"][-1]
+    opts = source.get("filter_options")
+    p = f.peildatum or opts.get("peildatum_default") or (opts["peildatum"] or [None])[-1]
+    if p is None:
+        raise Unavailable("Er is nog geen peildatum in deze opslag.")
     comp = compare.comparison_for(
         choice, ind, namen, source.get("by_gemeente", ind.id, Filters(peildatum=p)),
         source.get("gemeente_kenmerken"), source.get("compare_features", p),
