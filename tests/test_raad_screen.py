@@ -89,3 +89,28 @@ def test_every_presentation_step_fits_every_projector(server, browser):  # noqa:
                 problems.append(f"{w}x{h} dia {step}: grafiektekst {got['smallest']} px")
         ctx.close()
     assert not problems, "\n".join(problems)
+
+
+def test_shared_link_brings_back_domain_tab_and_breakdown(server, browser):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    _open(page, f"{server}/cluster_2_ijkpunten")
+    page.get_by_role("radio", name="2.3 Werk en inkomen").click()
+    page.wait_for_url("**domein=2.3**", timeout=30_000)
+    wait_idle(page)
+    page.get_by_label("Uitsplitsen naar").click()
+    page.get_by_role("option", name="Leeftijdsgroep").click()
+    page.wait_for_url("**uitsplitsing=leeftijdsgroep**", timeout=30_000)
+    wait_idle(page)
+    link = page.url
+    ctx.close()
+
+    fresh = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = fresh.new_page()
+    _open(page, link)
+    assert page.get_by_role("radio", name="2.3 Werk en inkomen").get_attribute(
+        "aria-checked") == "true"
+    assert page.locator("h3").filter(has_text="2.3 Werk en inkomen").count() == 1
+    assert page.get_by_role("combobox", name="Uitsplitsen naar").input_value() == "Leeftijdsgroep"
+    assert page.get_by_role("tab", name="Naar leeftijdsgroep").count() >= 1
+    fresh.close()
