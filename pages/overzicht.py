@@ -102,7 +102,14 @@ def _survey_sentence(ind: Indicator, row: dict, shown: str) -> str:
 
 def render_signals(rows: list[dict], indicators: list[Indicator]) -> None:
     found = signals.signals(rows, {i.id: i for i in indicators})
-    with st.expander(f"Signalen ({len(found)})", expanded=bool(found), icon=":material/notifications:"):
+    # Collapsed: the first screen is for the figures; the count says whether
+    # opening it is worth it, and on paper it prints open.
+    good = sum(1 for s in found if s.good)
+    bad = sum(1 for s in found if s.good is False)
+    label = (f"Signalen ({len(found)}): {good} gunstig, {bad} ongunstig, "
+             f"{len(found) - good - bad} zonder goede richting" if found else "Signalen (0)")
+    with st.expander(label, expanded=False, icon=":material/notifications:",
+                     key="im_signals"):
         if not found:
             st.markdown("Geen indicator passeerde sinds het vorige maandeinde zijn norm, en geen "
                         "verandering over een jaar is groter dan toeval verklaart.")
@@ -134,10 +141,11 @@ def render_clusters(f) -> None:
     render_signals(list(rows.values()), indicators)
     for cluster, name in pres.CLUSTERS.items():
         st.markdown(f"<div class='im-cluster'>Cluster {cluster} · {name}</div>", unsafe_allow_html=True)
-        cols = st.columns(COLUMNS)
-        for col, domain in zip(cols, pres.domains_of(cluster)):
-            with col:
-                render_domain(domain, indicators, rows)
+        with st.container(key=f"im_tiles_{cluster}"):
+            cols = st.columns(COLUMNS)
+            for col, domain in zip(cols, pres.domains_of(cluster)):
+                with col:
+                    render_domain(domain, indicators, rows)
     render.caption(f"Bron: registraties gemeente (team Inburgering), COA, VISTA-college en enquête "
                    f"inburgeraars · peildatum {fmt.date_nl(f.peildatum)} · trendpijl: verandering "
                    "ten opzichte van dezelfde peildatum een jaar eerder (of het dichtstbijzijnde eerdere "

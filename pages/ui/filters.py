@@ -106,7 +106,7 @@ def render_sidebar_filters():
     sb.selectbox("Peildatum", peildata, key=_W["peildatum"], format_func=fmt.date_nl,
                  help=_HELP["peildatum"])
     sb.multiselect("Gemeente", list(options.get("gemeenten") or []), key=_W["gemeenten"],
-                   format_func=lambda c: namen.get(c, c), placeholder="Hele regio",
+                   format_func=lambda c: namen.get(c, c), placeholder="Hele regio", select_all=False,
                    help=_HELP["gemeenten"])
     for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
         choices = list(options.get(field) or [])
@@ -120,14 +120,14 @@ def render_sidebar_filters():
     for field in PERSON_DIMENSIONS:
         label_of = (lambda v: GESLACHT_NL.get(v, v)) if field == "geslacht" else str
         sb.multiselect(_LABELS[field], list(options.get(field) or []), key=_W[field],
-                       format_func=label_of, placeholder="Alle", help=_HELP[field],
+                       format_func=label_of, placeholder="Alle", help=_HELP[field], select_all=False,
                        disabled=margin_set is not None)
     sb.markdown("**Herkomst en cohort**")
     sb.caption(_GROUP_CAPTION)
     for field in MARGIN_DIMENSIONS:
         off = person_set or (margin_set is not None and margin_set != field)
         sb.multiselect(_LABELS[field], list(options.get(field) or []), key=_W[field],
-                       placeholder="Niet beschikbaar" if off else "Alle",
+                       placeholder="Niet beschikbaar" if off else "Alle", select_all=False,
                        help=_HELP[field], disabled=off)
 
     def chosen(field):

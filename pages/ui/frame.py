@@ -50,24 +50,55 @@ def status_badge(s: pres.Status) -> str:
             f"border:1px solid {s.colour}'>{s.symbol} {s.label}</span>")
 
 
+# The statuses a reader meets most; the rest are explained on demand.
+KEY_STATUSES = (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.BETTER, pres.WORSE)
+ALL_STATUSES = (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.BETTER, pres.WORSE,
+                pres.SAME, pres.HIGHER_NEUTRAL, pres.LOWER_NEUTRAL, pres.NO_CLEAR_CHANGE,
+                pres.NO_COMPARISON, pres.RUNNING, pres.UNKNOWN)
+
+
 def render_status_legend() -> None:
-    # Every status a tile can carry; badge and words wrap as one item.
-    items = " ".join(
-        f"<span class='im-legend-item'>{status_badge(s)}"
-        f"<span class='im-legend-text'>{s.explanation}</span></span>"
-        for s in (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.BETTER, pres.WORSE,
-                  pres.SAME, pres.HIGHER_NEUTRAL, pres.LOWER_NEUTRAL, pres.NO_CLEAR_CHANGE,
-                  pres.NO_COMPARISON, pres.RUNNING, pres.UNKNOWN))
-    st.markdown(f"<div class='im-legend'>{items}</div>", unsafe_allow_html=True)
+    """A one-line key above the figures; every status a tile can carry,
+    with its explanation, one click away (and on paper)."""
+    key = " ".join(status_badge(s) for s in KEY_STATUSES)
+    items = "".join(
+        f"<li class='im-legend-item'>{status_badge(s)}"
+        f"<span class='im-legend-text'>{s.explanation}</span></li>"
+        for s in ALL_STATUSES)
+    with st.container(horizontal=True, key="im_legend", vertical_alignment="center",
+                      gap="small"):
+        st.markdown(f"<div class='im-legend im-legend-key'>{key}</div>", unsafe_allow_html=True,
+                    width="content")
+        with st.popover("Alle statussen uitgelegd", icon=":material/help:", width="content"):
+            st.markdown(f"<ul class='im-legend im-legend-full'>{items}</ul>",
+                        unsafe_allow_html=True)
 
 
 CSS = """
 <style>
 .im-badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:0.8rem;
   font-weight:600;white-space:nowrap}
-.im-legend{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:center;margin:4px 0 10px}
-.im-legend-item{display:inline-flex;align-items:center;gap:6px}
-.im-legend-text{font-size:0.8rem;color:#444;margin-right:12px}
+.im-legend{display:flex;flex-wrap:wrap;gap:4px 6px;align-items:center;margin:0}
+.im-legend-full{flex-direction:column;align-items:flex-start;padding:0;list-style:none;gap:6px}
+.im-legend-item{display:flex;align-items:center;gap:8px;margin:0}
+.im-legend-text{font-size:0.85rem;color:#333}
+/* the first screen is for figures: less empty space above the page */
+.block-container, [data-testid="stMainBlockContainer"]{padding-top:3.2rem !important}
+.im-ind-name, .im-domain, .im-sentence, .im-ind-norm{overflow-wrap:normal;word-break:normal;
+  hyphens:manual}
+.im-ind-value{white-space:nowrap}
+h1{padding-top:.25rem !important}
+/* five domains side by side need room; on a laptop they wrap, three or two to a row */
+@media (max-width: 1400px) {
+  .st-key-im_tiles_1 > [data-testid="stHorizontalBlock"], [class*="st-key-im_tiles_"] [data-testid="stHorizontalBlock"]{
+    flex-wrap:wrap !important}
+  [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:calc(33% - 1rem) !important;
+    flex:1 1 calc(33% - 1rem) !important}
+}
+@media (max-width: 1100px) {
+  [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:calc(50% - 1rem) !important;
+    flex:1 1 calc(50% - 1rem) !important}
+}
 .im-ind{border-top:1px solid #E5E5E5;padding-top:6px;margin-top:6px}
 .im-ind-name{font-size:0.85rem;color:#333;line-height:1.2;min-height:2.1em}
 .im-ind-value{font-size:1.55rem;font-weight:700;line-height:1.2}
@@ -128,10 +159,33 @@ LANG_JS = """
       }
     });
   }
+  // Streamlit writes some labels for screen readers in English and offers no
+  // setting for them: they are put in Dutch where they appear.
+  var NL = {'Collapse sidebar': 'Zijbalk inklappen', 'Expand sidebar': 'Zijbalk uitklappen',
+            'Clear all': 'Alles wissen', 'Open': 'Openen', 'Close': 'Sluiten', 'Help': 'Uitleg',
+            'Choose an option': 'Kies een optie', 'Choose options': 'Kies opties',
+            'Clear value': 'Waarde wissen', 'Fullscreen': 'Volledig scherm',
+            'Close fullscreen': 'Volledig scherm sluiten', 'Download as CSV': 'Downloaden als CSV',
+            'Search': 'Zoeken', 'Delete': 'Verwijderen', 'Remove': 'Verwijderen',
+            'Sidebar': 'Zijbalk', 'App pages': "Pagina's", 'Link to heading': 'Link naar deze kop',
+            'Main menu': 'Menu', 'Show/hide columns': 'Kolommen tonen of verbergen'};
+  function dutch(el) {
+    ['aria-label', 'title', 'placeholder'].forEach(function (attr) {
+      var v = el.getAttribute(attr);
+      if (!v) return;
+      var t = NL[v] || (v.indexOf('Help for ') === 0 ? 'Uitleg bij ' + v.slice(9) : null);
+      if (t && t !== v) el.setAttribute(attr, t);
+    });
+  }
+  function translate() {
+    document.querySelectorAll('[aria-label], [title], input[placeholder]').forEach(dutch);
+  }
   new MutationObserver(function () {
-    if (!pending) { pending = true; requestAnimationFrame(focusable); }
-  }).observe(document.body, {childList: true, subtree: true});
+    if (!pending) { pending = true; requestAnimationFrame(function () { focusable(); translate(); }); }
+  }).observe(document.body, {childList: true, subtree: true, attributes: true,
+                             attributeFilter: ['aria-label', 'title', 'placeholder']});
   focusable();
+  translate();
 })();
 </script>
 """
