@@ -556,6 +556,8 @@ def route_steps(df: pd.DataFrame, peildatum: dt.date) -> Chart:
                            hovertemplate="%{y}: %{text} personen<extra></extra>"))
     style(fig, height=420, legend=False, x_title="personen")
     fig.update_yaxes(autorange="reversed", type="category")
+    # room beyond the longest bar for its value, which otherwise runs off a narrow chart
+    fig.update_xaxes(range=[0, max([v for v in values if v is not None], default=0) * 1.18 or 1])
     table = pd.DataFrame({
         "Stap": labels,
         "Personen": values,
@@ -588,6 +590,7 @@ def route_termijn(df: pd.DataFrame, peildatum: dt.date) -> Chart:
         marker_color=[PALETTE[0], PALETTE[3]], marker_pattern_shape=["", "x"],
         hovertemplate="%{x}: %{text}<extra></extra>"))
     style(fig, height=320, legend=False, y_title="actieve inburgeraars")
+    fig.update_yaxes(range=[0, max([v for v in values if v is not None], default=0) * 1.15 or 1])
     table = pd.DataFrame({"Termijn": [TERMIJN[s] for s in rows["step"]], "Personen": values,
                           "Weergave": text})
     conclusion = (f"{text[1]} actieve inburgeraars zijn over hun termijn van drie jaar, "

@@ -17,12 +17,13 @@ APPLIED = ("doelgroep", "geslacht")
 
 
 def render_pair(df, measures, f) -> None:
-    cols = st.columns(2)
-    for col, measure in zip(cols, measures):
-        with col:
-            c = charts.cohort_curves(df, measure, f.peildatum)
-            st.markdown(f"**{c.title}**")
-            render.chart(c, key=f"cohort_{measure}")
+    with st.container(key=f"im_pair_{measures[0]}"):
+        cols = st.columns(2)
+        for col, measure in zip(cols, measures):
+            with col:
+                c = charts.cohort_curves(df, measure, f.peildatum)
+                st.markdown(f"**{c.title}**")
+                render.chart(c, key=f"cohort_{measure}")
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ def render_steps(f) -> None:
         st.info("Geen routegegevens voor deze selectie.")
         return
     c = charts.route_steps(df, f.peildatum)
-    c1, c2 = st.columns([3, 2])
+    c1, c2 = st.container(key="im_pair_steps").columns([3, 2])
     with c1:
         render.chart(c, key="route_steps")
     with c2:
@@ -60,7 +60,7 @@ def main() -> None:
                 "personen tellen dan de koppeling, en volgen de modules (PVT, KNM, MAP) geen vaste "
                 "volgorde.")
     render_steps(f)
-    c1, c2 = st.columns(2)
+    c1, c2 = st.container(key="im_pair_termijn").columns(2)
     with c1:
         render_termijn(f)
     with c2:

@@ -88,12 +88,26 @@ CSS = """
   hyphens:manual}
 .im-ind-value{white-space:nowrap}
 h1{padding-top:.25rem !important}
+/* tables wrap their headers and cells instead of running past a narrow column */
+[data-testid="stTable"] table{width:100% !important;table-layout:auto}
+[data-testid="stTable"] th, [data-testid="stTable"] td{white-space:normal !important;
+  overflow-wrap:normal;word-break:normal;min-width:0 !important}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] *{white-space:normal !important;
+  font-size:clamp(1.25rem, 2.2vw, 2.25rem)}
+/* tab rows wrap rather than scroll sideways */
+[data-baseweb="tab-list"], [role="tablist"]{flex-wrap:wrap !important}
 /* five domains side by side need room; on a laptop they wrap, three or two to a row */
 @media (max-width: 1400px) {
   .st-key-im_tiles_1 > [data-testid="stHorizontalBlock"], [class*="st-key-im_tiles_"] [data-testid="stHorizontalBlock"]{
     flex-wrap:wrap !important}
   [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:calc(33% - 1rem) !important;
     flex:1 1 calc(33% - 1rem) !important}
+}
+/* a chart beside a table or a chart: one under the other on a laptop */
+@media (max-width: 1280px) {
+  [class*="st-key-im_pair_"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap !important}
+  [class*="st-key-im_pair_"] [data-testid="stColumn"]{min-width:100% !important;
+    flex:1 1 100% !important}
 }
 @media (max-width: 1100px) {
   [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:calc(50% - 1rem) !important;
