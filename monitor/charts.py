@@ -612,7 +612,7 @@ ACTION_STATUS = {  # colour, pattern, symbol; order = sort order (delayed first)
 ACTION_LINES = ["Taal", "Participatie", "Betaald werk", "Borging", "Aandachtspunten"]
 
 
-def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
+def acties_timeline(df: pd.DataFrame, today: dt.date, label_chars: int = 48) -> Chart:
     """The actions of the programme on a quarter timeline, delayed first. With
     a `planning` column (monitor.action_plan), a planning that is not in the
     document's text is drawn lighter and its label starts with ≈."""
@@ -624,7 +624,7 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
         df = df.assign(planning=IN_TEXT, planning_uitleg="")
     omschrijving = [str(o) for o in df["omschrijving"].fillna("")]
     df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {'' if k == IN_TEXT else '≈ '}{a} · "
-                   f"{plotly_text(o[:48])}{'…' if len(o) > 48 else ''}"
+                   f"{plotly_text(o[:label_chars])}{'…' if len(o) > label_chars else ''}"
                    for a, o, s, k in zip(df["actie_id"], omschrijving, df["status"], df["planning"])]
     fig = go.Figure()
     for status, (colour, pattern, symbol) in ACTION_STATUS.items():

@@ -23,13 +23,13 @@ def _remove(key: str) -> None:
 
 
 def _deck(f, charts):
-    """The deck as a deferred download: everything from the session is read
-    now; the callable runs later, outside the page run."""
+    """The deck as a deferred download and its slide count: everything from
+    the session is read now; the callable runs later, outside the page run."""
     meta = deck.DeckMeta(title="Raadspresentatie Integratiemonitor", peildatum=f.peildatum,
                          region=data.region_name(data.snapshot()), filters=filter_summary(f),
                          demo=frame.is_demo(), made_on=dt.date.today())
     definitions = deck.definitions_for(charts, data.catalogue(data.snapshot()))
-    return lambda: deck.build(meta, charts, definitions)
+    return (lambda: deck.build(meta, charts, definitions)), deck.slide_count(charts, definitions)
 
 
 def render_list(charts, missing) -> None:
@@ -67,9 +67,10 @@ def main() -> None:
         if missing:
             render_list(charts, missing)
         return
+    make, slides = _deck(f, charts)
     with st.container(horizontal=True, key="mand_acties"):
         st.download_button(
-            f"PowerPoint downloaden ({len(charts)} dia's)", _deck(f, charts),
+            f"PowerPoint downloaden ({slides} dia's)", make,
             file_name=f"raadspresentatie_{f.peildatum.isoformat() if f.peildatum else 'nu'}.pptx",
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="mand_pptx", on_click="ignore", type="primary", icon=":material/slideshow:",
