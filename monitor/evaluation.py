@@ -120,16 +120,18 @@ def _norm_text(ind: cat.Indicator) -> str:
 def _sentence(j: Judged, base: Baseline) -> str:
     if j.now is None:
         return f"{j.ind.subject}: geen waarde te tonen op {fmt.date_nl(base.now)}."
-    if j.start is None or base.start is None:
+    if base.start is None:
         return f"{j.ind.subject} is {j.now_text} op {fmt.date_nl(base.now)} ({NO_BASELINE})."
+    if j.start is None:
+        return (f"{j.ind.subject} is {j.now_text} op {fmt.date_nl(base.now)}; bij de start "
+                f"({fmt.date_nl(base.start)}) was er nog geen waarde.")
     return pres.sentence(j.ind.subject, [(base.start, j.start), (base.now, j.now)], j.ind.unit,
                          since=base.start)
 
 
 ON_COURSE = (pres.ON_TRACK,)
 OFF_COURSE = (pres.ATTENTION, pres.OFF_TRACK)
-SUMMARY_COLUMNS = ["Cluster", "Kernindicatoren", "Op koers", "Aandacht of uit koers",
-                   "Beter dan bij de start", "Slechter dan bij de start"]
+SUMMARY_COLUMNS = ["Cluster", "Indicatoren", "Op koers", "Niet op koers", "Beter", "Slechter"]
 
 
 def summary_rows(rows: list[Judged]) -> pd.DataFrame:
@@ -138,11 +140,11 @@ def summary_rows(rows: list[Judged]) -> pd.DataFrame:
     out = []
     for cluster, name in pres.CLUSTERS.items():
         mine = [j for j in rows if j.cluster == cluster]
-        out.append({"Cluster": f"{cluster} {name}", "Kernindicatoren": len(mine),
+        out.append({"Cluster": f"{cluster} {name}", "Indicatoren": len(mine),
                     "Op koers": sum(j.status in ON_COURSE for j in mine),
-                    "Aandacht of uit koers": sum(j.status in OFF_COURSE for j in mine),
-                    "Beter dan bij de start": sum(j.change == "verbeterd" for j in mine),
-                    "Slechter dan bij de start": sum(j.change == "verslechterd" for j in mine)})
+                    "Niet op koers": sum(j.status in OFF_COURSE for j in mine),
+                    "Beter": sum(j.change == "verbeterd" for j in mine),
+                    "Slechter": sum(j.change == "verslechterd" for j in mine)})
     total = {c: sum(r[c] for r in out) for c in SUMMARY_COLUMNS[1:]}
     out.append({"Cluster": "Totaal", **total})
     return pd.DataFrame(out, columns=SUMMARY_COLUMNS)
@@ -158,20 +160,21 @@ def largest_changes(rows: list[Judged], base: Baseline, n: int = 3) -> list[str]
 def summary_slide(rows: list[Judged], base: Baseline) -> deck.TableSlide:
     table = summary_rows(rows)
     t = table.iloc[-1]
-    normed = t["Op koers"] + t["Aandacht of uit koers"]
+    normed = t["Op koers"] + t["Niet op koers"]
     against = (f"{normed} hebben een norm, daarvan {t['Op koers']} op koers" if normed
                else "geen heeft een norm")
     if base.start:
-        title = (f"Van de {t['Kernindicatoren']} kernindicatoren verbeterden er "
-                 f"{t['Beter dan bij de start']} sinds {fmt.month_nl(base.start)} en "
-                 f"verslechterden er {t['Slechter dan bij de start']}; {against}.")
+        title = (f"Van de {t['Indicatoren']} kernindicatoren verbeterden er "
+                 f"{t['Beter']} sinds {fmt.month_nl(base.start)} en "
+                 f"verslechterden er {t['Slechter']}; {against}.")
     else:
-        title = (f"Van de {t['Kernindicatoren']} kernindicatoren {against}; {NO_BASELINE}, dus "
+        title = (f"Van de {t['Indicatoren']} kernindicatoren {against}; {NO_BASELINE}, dus "
                  "nog geen verandering.")
     bullets = tuple(largest_changes(rows, base)) if base.start else ()
     return deck.TableSlide(
         title=title, table=table, source=SOURCE, peildatum=base.now,
-        note=("op koers / aandacht of uit koers: tegen de norm; beter of slechter: nu tegen "
+        note=("kernindicatoren van de 13 domeinen; op koers / niet op koers (aandacht of uit "
+              "koers): tegen de norm; beter / slechter: nu tegen "
               f"{'de start' if base.start else NO_BASELINE}"),
         bullets=(("De drie grootste veranderingen sinds de start:",) + bullets) if bullets else ())
 

@@ -159,13 +159,14 @@ def _pptx_text(data: bytes) -> tuple[int, str]:
 
 def test_evaluation_deck_on_demo_store(demo_store):
     db, _ = demo_store
-    n, text = _pptx_text(evaluation.build(db, P, pngs=[tiny_png()]))
+    n, text = _pptx_text(evaluation.build(db, P, pngs=[tiny_png()] * 8))
     assert n >= 9
     assert "Evaluatierapportage" in text and "start 31-01-2024" in text
-    for cluster in ("Cluster 1", "Cluster 2", "Cluster 3", "Cluster 4"):
+    for cluster in ("1 De Basis", "2 IJkpunten en middelen", "3 Ondersteuners",
+                    "4 Sociale verbindingen"):
         assert cluster in text
-    assert "Uitvoeringsprogramma: stand van de acties" in text and "Vertraagd" in text
-    assert "Begroting: plan tegen realisatie" in text
+    assert "Actielijn Taal" in text and "Vertraagd" in text
+    assert "SPUK-ruimte plan → werkelijk" in text
     assert evaluation.NO_BASELINE not in text
     assert "verbeterd" in text or "verslechterd" in text
     assert exports.DEMO_NOTICE in text
@@ -184,7 +185,7 @@ def test_evaluation_deck_on_a_store_with_one_peildatum(demo_store, tmp_path):
             con.execute(f"DELETE FROM {table} WHERE peildatum <> ?", [P])
     from monitor import indicators
     assert indicators.peildata(path=one) == [P]
-    n, text = _pptx_text(evaluation.build(one, pngs=[tiny_png()]))
+    n, text = _pptx_text(evaluation.build(one, pngs=[tiny_png()] * 8))
     assert n >= 9
     assert "geen nulmeting" in text
     assert "verbeterd" not in text and "verslechterd" not in text
