@@ -94,6 +94,10 @@ h1{padding-top:.25rem !important}
   overflow-wrap:normal;word-break:normal;min-width:0 !important}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] *{white-space:normal !important;
   font-size:clamp(1.25rem, 2.2vw, 2.25rem)}
+/* a budget slider writes its value as "€ 15000"; the field beside it writes
+   "15.000", the way every amount on the page is written: only that one shows */
+.st-key-begroting_invoer [data-testid="stSliderThumbValue"],
+.st-key-begroting_invoer [data-testid="stSliderTickBar"]{display:none !important}
 /* tab rows wrap rather than scroll sideways */
 [data-baseweb="tab-list"], [role="tablist"]{flex-wrap:wrap !important}
 /* five domains side by side need room; on a laptop they wrap, three or two to a row */
