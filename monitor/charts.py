@@ -73,7 +73,9 @@ class Chart:
 
     def file_stem(self) -> str:
         """File name without extension: what, and which peildatum."""
-        slug = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")[:60]
+        # letters as they are (enquête, not enqu-te); only what a file system
+        # or a mail client mangles becomes a hyphen
+        slug = re.sub(r"[^\w]+|_", "-", self.title.lower()).strip("-")[:60]
         day = self.peildatum.isoformat() if self.peildatum else "zonder-peildatum"
         return f"{slug}_{day}"
 

@@ -52,7 +52,8 @@ def test_csv_is_dutch_excel_ready_and_parses_back():
     lead, df = exports.read_csv(raw)
     assert lead == [c.title, exports.DEMO_NOTICE]
     assert list(df.columns) == list(c.table.columns)
-    assert df["Waarde (%)"].tolist()[:2] == [52.5, 61.25]
+    # as the table on the screen shows it: one decimal, rounded once
+    assert df["Waarde (%)"].tolist()[:2] == [52.5, 61.3]
     assert pd.isna(df["Waarde (%)"].iloc[2])
     assert "peildatum 31 oktober 2026" in text and "registratie inburgeraars" in text
 
@@ -68,6 +69,14 @@ def test_csv_without_demo_has_no_notice_and_numbers_stay_numbers():
 
 def test_file_stem_names_what_and_peildatum():
     assert a_chart().file_stem() == "duaal-traject-per-gemeente_2026-10-31"
+    assert a_chart(title="Tevredenheid (enquête) per gemeente").file_stem() == \
+        "tevredenheid-enquête-per-gemeente_2026-10-31"
+
+
+def test_csv_has_no_remarks_about_the_picture():
+    text = exports.csv_text(a_chart(note="totaal in oranje; alleen actieve inburgeraars"))
+    assert "oranje" not in text and "alleen actieve inburgeraars" in text
+    assert "61,25" not in text and ";61,3;" in text
 
 
 def test_png_has_title_size_and_is_rendered_by_system_chromium():
@@ -83,9 +92,16 @@ def test_print_figure_carries_source_peildatum_and_demo_notice():
     fig = exports.print_figure(a_chart(), demo=True)
     texts = [a.text for a in fig.layout.annotations]
     assert any("peildatum 31 oktober 2026" in t and "Bron:" in t for t in texts)
-    assert exports.DEMO_NOTICE in texts
-    assert fig.layout.title.text == "Duaal traject per gemeente"
-    assert exports.DEMO_NOTICE not in [a.text for a in exports.print_figure(a_chart()).layout.annotations]
+    assert any(exports.DEMO_NOTICE in t for t in texts)
+    # the title is the conclusion, what the chart says
+    assert "Duaal traject per gemeente: regio 53%." in texts
+    assert not any(exports.DEMO_NOTICE in a.text
+                   for a in exports.print_figure(a_chart()).layout.annotations)
+    # a long source line wraps instead of running off the image
+    long = exports.print_figure(a_chart(note="x " * 150), demo=True)
+    footer = next(a.text for a in long.layout.annotations if "Bron:" in a.text)
+    assert all(len(line) <= exports.SCREEN_SIZE[0] / 7 for line in footer.split("<br>")
+               if "Demodata" not in line)
 
 
 def _texts(slide) -> str:
