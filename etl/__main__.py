@@ -62,8 +62,10 @@ def _export(args) -> int:
     except ValueError:
         log.error("FOUT: --peildatum verwacht JJJJ-MM-DD")
         return 2
-    what = f"indicatoren-JSON, peildatum {peildatum.isoformat()}"
     audit_log = audit.path_beside(args.db)
+    if args.grafiek:
+        return _export_charts(args, peildatum, audit_log)
+    what = f"indicatoren-JSON, peildatum {peildatum.isoformat()}"
     try:
         result = export(Path(args.db), peildatum)
     except Exception as exc:
@@ -72,6 +74,37 @@ def _export(args) -> int:
     audit.record("export", what, f"geslaagd: {len(result['indicators'])} rijen", path=audit_log)
     json.dump(result, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
+    return 0
+
+
+def _export_charts(args, peildatum: dt.date, audit_log: Path) -> int:
+    """CSV and PNG of registered charts (monitor.registry), as the page's
+    download buttons make them."""
+    from monitor import audit, registry
+
+    from .export import export_charts
+
+    if not args.map:
+        log.error("FOUT: --grafiek vraagt ook --map (de map voor de bestanden)")
+        return 2
+    unknown = [k for k in args.grafiek if not registry.knows(k)]
+    if unknown:
+        log.error("FOUT: onbekende grafiek(en): %s", ", ".join(unknown))
+        return 2
+    what = f"grafieken {', '.join(args.grafiek)}, peildatum {peildatum.isoformat()}"
+    try:
+        written = export_charts(Path(args.db), peildatum, args.grafiek, Path(args.map),
+                                png=not args.zonder_png)
+    except registry.Unavailable as exc:
+        audit.record("export", what, "mislukt (niets te tonen)", path=audit_log)
+        log.error("FOUT: niets te tonen voor %s op deze peildatum", exc)
+        return 1
+    except Exception as exc:
+        audit.record("export", what, f"mislukt ({type(exc).__name__})", path=audit_log)
+        raise
+    audit.record("export", what, f"geslaagd: {len(written)} bestanden", path=audit_log)
+    for path in written:
+        log.info("Geschreven: %s", path)
     return 0
 
 
@@ -101,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("export", help="indicatoren als JSON op een peildatum")
     p.add_argument("--db", required=True)
     p.add_argument("--peildatum", required=True)
+    p.add_argument("--grafiek", action="append", default=[],
+                   help="sleutel van een grafiek (zoals in de link van de Raadspresentatie); "
+                        "schrijft haar CSV en PNG in plaats van de JSON; herhaalbaar")
+    p.add_argument("--map", help="map voor de bestanden van --grafiek")
+    p.add_argument("--zonder-png", action="store_true", help="alleen CSV bij --grafiek")
     p.set_defaults(func=_export)
     p = sub.add_parser("demo", help="schrijf de synthetische demolevering")
     p.add_argument("out")

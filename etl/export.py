@@ -18,6 +18,11 @@ decision it gets there (a hidden count is null and named in `verborgen`):
 - `coa_locaties`: per COA location in the newest bezetting file on or before
   the peildatum, capacity and occupancy (public) and the counts of
   vergunninghouders, residents not in the BRP and minors (not public).
+
+With `--grafiek KEY` (repeatable) and `--map DIR` it writes, instead of the
+JSON, the CSV and PNG of each chart named by its key (monitor.registry, the
+key in a Raadspresentatie link): the files the download buttons under that
+chart give, built by the same registered loader and builder.
 """
 
 from __future__ import annotations
@@ -30,10 +35,11 @@ import duckdb
 import pandas as pd
 
 from etl.sqlrun import SCRATCH
-from monitor import vista, zroute
+from monitor import exports, registry, store, vista, zroute
 from monitor.catalogue import from_frame, public_ids
 from monitor.disclosure import protect
 from monitor.filters import Filters
+from monitor.queries import Source
 from monitor.indicators import azc_bezetting, cohort_curves
 from monitor.signals import wilson
 from monitor.store import query_text
@@ -222,3 +228,26 @@ def export(db: Path, peildatum: dt.date) -> dict:
     result["cohortcurven"] = _cohortcurven(db, peildatum)
     result["coa_locaties"] = _coa_locaties(db, peildatum)
     return result
+
+
+def export_charts(db: Path, peildatum: dt.date, keys: list[str], out: Path,
+                  png: bool = True) -> list[Path]:
+    """The CSV (and PNG) of each registered chart key at the peildatum, as the
+    page's downloads make them; raises registry.Unavailable for a key with
+    nothing to show."""
+    source, f = Source(Path(db)), Filters(peildatum=peildatum)
+    demo = store.is_demo(db)
+    built = [registry.build(k, source, f) for k in keys]
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for c in built:
+        path = out / f"{c.file_stem()}.csv"
+        path.write_bytes(exports.csv_bytes(c, demo))
+        written.append(path)
+    if png and built:
+        images = exports.render_png([exports.print_figure(c, demo) for c in built])
+        for c, image in zip(built, images):
+            path = out / f"{c.file_stem()}.png"
+            path.write_bytes(image)
+            written.append(path)
+    return written

@@ -1,85 +1,29 @@
 """The Raadspresentatie basket: the charts a user collects for a council
 deck, kept in the URL as `mand=<key>,<key>,…`.
 
-A key is a Chart's own `key` (monitor.charts). With the store and the
-filters that is enough to rebuild the Chart with the same builder and the
-same (disclosure-controlled) data the page used, so the deck shows what the
-screen showed. Importable without Streamlit: the data comes from a `Source`
-(the pages pass their cached functions, tests and the evaluation report a
-StoreSource on a store file).
+A key is a registered chart's key (monitor.registry). With the store and
+the filters that is enough to rebuild the Chart with the same loader,
+builder and (disclosure-controlled) data the page used, so the deck shows
+what the screen showed. Importable without Streamlit: the data comes from a
+monitor.queries.Source (the pages' one goes through their cache).
 """
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol
-from urllib.parse import parse_qsl, urlencode
-
-import pandas as pd
-
-from . import catalogue as cat
-from . import charts, indicators
-from .charts import Chart
+from .deck import TableSlide
 from .filters import Filters
+from .queries import Source
+from . import registry
+from .registry import Unavailable as UnknownChart
 
 PARAM = "mand"
 MAX_ITEMS = 20
 SEPARATOR = ","
+# a budget key carries its scenarios' changes: room for all of them
+MAX_KEY = 2000
 
-REGION_LABELS = ("Hele regio", "Gekozen gemeenten samen")
-
-
-class Source(Protocol):
-    def catalogue(self) -> list[cat.Indicator]: ...
-    def gemeente_namen(self) -> dict[str, str]: ...
-    def series(self, indicator_id: str, f: Filters) -> pd.DataFrame: ...
-    def breakdown(self, indicator_id: str, dimension: str, f: Filters) -> pd.DataFrame: ...
-    def by_gemeente(self, indicator_id: str, f: Filters) -> pd.DataFrame: ...
-    def taakstelling(self, f: Filters) -> pd.DataFrame: ...
-    def azc_bezetting(self) -> pd.DataFrame: ...
-    def huisvesting_wijk(self, f: Filters) -> pd.DataFrame: ...
-    def route(self, f: Filters) -> pd.DataFrame: ...
-    def acties(self) -> pd.DataFrame: ...
-
-
-@dataclass(frozen=True)
-class StoreSource:
-    """A Source reading a store file directly (no cache)."""
-
-    path: Path
-
-    def catalogue(self):
-        return cat.load(self.path)
-
-    def gemeente_namen(self):
-        return indicators.gemeente_namen(path=self.path)
-
-    def series(self, indicator_id, f):
-        return indicators.series(indicator_id, f, path=self.path)
-
-    def breakdown(self, indicator_id, dimension, f):
-        return indicators.breakdown(indicator_id, dimension, f, path=self.path)
-
-    def by_gemeente(self, indicator_id, f):
-        return indicators.by_gemeente(indicator_id, f, path=self.path)
-
-    def taakstelling(self, f):
-        return indicators.taakstelling(f, path=self.path)
-
-    def azc_bezetting(self):
-        return indicators.azc_bezetting(path=self.path)
-
-    def huisvesting_wijk(self, f):
-        return indicators.huisvesting_wijk(f, path=self.path)
-
-    def route(self, f):
-        return indicators.route(f, path=self.path)
-
-    def acties(self):
-        return indicators.acties(path=self.path)
+# a Source on a store file, without cache (tests, the evaluation report)
+StoreSource = Source
 
 
 # --- the URL ---------------------------------------------------------------------
@@ -92,7 +36,7 @@ def parse(raw) -> list[str]:
     for item in items:
         for part in str(item).split(SEPARATOR):
             part = part.strip()
-            if part and part not in out and len(part) <= 200:
+            if part and part not in out and len(part) <= MAX_KEY:
                 out.append(part)
     return out[:MAX_ITEMS]
 
@@ -117,124 +61,28 @@ def move(keys: list[str], key: str, step: int) -> list[str]:
 
 # --- rebuilding a Chart -----------------------------------------------------------
 
-BUDGET = "begroting"
-
-
 def budget_key(scenario_query: dict[str, str]) -> str:
-    """The basket key of the budget scenarios: their URL parameters, packed
-    so the key holds no separator."""
-    packed = base64.urlsafe_b64encode(urlencode(sorted(scenario_query.items())).encode()).decode()
-    return f"{BUDGET}/{packed.rstrip('=') or 'seed'}"
-
-
-def budget_slide(key: str, peildatum: dt.date | None):
-    """The scenarios of a budget key as a deck table (saldo per year, total
-    and the reserve at the end). The only coupling to the budget model."""
-    from . import budget as bm
-    from .deck import TableSlide
-    from .formatting import euro
-
-    packed = key.partition("/")[2]
-    try:
-        text = "" if packed == "seed" else base64.urlsafe_b64decode(
-            packed + "=" * (-len(packed) % 4)).decode()
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise UnknownChart(key) from exc
-    scenarios, _ = bm.scenarios_from_query(dict(parse_qsl(text)))
-    rows = []
-    for sc in scenarios:
-        res = bm.compute(sc.inputs)
-        row = {"Scenario": sc.name}
-        row.update({f"Saldo {y}": euro(res.year(y).saldo, cents=False) for y in bm.YEARS})
-        row["Saldo totaal"] = euro(res.saldo_total, cents=False)
-        row[f"Reserve eind {bm.YEARS[-1]}"] = euro(res.years[-1].reserve_closing, cents=False)
-        rows.append(row)
-    note = "saldo vóór inzet van de reserve"
-    if any(sc.use_actual for sc in scenarios):
-        note += "; ‘gebruik actuele aantallen’ is hier niet toegepast (ingevoerde aantallen)"
-    return TableSlide(title="Begroting: scenario's naast elkaar", table=pd.DataFrame(rows),
-                      source="begrotingsmodel (beleidskader en uitvoeringsprogramma)", peildatum=peildatum, note=note,
-                      key=key)
-
-
-class UnknownChart(LookupError):
-    """A key that names no chart (an edited link, or a removed indicator)."""
-
-
-def _upto(df: pd.DataFrame, column: str, peildatum: dt.date | None) -> pd.DataFrame:
-    if df.empty or peildatum is None:
-        return df
-    return df[pd.to_datetime(df[column]) <= pd.Timestamp(peildatum)]
+    """The basket key of the budget scenarios as a table: their URL
+    parameters, packed so the key holds no separator."""
+    return registry.budget_key(registry.BUDGET, scenario_query)
 
 
 def rebuild(key: str, source: Source, f: Filters):
     """The Chart named `key` under filters `f`, built as its page builds it
-    (for the budget key a deck.TableSlide)."""
-    head, _, arg = key.partition("/")
-    peildatum = f.peildatum
-    if head == BUDGET:
-        return budget_slide(key, peildatum)
-    if head == "huisvesting.taakstelling":
-        df = _upto(source.taakstelling(f), "period_start", peildatum)
-        namen = source.gemeente_namen()
-        by_name = {v: k for k, v in namen.items()}
-        code = "ALL" if arg in REGION_LABELS else by_name.get(arg, arg)
-        rows = df[df["gemeentecode"] == code] if not df.empty else df
-        if rows.empty:
-            raise UnknownChart(key)
-        label = arg if code == "ALL" else namen.get(code, code)
-        return charts.taakstelling(rows, label, peildatum)
-    if head == "huisvesting.azc_bezetting":
-        df = _upto(source.azc_bezetting(), "peildatum", peildatum)
-        if df.empty:
-            raise UnknownChart(key)
-        return charts.azc_bezetting(df, peildatum)
-    if head == "huisvesting.wijken":
-        df = source.huisvesting_wijk(f)
-        if df.empty or arg not in set(df["gemeentecode"]):
-            raise UnknownChart(key)
-        return charts.wijk_spreiding(df, arg, source.gemeente_namen().get(arg, arg), peildatum)
-    if head == "route.stappen":
-        df = source.route(f)
-        if df.empty or not df["step"].isin(charts.ROUTE_STEPS).any():
-            raise UnknownChart(key)
-        return charts.route_steps(df, peildatum)
-    if head == "route.termijn":
-        return charts.route_termijn(source.route(f), peildatum)
-    if head == "acties.tijdlijn":
-        df = source.acties()
-        if df.empty:
-            raise UnknownChart(key)
-        return charts.acties_timeline(df, peildatum)
-
-    ind = cat.by_id(source.catalogue()).get(head)
-    if ind is None:
-        raise UnknownChart(key)
-    if arg == "reeks":
-        ser = source.series(ind.id, f)
-        if ser.empty:
-            raise UnknownChart(key)
-        return charts.indicator_series(ind, ser, peildatum)
-    if arg == "gemeenten":
-        df = source.by_gemeente(ind.id, f)
-        if df.empty:
-            raise UnknownChart(key)
-        return charts.indicator_by_gemeente(ind, df, source.gemeente_namen(), peildatum)
-    if arg in charts.DIMENSION_LABELS and arg != "gemeentecode":
-        try:
-            df = source.breakdown(ind.id, arg, f)
-        except indicators.UnavailableCombination as exc:
-            raise UnknownChart(key) from exc
-        df = df[df["is_total"] | df["member"].notna()] if not df.empty else df
-        if df.empty or df["is_total"].all():
-            raise UnknownChart(key)
-        return charts.indicator_breakdown(ind, df, arg, peildatum)
-    raise UnknownChart(key)
+    (monitor.registry); a kind the deck shows as a table comes as a
+    deck.TableSlide."""
+    kind, arg = registry.resolve(key)
+    c = registry.make(kind, arg, source, f)
+    if kind.deck == "table":
+        # the slide's title is what the table concludes, as for a chart
+        return TableSlide(title=c.conclusion, table=c.table, source=c.source, peildatum=c.peildatum,
+                          note=c.note, key=c.key)
+    return c
 
 
 def rebuild_all(keys: list[str], source: Source, f: Filters) -> tuple[list, list[str]]:
-    """The charts (and budget tables) that could be rebuilt, and the keys
-    that could not."""
+    """The charts (and tables) that could be rebuilt, and the keys that could
+    not."""
     built, missing = [], []
     for k in keys:
         try:

@@ -21,6 +21,7 @@ from . import charts, deck, indicators, store
 from . import formatting as fmt
 from . import presentation as pres
 from .filters import Filters
+from .queries import Source
 
 PROGRAMME_START = dt.date(2024, 1, 1)
 NO_BASELINE = "geen nulmeting"
@@ -314,9 +315,7 @@ def build(path: Path, now: dt.date | None = None, region: str | None = None,
           pngs: list[bytes] | None = None) -> bytes:
     """The evaluation deck (.pptx bytes) on the store at `path`; `region`
     defaults to the name the store was loaded with."""
-    from .basket import StoreSource
-
-    source = StoreSource(Path(path))
+    source = Source(Path(path))
     peildata = indicators.peildata(path=path)
     now = now or (peildata[-1] if peildata else dt.date.today())
     base = baseline(peildata, now)

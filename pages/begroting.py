@@ -14,13 +14,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from monitor import budget as bm
-from monitor import urlstate
-from monitor.formatting import PLOTLY_SEPARATORS, date_nl, euro, number
-from monitor.presentation import OKABE_ITO
+from monitor import registry, urlstate
+from monitor.budget import charts as budget_charts
+from monitor.filters import Filters
+from monitor.formatting import date_nl, euro, number
 
 STATE = "begroting.scenarios"
 NOTICES = "begroting.link_notices"
@@ -33,15 +33,9 @@ CHART_YEAR_KEY = "begroting.waterval_jaar"
 TEXT = "#tekst"   # suffix of the typed-value field beside a slider
 ERROR = "#fout"   # suffix of the message about an unreadable typed value
 
-from pages.ui import basket, data
+from pages.ui import basket, data, render
 from pages.ui.frame import page_start
 
-# Colour-blind safe (Okabe-Ito); every coloured figure also carries its sign
-# or label in text, so colour is never the only cue.
-COLORS = (OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2])
-UP, DOWN, TOTAL, CAP = OKABE_ITO[0], OKABE_ITO[1], "#444444", OKABE_ITO[3]
-# Plotly's toolbar speaks English and adds nothing the figures need.
-CHART_CONFIG = {"displayModeBar": False}
 PROVENANCE_BADGE = {"seed": ":blue-badge[Document]", "aanname": ":orange-badge[Aanname]",
                     "actueel": ":green-badge[Actueel]"}
 
@@ -395,100 +389,13 @@ def _input_panel(i: int, actual: bm.ActualCounts | None, actual_notes) -> None:
 
 # --- Charts -------------------------------------------------------------------
 
-def _layout(fig: go.Figure, title: str, **kw) -> go.Figure:
-    fig.update_layout(title=title, separators=PLOTLY_SEPARATORS,
-                      margin=dict(t=60, b=40, l=10, r=10), hoverlabel=dict(namelength=-1),
-                      plot_bgcolor="white", **kw)
-    return fig
-
-
-def _signed(v: Decimal) -> str:
-    return euro(v, cents=False, signed=True).replace("-", "−")
+_signed = budget_charts.signed
 
 
 def _delta(v: Decimal) -> str:
     """A difference for st.metric, which reads the direction of its arrow from
     a leading ASCII minus: '-€ 214', '+€ 111.647'."""
     return ("-" if v < 0 else "+") + euro(abs(v), cents=False)
-
-
-def _waterfall(result: bm.BudgetResult, year: int | None) -> go.Figure:
-    steps = bm.waterfall_steps(result, year)
-    fig = go.Figure(go.Waterfall(
-        x=[s[0] for s in steps], y=[float(s[1]) for s in steps], measure=[s[2] for s in steps],
-        text=[euro(s[1], cents=False) if s[2] == "total" else _signed(s[1]) for s in steps],
-        textposition="outside", cliponaxis=False,
-        increasing=dict(marker_color=UP), decreasing=dict(marker_color=DOWN),
-        totals=dict(marker_color=TOTAL), connector=dict(line=dict(color="#999")),
-        hovertemplate="%{x}: € %{y:,.2f}<extra></extra>",
-    ))
-    period = "2024–2027" if year is None else str(year)
-    return _layout(fig, f"Van inkomsten naar saldo, {period} (blauw = erbij, oranje = eraf)",
-                   yaxis=dict(title="Bedrag (€)", tickprefix="€ ", tickformat=",.0f",
-                              gridcolor="#E5E5E5"),
-                   showlegend=False, height=460)
-
-
-def _reserve_chart(results: list[tuple[str, bm.BudgetResult]]) -> go.Figure:
-    fig = go.Figure()
-    x = ["Begin 2024"] + [f"Eind {y}" for y in bm.YEARS]
-    symbols = ("circle", "square", "diamond")
-    for n, (name, res) in enumerate(results):
-        y = [res.years[0].reserve_opening] + [r.reserve_closing for r in res.years]
-        draws = [0.0] + [float(r.reserve_draw) for r in res.years]
-        fig.add_trace(go.Scatter(
-            x=x, y=[float(v) for v in y], name=name, mode="lines+markers+text",
-            line=dict(color=COLORS[n], width=3), marker=dict(symbol=symbols[n], size=9),
-            text=[euro(v, cents=False) for v in y], textposition="top center",
-            customdata=draws,
-            hovertemplate=f"{name}<br>%{{x}}: € %{{y:,.0f}}<br>onttrokken: € %{{customdata:,.0f}}"
-                          "<extra></extra>"))
-    fig.add_hline(y=float(bm.RESERVE_CAP), line=dict(color=CAP, dash="dash"),
-                  annotation_text="Plafond € 400.000 (raadsbesluit)",
-                  annotation_position="bottom right")
-    return _layout(fig, "Reserve Vreemdelingen (modeluitkomst)",
-                   yaxis=dict(title="Stand (€)", tickprefix="€ ", tickformat=",.0f",
-                              rangemode="tozero", gridcolor="#E5E5E5"),
-                   legend=dict(orientation="h", y=-0.15), height=420)
-
-
-def _sensitivity_chart(rows: list[bm.SensitivityRow], name: str) -> go.Figure:
-    rows = [r for r in rows if r.swing > 0][:12][::-1]  # largest on top
-    labels = [r.label for r in rows]
-    fig = go.Figure()
-    for attr, legend, colour, pattern in (("low", "Invoer 10% lager", OKABE_ITO[5], "/"),
-                                          ("high", "Invoer 10% hoger", OKABE_ITO[0], "")):
-        vals = [getattr(r, attr) for r in rows]
-        fig.add_trace(go.Bar(
-            y=labels, x=[float(v) for v in vals], orientation="h", name=legend,
-            marker=dict(color=colour, pattern_shape=pattern),
-            text=[_signed(v) if v else "" for v in vals], textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}, " + legend.lower() + ": € %{x:,.0f}<extra></extra>"))
-    biggest = max((float(r.swing) for r in rows), default=1.0) or 1.0
-    return _layout(fig, f"Gevoeligheid van het saldo 2024–2027 ({name})",
-                   barmode="group", height=160 + 52 * max(len(rows), 1),
-                   xaxis=dict(title="Verandering saldo 2024–2027 (€)", tickprefix="€ ",
-                              tickformat=",.0f", zeroline=True, zerolinecolor="#444",
-                              range=[-biggest * 1.45, biggest * 1.45], gridcolor="#E5E5E5"),
-                   yaxis=dict(automargin=True),
-                   legend=dict(orientation="h", y=-0.12))
-
-
-def _saldo_chart(results: list[tuple[str, bm.BudgetResult]]) -> go.Figure:
-    fig = go.Figure()
-    patterns = ("", "/", ".")
-    for n, (name, res) in enumerate(results):
-        fig.add_trace(go.Bar(x=[str(y) for y in bm.YEARS], y=[float(r.saldo) for r in res.years],
-                             name=name, marker=dict(color=COLORS[n], pattern_shape=patterns[n]),
-                             text=[euro(r.saldo, cents=False) for r in res.years],
-                             textposition="outside", cliponaxis=False, textangle=-90,
-                             textfont=dict(size=11),
-                             hovertemplate=f"{name}<br>%{{x}}: € %{{y:,.2f}}<extra></extra>"))
-    return _layout(fig, "Saldo per jaar per scenario", barmode="group",
-                   yaxis=dict(title="Saldo (€)", tickprefix="€ ", tickformat=",.0f",
-                              gridcolor="#E5E5E5", zeroline=True, zerolinecolor="#444"),
-                   legend=dict(orientation="h", y=-0.15), height=420)
 
 
 # --- Tables -------------------------------------------------------------------
@@ -713,11 +620,22 @@ def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
                    "2024–2027.")
 
 
+def _budget_chart(kind: str, arg: str, key: str) -> None:
+    # a model has no peildatum: the page and the deck show the same chart
+    c = render.build(kind, arg, Filters())
+    if c is not None:
+        st.markdown(f"**{c.title}**")
+        render.chart(c, key=key)
+
+
 def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, version,
                     actual: bm.ActualCounts | None) -> None:
     name, res = results[edit]
     base = bm.compute(bm.DEFAULT_INPUTS)
     st.subheader(f"Toelichting: {name}")
+    # the charts are registered (monitor.registry): the key carries the
+    # scenarios, so the deck rebuilds what this page shows
+    packed = registry.pack_scenarios(bm.scenarios_to_query(_scenarios()))
     tabs = st.tabs(["Per jaar", "Scenario's naast elkaar", "Waterval", "Reserve",
                     "Gevoeligheid", "Programma 6.1", "Actuele aantallen", "Uitgangspunten"])
     with tabs[0]:
@@ -738,24 +656,23 @@ def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, versi
         st.dataframe(comp, hide_index=True, width="stretch",
                      column_config=_right_aligned(comp, "", 320),
                      height=35 * (len(comp) + 1) + 3)
-        st.plotly_chart(_saldo_chart(results), width="stretch", config=CHART_CONFIG)
+        _budget_chart("begroting.saldo", packed, "bg_saldo")
     with tabs[2]:
         whole = "2024–2027"
         choice = st.segmented_control("Periode", [whole, *map(str, bm.YEARS)],
                                       key=CHART_YEAR_KEY, default=whole)
-        st.plotly_chart(_waterfall(res, None if choice in (None, whole) else int(choice)),
-                        width="stretch", config=CHART_CONFIG)
+        year = "totaal" if choice in (None, whole) else choice
+        _budget_chart("begroting.waterval", f"{edit + 1}/{year}/{packed}", "bg_waterval")
         st.caption("Een SPUK-overschot (onbenutte ruimte) gaat er als aparte stap af: de SPUK "
                    "is geoormerkt en dekt geen uitvoeringskosten.")
     with tabs[3]:
-        st.plotly_chart(_reserve_chart(results), width="stretch", config=CHART_CONFIG)
+        _budget_chart("begroting.reserve", packed, "bg_reserve")
         st.caption("De reserve wordt alleen aangesproken bij een negatief saldo en alleen "
                    "aangevuld met incidentele middelen (en het Faciliteitenbesluit als dat zo is "
                    "gekozen), tot het plafond van € 400.000. De stand begin 2024 is een "
                    "aanname.")
     with tabs[4]:
-        st.plotly_chart(_sensitivity_chart(bm.sensitivity(res.inputs, base=res), name),
-                        width="stretch", config=CHART_CONFIG)
+        _budget_chart("begroting.gevoeligheid", f"{edit + 1}/{packed}", "bg_gevoeligheid")
         st.caption("Elke invoer (per-jaarwaarden samen) 10% lager en 10% hoger, de rest gelijk; "
                    "het bedrag bij de balk is de verandering van het saldo 2024–2027. Invoer "
                    "die op 0 staat of het saldo niet raakt, ontbreekt. Een SPUK-overschot telt "

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts
 from monitor import formatting as fmt
 from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary, not_applied
@@ -21,7 +20,9 @@ def render_pair(df, measures, f) -> None:
         cols = st.columns(2)
         for col, measure in zip(cols, measures):
             with col:
-                c = charts.cohort_curves(df, measure, f.peildatum)
+                c = render.build("cohorten.curve", measure, f)
+                if c is None:
+                    continue
                 st.markdown(f"**{c.title}**")
                 render.chart(c, key=f"cohort_{measure}")
 
@@ -40,7 +41,7 @@ def main() -> None:
         st.info("De cohortlijnen volgen alleen de filters gemeente, doelgroep en geslacht; het "
                 f"filter op {' en '.join(ignored)} is daar niet toegepast (wel in de grafiek "
                 "Land van herkomst hieronder).", icon=":material/filter_alt_off:")
-    df = data.cohort_curves(data.snapshot(), f)
+    df = data.get("cohort_curves", f)
     if df.empty:
         st.info("Geen cohortgegevens voor deze selectie.")
         return
@@ -53,11 +54,7 @@ def main() -> None:
 
 def render_land(f) -> None:
     st.subheader("Land van herkomst")
-    df = data.land_van_herkomst(data.snapshot(), f)
-    if df.empty or not (~df["is_total"].astype(bool)).any():
-        st.info("Geen gehuisveste inburgeraars in deze selectie.")
-        return
-    render.chart(charts.land_van_herkomst(df, f.peildatum), key="land_van_herkomst")
+    render.registered("cohorten.land_van_herkomst", key="land_van_herkomst", f=f)
 
 
 main()

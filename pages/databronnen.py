@@ -31,7 +31,7 @@ def render_load() -> None:
 
 def render_freshness() -> None:
     st.subheader("Versheid per bron")
-    df = data.databronnen_versheid(data.snapshot(), dt.date.today())
+    df = data.get("databronnen_versheid", dt.date.today())
     if df.empty:
         st.info("Geen bronnen.")
         return
@@ -53,7 +53,7 @@ def render_freshness() -> None:
 
 def render_files() -> None:
     st.subheader("Geladen bestanden")
-    df = data.databronnen(data.snapshot())
+    df = data.get("databronnen")
     if not df.empty:
         df = df.drop_duplicates("file")
     if df.empty:
@@ -75,7 +75,7 @@ def render_files() -> None:
 
 def render_rejections() -> None:
     st.subheader("Afgekeurde rijen, gegroepeerd naar reden")
-    df = data.databronnen(data.snapshot())
+    df = data.get("databronnen")
     df = df[df["reason"].notna()] if not df.empty else df
     if df.empty:
         st.success("Geen afgekeurde rijen in de laatste lading.", icon=":material/check_circle:")

@@ -10,6 +10,7 @@ import streamlit as st
 from monitor import charts
 from monitor import formatting as fmt
 from monitor import presentation as pres
+from monitor import registry
 from pages.ui import data, frame, render
 from pages.ui.card import render_indicator_detail
 from pages.ui.filters import current_filters, filter_summary, not_applied
@@ -32,20 +33,19 @@ def render_taakstelling(f) -> None:
                 "door naar het volgende halfjaar. Norm: 100% van de opgave. Deze cijfers publiceert "
                 "het Rijk per gemeente; ze worden volledig getoond.")
     snap = data.snapshot()
-    df = data.taakstelling(snap, f)
+    df = data.get("taakstelling", f)
     if df.empty:
         st.info("Geen taakstellingsgegevens geladen.")
         return
     df = df[pd.to_datetime(df["period_start"]) <= pd.Timestamp(f.peildatum)]
-    region = "Gekozen gemeenten samen" if f.gemeenten else "Hele regio"
+    region = registry.region_label(f)
     namen = {**data.gemeente_namen(snap), "ALL": region}
     codes = list(dict.fromkeys(df["gemeentecode"]))
     if len(f.gemeenten) == 1:
         codes = [c for c in codes if c != "ALL"]
     chosen = st.selectbox("Gemeente in de grafiek", codes, key="hv_gemeente",
                           format_func=lambda c: namen.get(c, c))
-    render.chart(charts.taakstelling(df[df["gemeentecode"] == chosen], namen.get(chosen, chosen),
-                                     f.peildatum), key="hv_taak")
+    render.registered("huisvesting.taakstelling", namen.get(chosen, chosen), key="hv_taak", f=f)
     shown = df[df["gemeentecode"].isin(codes)]
     running = [pd.Timestamp(e) > pd.Timestamp(f.peildatum) for e in shown["period_end"]]
     wide = shown.assign(cel=[_realisation_cell(r, run) for r, run in
@@ -73,7 +73,7 @@ def render_taakstelling(f) -> None:
 
 def render_azc(f) -> None:
     st.subheader("Bezetting van de COA-locaties tegen de capaciteit")
-    df = data.azc_bezetting(data.snapshot())
+    df = data.get("azc_bezetting")
     if df.empty:
         st.info("Geen COA-bezettingsbestanden geladen.")
         return
@@ -81,15 +81,15 @@ def render_azc(f) -> None:
     if df.empty:
         st.info("Geen bezettingscijfers tot deze peildatum.")
         return
-    render.chart(charts.azc_bezetting(df, f.peildatum), key="hv_azc")
+    render.registered("huisvesting.azc_bezetting", key="hv_azc", f=f)
     block_heading("Bewoners per locatie: vergunninghouders, niet in BRP, minderjarigen",
                   "huisvesting.coa_locatie_samenstelling",
                   f.peildatum)
     measure = st.segmented_control("Samenstelling van de bewoners", list(charts.AZC_MEASURES),
                                    default="vergunninghouders", key="hv_azc_maat",
                                    format_func=lambda m: charts.AZC_MEASURES[m])
-    render.chart(charts.azc_samenstelling(df, measure or "vergunninghouders", f.peildatum),
-                 key="hv_azc_maat_chart")
+    render.registered("huisvesting.azc_samenstelling", measure or "vergunninghouders",
+                      key="hv_azc_maat_chart", f=f)
     last = df[df["peildatum"] == df["peildatum"].max()]
     st.markdown(f"**Stand {fmt.date_nl(last['peildatum'].max())}**")
     st.dataframe(pd.DataFrame({
@@ -118,7 +118,7 @@ def render_wijken(f) -> None:
                 f"filter op {' en '.join(ignored)} is hier niet toegepast.",
                 icon=":material/filter_alt_off:")
     snap = data.snapshot()
-    df = data.huisvesting_wijk(snap, f)
+    df = data.get("huisvesting_wijk", f)
     if df.empty:
         st.info("Geen gehuisveste inburgeraars voor deze selectie.")
         return
@@ -126,8 +126,7 @@ def render_wijken(f) -> None:
     codes = list(dict.fromkeys(df["gemeentecode"]))
     chosen = st.selectbox("Gemeente", codes, key="hv_wijk_gemeente",
                           format_func=lambda c: namen.get(c, c))
-    render.chart(charts.wijk_spreiding(df, chosen, namen.get(chosen, chosen), f.peildatum),
-                 key="hv_wijk")
+    render.registered("huisvesting.wijken", chosen, key="hv_wijk", f=f)
 
 
 def main() -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor import charts
 from monitor import formatting as fmt
 from pages.ui import data, frame, render
 from pages.ui.card import render_indicator_detail
@@ -16,11 +15,9 @@ from pages.ui.filters import current_filters, filter_summary
 
 def render_steps(f) -> None:
     st.subheader("De route in stappen")
-    df = data.route(data.snapshot(), f)
-    if df.empty or not df["step"].isin(charts.ROUTE_STEPS).any():
-        st.info("Geen routegegevens voor deze selectie.")
+    c = render.build("route.stappen", f=f)
+    if c is None:
         return
-    c = charts.route_steps(df, f.peildatum)
     c1, c2 = st.container(key="im_pair_steps").columns([3, 2])
     with c1:
         render.chart(c, key="route_steps")
@@ -44,8 +41,7 @@ def render_wachtlijst(f) -> None:
 
 def render_termijn(f) -> None:
     st.subheader("Inburgeringstermijn: drie jaar vanaf het PIP")
-    render.chart(charts.route_termijn(data.route(data.snapshot(), f), f.peildatum),
-                 key="route_termijn")
+    render.registered("route.termijn", key="route_termijn", f=f)
 
 
 def main() -> None:

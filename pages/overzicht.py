@@ -135,7 +135,7 @@ def render_domain(domain: str, indicators: list[Indicator], rows: dict) -> None:
 
 def render_clusters(f) -> None:
     snap = data.snapshot()
-    current = data.headline(snap, f)
+    current = data.get("headline", f)
     indicators = data.catalogue(snap)
     rows = {r["id"]: r for r in current.to_dict("records")} if not current.empty else {}
     render_signals(list(rows.values()), indicators)

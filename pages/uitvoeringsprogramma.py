@@ -6,12 +6,10 @@ one snapshot for the whole programme."""
 
 from __future__ import annotations
 
-import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
-from monitor import action_plan, charts
+from monitor import action_plan, charts, registry
 from monitor import formatting as fmt
 from pages.ui import data, frame, render
 
@@ -19,21 +17,10 @@ STATUS = charts.ACTION_STATUS
 LINES = charts.ACTION_LINES
 
 
-def render_timeline(df: pd.DataFrame, today: dt.date) -> None:
-    render.chart(charts.acties_timeline(df, today), key="acties_tl")
-
-
-def _data_date(snap: data.Snapshot) -> dt.date:
-    """The newest date of the loaded data: the statuses are that snapshot."""
-    dates = list(data.filter_options(snap).get("peildatum") or [])
-    return dates[-1] if dates else dt.date.today()
-
-
 def main() -> None:
     frame.page_start()
-    snap = data.snapshot()
     st.title("Uitvoeringsprogramma Taal en Participatie 2024–2027")
-    df = data.acties(snap)
+    df = data.get("acties")
     if df.empty:
         st.info("Geen actiebestand geladen.")
         return
@@ -49,8 +36,8 @@ def main() -> None:
     lines = st.multiselect("Actielijn", LINES, default=[], placeholder="Alle actielijnen", select_all=False,
                            key="acties_lijn")
     shown = df[df["actielijn"].isin(lines)] if lines else df
-    today = _data_date(snap)
-    render_timeline(shown, today)
+    today = registry.data_date(data.source())
+    render.registered("acties.tijdlijn", registry.action_lines_arg(lines), key="acties_tl")
     st.caption("Balken en labels met ≈ (lichter): planning niet uit de tekst van het document. "
                f"De lijn ‘stand gegevens’ is {fmt.date_nl(today)}, de datum van de statussen.")
     st.markdown("**Vertraagde acties**")

@@ -1,60 +1,22 @@
 """The Raadspresentatie basket in the UI: kept in the URL (`mand=`) and in
 the session (a page switch clears the URL; the session puts it back), the
-"Aan presentatie toevoegen" control beside each chart, and the cached data
-the basket rebuilds its charts from."""
+"Aan presentatie toevoegen" control beside each registered chart."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from monitor import basket
+from monitor import basket, registry
 from monitor.charts import Chart
-from monitor.filters import Filters
 from pages.ui import data
 
 STATE = "_im_mand"
 
 
-class CachedSource:
-    """monitor.basket.Source on the pages' cached data functions, so a deck
-    uses exactly the tables the pages showed."""
-
-    def __init__(self, snap: data.Snapshot):
-        self.snap = snap
-
-    def catalogue(self):
-        return data.catalogue(self.snap)
-
-    def gemeente_namen(self):
-        return data.gemeente_namen(self.snap)
-
-    def series(self, indicator_id: str, f: Filters):
-        return data.series(self.snap, indicator_id, f)
-
-    def breakdown(self, indicator_id: str, dimension: str, f: Filters):
-        return data.breakdown(self.snap, indicator_id, dimension, f)
-
-    def by_gemeente(self, indicator_id: str, f: Filters):
-        return data.by_gemeente(self.snap, indicator_id, f)
-
-    def taakstelling(self, f: Filters):
-        return data.taakstelling(self.snap, f)
-
-    def azc_bezetting(self):
-        return data.azc_bezetting(self.snap)
-
-    def huisvesting_wijk(self, f: Filters):
-        return data.huisvesting_wijk(self.snap, f)
-
-    def route(self, f: Filters):
-        return data.route(self.snap, f)
-
-    def acties(self):
-        return data.acties(self.snap)
-
-
-def source() -> CachedSource:
-    return CachedSource(data.snapshot())
+def source():
+    """monitor.queries.Source through the pages' cache, so a deck uses
+    exactly the tables the pages showed."""
+    return data.source()
 
 
 def keys() -> list[str]:
@@ -88,7 +50,10 @@ def _toggle(key: str) -> None:
 
 def add_control(c: Chart, widget_key: str) -> None:
     """The button beside a chart that puts it in (or takes it out of) the
-    basket; the URL changes with it."""
+    basket; the URL changes with it. Only a registered chart gets it: the
+    deck rebuilds a chart from its key through the registry."""
+    if not registry.knows(c.key):
+        return
     inside = c.key in keys()
     st.button("Uit presentatie halen" if inside else "Aan presentatie toevoegen",
               key=f"mand_{widget_key}", on_click=_toggle, args=(c.key,),

@@ -12,7 +12,6 @@ from monitor import presentation as pres
 from monitor import signals
 from monitor.catalogue import Indicator, of_domain
 from monitor.filters import Filters, combination_conflict
-from monitor.indicators import not_splittable, unavailable_text
 from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary
 from pages.ui.passport import render_passport
@@ -24,7 +23,7 @@ BREAKDOWNS = {d: label for d, label in charts.DIMENSION_LABELS.items() if d != "
 
 def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
     snap = data.snapshot()
-    ser = data.series(snap, ind.id, f)
+    ser = data.get("series", ind.id, f)
     at = {d: r for d, r in zip(ser["peildatum"], ser.to_dict("records"))} if not ser.empty else {}
     now = at.get(f.peildatum)
     if "key" in ser.columns and ser["key"].notna().any():
@@ -59,33 +58,14 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
             with st.popover("Paspoort", icon=":material/info:", key=f"pp_{ind.id}", width="stretch"):
                 render_passport(ind, f.peildatum)
         t1, t2, t3 = st.tabs(["Ontwikkeling", f"Naar {word}", "Gemeenten naast elkaar"])
+        # each tab is a registered chart: what it shows is what the deck rebuilds
         with t1:
-            if ser.empty:
-                st.info(not_splittable(ind, f) or "Nog geen reeks voor deze indicator.")
-            else:
-                start = (data.filter_options(snap).get("peildatum") or [None])[0]
-                render.chart(charts.indicator_series(ind, ser, f.peildatum, store_start=start),
-                             key=f"ts_{ind.id}")
+            render.registered("indicator.reeks", ind.id, key=f"ts_{ind.id}", f=f)
         with t2:
-            conflict = combination_conflict(f, dimension)
-            bd = None if conflict else data.breakdown(snap, ind.id, dimension, f)
-            bd = bd[bd["is_total"] | bd["member"].notna()] if bd is not None and not bd.empty \
-                else bd
-            if conflict:
-                st.info(unavailable_text(conflict), icon=":material/filter_alt_off:")
-            elif bd.empty or bd["is_total"].all():
-                st.info(f"Voor deze indicator is geen uitsplitsing naar {word} beschikbaar "
-                        "(bijvoorbeeld omdat de enquête anoniem is).")
-            else:
-                render.chart(charts.indicator_breakdown(ind, bd, dimension, f.peildatum),
-                             key=f"bd_{ind.id}")
+            render.registered("indicator.uitsplitsing", f"{ind.id}/{dimension}",
+                              key=f"bd_{ind.id}", f=f)
         with t3:
-            bg = data.by_gemeente(snap, ind.id, f)
-            if bg.empty:
-                st.info("Geen vergelijking per gemeente beschikbaar.")
-            else:
-                render.chart(charts.indicator_by_gemeente(ind, bg, data.gemeente_namen(snap),
-                                                          f.peildatum), key=f"gm_{ind.id}")
+            render.registered("indicator.gemeenten", ind.id, key=f"gm_{ind.id}", f=f)
 
 
 def _to_url(param: str, key: str) -> None:

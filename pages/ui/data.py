@@ -1,24 +1,22 @@
-"""Cached data access for the pages: one function per data need, each
-keyed on the store snapshot (path and version), so a new load shows
-without a restart. Everything returned is an aggregate that already passed
+"""Cached data access for the pages: one cached call for every query of
+monitor.queries, keyed on the store snapshot (path and version), so a new
+load shows without a restart. Everything returned is an aggregate that already passed
 monitor.disclosure; pages never see person-level rows."""
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from monitor import catalogue as cat
-from monitor import indicators, store
-from monitor.filters import Filters
+from monitor import audit, indicators, queries, store
 
 STORE_PATH = "_im_store_path"
+DEFAULT_STORE = Path(__file__).resolve().parents[2] / "data" / "monitor.duckdb"
 
 
 @dataclass(frozen=True)
@@ -36,6 +34,13 @@ def use_store(path: Path) -> None:
 
 def store_path() -> Path:
     return Path(st.session_state[STORE_PATH])
+
+
+def audit_path() -> Path:
+    """The audit log beside the store; beside the default store when a page
+    runs on its own without one (the Begroting page can)."""
+    named = st.session_state.get(STORE_PATH)
+    return audit.path_beside(named or DEFAULT_STORE)
 
 
 def snapshot() -> Snapshot:
@@ -92,118 +97,66 @@ def warm(snap: Snapshot) -> threading.Thread:
     return thread
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4096)
+def query(snap: Snapshot, name: str, args: tuple):
+    """Every read of the store passes here: one cache for every query
+    (monitor.queries), keyed on the snapshot, the query and its arguments."""
+    return queries.run(snap.path, name, *args)
+
+
+def get(name: str, *args):
+    """A query on the store of this run, cached."""
+    return query(snapshot(), name, args)
+
+
+def source(snap: Snapshot | None = None) -> queries.Source:
+    """monitor.queries.Source through the cache: the registry, the basket and
+    the deck read the tables the pages showed. Without a store file a Source
+    that reads nothing cached: the budget model's charts need no data."""
+    if snap is None:
+        if STORE_PATH not in st.session_state:
+            return queries.Source(None)
+        try:
+            snap = snapshot()
+        except store.StoreMissing:
+            return queries.Source(store_path())
+    return queries.Source(snap.path, call=lambda name, *args: query(snap, name, args))
+
+
+# Short names for what pages read besides charts.
+
+def current_load_info() -> dict:
+    """The latest load, or {} when there is no store (the Begroting page works
+    without one)."""
+    try:
+        return load_info(snapshot())
+    except (store.StoreMissing, KeyError):
+        return {}
+
+
 def load_info(snap: Snapshot) -> dict:
-    return store.load_info(snap.path)
+    return query(snap, "load_info", ())
 
 
-@st.cache_data(show_spinner=False)
 def region_name(snap: Snapshot) -> str:
-    return store.region_name(snap.path)
+    return query(snap, "region_name", ())
 
 
-@st.cache_data(show_spinner=False)
 def catalogue(snap: Snapshot) -> list[cat.Indicator]:
-    return cat.load(snap.path)
+    return query(snap, "catalogue", ())
 
 
 def indicator(snap: Snapshot, indicator_id: str) -> cat.Indicator:
     return cat.by_id(catalogue(snap))[indicator_id]
 
 
-@st.cache_data(show_spinner=False)
 def catalogue_blocks(snap: Snapshot) -> list[cat.Indicator]:
-    return cat.load_blocks(snap.path)
+    return query(snap, "catalogue_blocks", ())
 
 
-@st.cache_data(show_spinner=False)
 def filter_options(snap: Snapshot) -> dict:
-    return indicators.filter_options(path=snap.path)
+    return query(snap, "filter_options", ())
 
 
-@st.cache_data(show_spinner=False)
 def gemeente_namen(snap: Snapshot) -> dict[str, str]:
-    return indicators.gemeente_namen(path=snap.path)
-
-
-@st.cache_data(show_spinner=False, max_entries=1024)
-def series(snap: Snapshot, indicator_id: str, filters: Filters) -> pd.DataFrame:
-    return indicators.series(indicator_id, filters, path=snap.path)
-
-
-@st.cache_data(show_spinner=False, max_entries=1024)
-def breakdown(snap: Snapshot, indicator_id: str, dimension: str, filters: Filters) -> pd.DataFrame:
-    return indicators.breakdown(indicator_id, dimension, filters, path=snap.path)
-
-
-@st.cache_data(show_spinner=False, max_entries=1024)
-def by_gemeente(snap: Snapshot, indicator_id: str, filters: Filters) -> pd.DataFrame:
-    return indicators.by_gemeente(indicator_id, filters, path=snap.path)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def headline(snap: Snapshot, filters: Filters) -> pd.DataFrame:
-    return indicators.headline(filters, path=snap.path)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def route(snap: Snapshot, filters: Filters) -> pd.DataFrame:
-    return indicators.route(filters, path=snap.path)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def taakstelling(snap: Snapshot, filters: Filters) -> pd.DataFrame:
-    return indicators.taakstelling(filters, path=snap.path)
-
-
-@st.cache_data(show_spinner=False)
-def azc_bezetting(snap: Snapshot) -> pd.DataFrame:
-    return indicators.azc_bezetting(path=snap.path)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def huisvesting_wijk(snap: Snapshot, filters: Filters) -> pd.DataFrame:
-    return indicators.huisvesting_wijk(filters, path=snap.path)
-
-
-@st.cache_data(show_spinner=False)
-def acties(snap: Snapshot) -> pd.DataFrame:
-    return indicators.acties(path=snap.path)
-
-
-@st.cache_data(show_spinner=False)
-def databronnen(snap: Snapshot) -> pd.DataFrame:
-    return indicators.databronnen(path=snap.path)
-
-
-@st.cache_data(show_spinner=False, ttl=3600)
-def databronnen_versheid(snap: Snapshot, today: dt.date) -> pd.DataFrame:
-    return indicators.databronnen_versheid(today, path=snap.path)
-
-
-# --- cohort curves ------------------------------------------------------------------
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def cohort_curves(snap: Snapshot, filters: Filters) -> pd.DataFrame:
-    return indicators.cohort_curves(filters, path=snap.path)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def land_van_herkomst(snap: Snapshot, filters: Filters) -> pd.DataFrame:
-    return indicators.land_van_herkomst(filters, path=snap.path)
-
-
-# --- Z-route capacity and VISTA levels per skill ---------------------------------
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def z_route(snap: Snapshot, filters: Filters, norm_per_week: float) -> pd.DataFrame:
-    from monitor import zroute
-    p = filters.peildatum or indicators.latest_peildatum(snap.path)
-    return zroute.z_route(p, filters, norm_per_week=norm_per_week, path=snap.path)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def vista_niveaus(snap: Snapshot, filters: Filters) -> pd.DataFrame:
-    from monitor import vista
-    p = filters.peildatum or indicators.latest_peildatum(snap.path)
-    return vista.niveaus(p, filters, path=snap.path).assign(peildatum=p)
+    return query(snap, "gemeente_namen", ())

@@ -32,7 +32,7 @@ def render_store_missing(db: Path) -> None:
 
 
 def is_demo() -> bool:
-    info = data.load_info(data.snapshot())
+    info = data.current_load_info()
     return bool(info and info.get("is_demo"))
 
 

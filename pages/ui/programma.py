@@ -6,23 +6,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts, zroute
+from monitor import zroute
 from monitor import formatting as fmt
-from pages.ui import data, render
+from pages.ui import render
 from pages.ui.filters import current_filters
 from pages.ui.passport import block_heading
 
+# label -> the norm's argument of the registered chart (monitor.registry.Z_NORMS)
 NORMEN = {
-    f"800 uur in 3 jaar ({fmt.number(zroute.NORM_UREN_PER_WEEK, 1)} uur per week)":
-        zroute.NORM_UREN_PER_WEEK,
+    f"800 uur in 3 jaar ({fmt.number(zroute.NORM_UREN_PER_WEEK, 1)} uur per week)": "jaar",
     f"800 uur over 40 lesweken per jaar ({fmt.number(zroute.NORM_UREN_PER_LESWEEK, 1)} uur per week)":
-        zroute.NORM_UREN_PER_LESWEEK,
+        "lesweken",
 }
 
 
 def render_z_route() -> None:
     f = current_filters()
-    snap = data.snapshot()
     block_heading("Z-route: capaciteit participatieplekken", "werk.z_route_capaciteit", f.peildatum)
     st.markdown("Hoeveel uur participatie per week de actieve Z-route-inburgeraars nodig hebben, "
                 "tegen de uren van hun lopende activiteiten. Het uitvoeringsprogramma rekent met "
@@ -30,25 +29,14 @@ def render_z_route() -> None:
                 "over 3 × 40 lesweken naar beneden afgerond.")
     # The seed's 580 hours a week are counted over 40 lesweken: that norm
     # first, so the chart and its reference line speak the same measure.
-    label = st.radio("Norm", list(NORMEN), index=list(NORMEN.values()).index(
-        zroute.NORM_UREN_PER_LESWEEK), horizontal=True, key="z_route_norm")
+    label = st.radio("Norm", list(NORMEN), index=list(NORMEN.values()).index("lesweken"),
+                     horizontal=True, key="z_route_norm")
     norm = NORMEN[label]
-    df = data.z_route(snap, f, norm)
-    if df.empty:
-        st.info("Op deze peildatum zijn er geen actieve Z-route-inburgeraars binnen de filters.")
-        return
-    namen = data.gemeente_namen(snap)
-    p = df["peildatum"].iloc[0]
-    render.chart(charts.z_route_capaciteit(df, namen, p, norm), key="z_route_capaciteit")
-    render.chart(charts.z_route_schema(df, namen, p), key="z_route_schema")
+    if render.registered("werk.z_route_capaciteit", norm, key="z_route_capaciteit", f=f):
+        render.registered("werk.z_route_schema", key="z_route_schema", f=f)
 
 
 def render_vista_niveaus() -> None:
     f = current_filters()
-    snap = data.snapshot()
     block_heading("Taalniveau per vaardigheid", "taal.niveau_per_vaardigheid", f.peildatum)
-    df = data.vista_niveaus(snap, f)
-    if df.empty or not df["value"].map(lambda v: v is not None and v > 0).any():
-        st.info("Er is geen VISTA-bestand op of voor deze peildatum.")
-        return
-    render.chart(charts.vista_niveaus(df, df["peildatum"].iloc[0]), key="vista_niveaus")
+    render.registered("taal.vista_niveaus", key="vista_niveaus", f=f)

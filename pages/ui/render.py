@@ -11,10 +11,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from monitor import access, audit, exports
+from monitor import access, audit, exports, registry
 from monitor import formatting as fmt
 from monitor.charts import Chart
+from monitor.filters import Filters
 from pages.ui import basket, data, frame
+from pages.ui.filters import current_filters
 
 SUPPRESSION_EXPLANATION = (
     "Cellen met 1 tot 4 personen, en percentages over minder dan 10 personen, worden niet "
@@ -26,7 +28,7 @@ SUPPRESSION_EXPLANATION = (
 
 def caption(text: str) -> None:
     """A source line with the moment of the last load."""
-    info = data.load_info(data.snapshot())
+    info = data.current_load_info()
     loaded = fmt.datetime_nl(info.get("loaded_at")) if info else fmt.MISSING
     st.caption(f"{text} · geladen {loaded}")
 
@@ -48,7 +50,7 @@ class Requester:
 
 
 def requester() -> Requester:
-    return Requester(access.current_actor(), audit.path_beside(data.store_path()))
+    return Requester(access.current_actor(), data.audit_path())
 
 
 def record_download(kind: str, file_name: str, who: Requester) -> None:
@@ -103,8 +105,17 @@ def text_alternative(c: Chart, key: str) -> None:
             st.table(_display_table(c.table), hide_index=True)
 
 
+# Session state: element key -> chart key of every chart drawn (the tests
+# check each resolves in monitor.registry).
+SHOWN = "_im_charts_shown"
+# Plotly elements that are not charts of their own: a tile's sparkline, and
+# the previews of basket charts (registered charts, drawn again).
+NOT_CHARTS = ("spark_", "mand_preview_", "im_dia_chart_")
+
+
 def chart(c: Chart, key: str | None = None) -> None:
     key = key or f"chart_{c.key}"
+    st.session_state.setdefault(SHOWN, {})[key] = c.key
     # no mode bar: its tooltips are English only
     st.plotly_chart(c.figure, width="stretch", config={"displayModeBar": False}, key=key)
     caption(c.caption)
@@ -125,3 +136,25 @@ def chart(c: Chart, key: str | None = None) -> None:
                            icon=":material/download:",
                            help="De getoonde cijfers, met puntkomma en decimale komma (Excel).")
         basket.add_control(c, key)
+
+
+def build(kind: str, arg: str = "", f: Filters | None = None, empty: bool = True) -> Chart | None:
+    """The registered chart `kind` with `arg` under the sidebar filters (or
+    `f`), from the cached queries; None when there is nothing to draw (then
+    the kind's Dutch reason is shown, unless `empty` is False)."""
+    try:
+        return registry.make(kind, arg, data.source(), current_filters() if f is None else f)
+    except registry.Unavailable as exc:
+        if empty:
+            st.info(str(exc))
+        return None
+
+
+def registered(kind: str, arg: str = "", key: str | None = None, f: Filters | None = None,
+               empty: bool = True) -> Chart | None:
+    """Builds (see `build`) and renders a registered chart; its key puts it in
+    the basket and the deck rebuilds it from there. Returns the Chart."""
+    c = build(kind, arg, f, empty)
+    if c is not None:
+        chart(c, key=key)
+    return c
