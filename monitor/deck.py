@@ -53,10 +53,11 @@ class TableSlide:
     note: str | None = None
     key: str = ""
     bullets: tuple[str, ...] = ()   # sentences under the table
+    headline: str | None = None     # the conclusion, when it is not the title
 
     @property
     def conclusion(self) -> str:
-        return self.title
+        return self.headline or self.title
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def _table_slide(prs, t: TableSlide, demo: bool, number: int) -> int:
     their text; returns how many slides."""
     chunks = table_chunks(t)
     for n, df in enumerate(chunks, start=1):
-        title = t.title + (f" ({n}/{len(chunks)})" if len(chunks) > 1 else "")
+        title = t.conclusion + (f" ({n}/{len(chunks)})" if len(chunks) > 1 else "")
         _one_table_slide(prs, t, df, title, t.bullets if n == len(chunks) else (), demo,
                          number + n - 1)
     return len(chunks)
@@ -383,11 +384,11 @@ def build(meta: DeckMeta, items: list, definitions: list[tuple[str, str]],
 
 
 # A chart slide's image is drawn at 960 x 540 and rendered at twice that
-# (1920 x 1080). It fills about 8.9 inch of slide width, so 28 px of chart
-# text is 18 pt on the slide: legible from the back of the chamber.
+# (1920 x 1080). It fills 8.5 to 9.2 inch of slide width, so 30 px of chart
+# text is at least 18 pt on the slide: legible from the back of the chamber.
 SLIDE_LOGICAL = (960, 540)
 SLIDE_IMAGE_SCALE = 2
-SLIDE_FONT_PX = 28
+SLIDE_FONT_PX = 30
 
 
 def legible(fig):

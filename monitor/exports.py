@@ -204,8 +204,8 @@ def _x_label_room(fig: go.Figure, plot_width: int) -> int:
     """Pixels below the plot for the x tick labels and the axis title, and
     to its right for the last label: rotated when the category labels do not
     fit side by side."""
-    labels = [str(v) for t in fig.data if getattr(t, "orientation", None) != "h"
-              for v in (t.x if t.x is not None else ()) if isinstance(v, str)]
+    xs = [getattr(t, "x", None) for t in fig.data if getattr(t, "orientation", None) != "h"]
+    labels = [str(v) for x in xs if x is not None for v in x if isinstance(v, str)]
     room, right = 30, 40
     if labels:
         longest = max(len(v) for v in labels)

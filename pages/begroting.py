@@ -277,7 +277,7 @@ def _input_widget(spec: bm.InputSpec, key: str, current, disabled: bool = False)
         if key not in st.session_state:
             st.session_state[key] = _to_widget(spec, current)
         value = st.session_state[key]
-        left, right = st.columns([3, 2], vertical_alignment="bottom")
+        left, right = st.columns([2, 1], vertical_alignment="bottom")
         with left:
             if spec.unit == "fractie":
                 x = st.slider(spec.label, min_value=0.01, max_value=100.0, step=0.01,
@@ -761,7 +761,7 @@ def main() -> None:
         st.warning(notice, icon="🔗")
 
     # beside each other on a wide screen; on a laptop the inputs above the results
-    left, right = st.container(key="im_pair_begroting").columns([1, 2.4], gap="medium")
+    left, right = st.container(key="im_pair_begroting").columns([1.3, 2.4], gap="medium")
     with left:
         edit = _render_scenario_bar()
         any_actual = any(sc.use_actual for sc in _scenarios()) or st.session_state.get(

@@ -8,6 +8,7 @@ import dataclasses
 import os
 import urllib.parse
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,84 @@ def test_shared_link_brings_back_domain_tab_and_breakdown(server, browser):  # n
     assert page.get_by_role("combobox", name="Uitsplitsen naar").input_value() == "Leeftijdsgroep"
     assert page.get_by_role("tab", name="Naar leeftijdsgroep").count() >= 1
     fresh.close()
+
+
+# Every page of the app, from its files (the overview is the root).
+PAGES = sorted("" if p.stem == "overzicht" else p.stem
+               for p in (Path(__file__).resolve().parent.parent / "pages").glob("*.py"))
+
+# Measured in the DOM of the main area: an element wider than its parent or
+# scrolling sideways; a word broken over two lines (a break after a hyphen
+# is a normal break); a chart label outside its chart.
+MEASURE = r"""() => {
+  const out = [];
+  const main = document.querySelector('[data-testid="stMain"]');
+  const name = el => (el.getAttribute('data-testid') || el.className.toString().split(' ')[0] || el.tagName) + ':' + (el.innerText || el.textContent || '').trim().slice(0, 40).replace(/\s+/g, ' ');
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  // 1. elements wider than their container (content cut or pushed out)
+  for (const el of main.querySelectorAll('*')) {
+    if (el.closest('svg') || !visible(el)) continue;
+    // native inputs Streamlit keeps for screen readers in a 1 px box, on purpose
+    if (el.tagName === 'INPUT' && ['radio', 'checkbox', 'range'].includes(el.type)) continue;
+    if (el.getBoundingClientRect().width <= 2) continue;
+    const cs = getComputedStyle(el);
+    if (['auto', 'scroll', 'hidden', 'clip'].includes(cs.overflowX) && el.scrollWidth > el.clientWidth + 2
+        && !el.closest('[data-testid="stDataFrame"]') && cs.textOverflow !== 'ellipsis') {
+      out.push('overflow ' + name(el) + ` ${el.scrollWidth}>${el.clientWidth}`);
+    }
+    const p = el.parentElement;
+    if (p && p !== main && visible(p) && getComputedStyle(p).display !== 'inline') {
+      const r = el.getBoundingClientRect(), q = p.getBoundingClientRect();
+      if (r.right > q.right + 2 && cs.position !== 'absolute' && cs.position !== 'fixed' && !el.closest('[data-testid="stDataFrame"]'))
+        out.push('outside ' + name(el) + ` ${Math.round(r.right)}>${Math.round(q.right)}`);
+    }
+  }
+  // 2. a word broken over two lines, or a text wider than its box
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walker.nextNode())) {
+    const host = n.parentElement;
+    if (!host || host.closest('svg') || host.closest('[data-testid="stDataFrame"]') || !visible(host)) continue;
+    const text = n.textContent;
+    const box = host.getBoundingClientRect();
+    const re = /[^\s\-\u2013]+[\-\u2013]?/g; let m;
+    while ((m = re.exec(text))) {
+      const range = document.createRange();
+      range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter(r => r.width > 0);
+      const tops = new Set(rects.map(r => Math.round(r.top)));
+      if (tops.size > 1) out.push('broken word "' + m[0] + '" in ' + name(host));
+      for (const r of rects) if (r.right > box.right + 2 && getComputedStyle(host).overflowX !== 'visible') out.push('text wider "' + m[0] + '" in ' + name(host));
+    }
+  }
+  // 3. chart text cut off at the edge of its chart
+  for (const svg of main.querySelectorAll('.js-plotly-plot .main-svg:first-of-type')) {
+    const s = svg.getBoundingClientRect();
+    for (const t of svg.parentElement.querySelectorAll('text')) {
+      if (!t.textContent.trim()) continue;
+      const r = t.getBoundingClientRect();
+      if (r.width && (r.left < s.left - 1 || r.right > s.right + 1 || r.top < s.top - 1 || r.bottom > s.bottom + 1))
+        out.push('chart text cut "' + t.textContent.slice(0, 30) + '"');
+    }
+  }
+  return [...new Set(out)];
+}
+"""
+
+
+@pytest.mark.parametrize("width,height", [(1024, 768), (1440, 900)])
+def test_every_page_reads_cleanly(server, browser, width, height):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    page = ctx.new_page()
+    found = {}
+    for path in PAGES:
+        _open(page, f"{server}/{path}")
+        # the tables behind the charts too, as a reader opens them
+        page.evaluate("document.querySelectorAll('[data-testid=stMain] details')"
+                      ".forEach(d => d.open = true)")
+        page.wait_for_timeout(800)
+        problems = page.evaluate(MEASURE)
+        if problems:
+            found[path or "/"] = problems[:8]
+    ctx.close()
+    assert not found, found

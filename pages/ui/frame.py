@@ -94,6 +94,9 @@ h1{padding-top:.25rem !important}
   overflow-wrap:normal;word-break:normal;min-width:0 !important}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] *{white-space:normal !important;
   font-size:clamp(1.25rem, 2.2vw, 2.25rem)}
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *{white-space:normal !important;
+  min-width:0}
+[data-testid="stMetricLabel"] p{overflow:visible !important;text-overflow:clip !important}
 /* a budget slider writes its value as "€ 15000"; the field beside it writes
    "15.000", the way every amount on the page is written: only that one shows */
 .st-key-begroting_invoer [data-testid="stSliderThumbValue"],
