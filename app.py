@@ -20,7 +20,8 @@ st.set_page_config(layout="wide", page_title="Integratiemonitor",
                    page_icon=str(Path(__file__).resolve().parent / "pages" / "ui" / "favicon.png"))
 
 from pages.ui import basket, data, frame, present  # noqa: E402  (after set_page_config)
-from pages.ui.filters import render_sidebar_filters  # noqa: E402
+from pages.ui.filters import current_filters, filter_summary, render_sidebar_filters  # noqa: E402
+from monitor import formatting as fmt  # noqa: E402
 from monitor.filters import page_uses_filters  # noqa: E402
 
 DEFAULT_DB = Path(__file__).resolve().parent / "data" / "monitor.duckdb"
@@ -45,6 +46,14 @@ def ensure_store(db: Path, auto_demo: bool) -> bool:
     return False
 
 
+def render_print_details(url_path: str) -> str | None:
+    """Peildatum and filters for the print header, on pages that use them."""
+    if not page_uses_filters(url_path):
+        return None
+    f = current_filters()
+    return f"peildatum {fmt.date_nl(f.peildatum)} · {filter_summary(f)}"
+
+
 def main() -> None:
     frame.app_run_started()
     db = Path(os.environ.get("MONITOR_DB") or DEFAULT_DB)
@@ -65,6 +74,7 @@ def main() -> None:
             present.run()
             return
         frame.render_demo_banner()
+        frame.render_print_header(nav.title, render_print_details(nav.url_path))
         nav.run()
     finally:
         st.session_state.pop(frame.VIA_APP, None)

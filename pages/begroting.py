@@ -11,6 +11,7 @@ and are mirrored to the URL, so a link reproduces them.
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
 import pandas as pd
@@ -482,6 +483,27 @@ def _right_aligned(df: pd.DataFrame, first: str, first_width: int | None = None)
 
 # --- Page ---------------------------------------------------------------------
 
+def _print_inputs(names: list[str]) -> None:
+    """On paper the input widgets do not print: the inputs of every scenario
+    as a table instead, every input that differs from the uitgangspunt."""
+    changed = list(dict.fromkeys(n for sc in _scenarios() for n in bm.changed_inputs(sc.inputs)))
+    head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+    rows = "".join(
+        f"<tr><td>{html.escape(bm.INPUT_SPECS[n].label)}</td>"
+        f"<td>{html.escape(bm.shown(bm.INPUT_SPECS[n], bm.INPUT_SPECS[n].default))}</td>"
+        + "".join(f"<td>{html.escape(bm.shown(bm.INPUT_SPECS[n], getattr(sc.inputs, n)))}</td>"
+                  for sc in _scenarios()) + "</tr>" for n in changed)
+    body = (f"<table><tr><th>Invoer</th><th>Uitgangspunt</th>{head}</tr>{rows}</table>"
+            if changed else "<p>Alle invoer staat op het uitgangspunt van het "
+                            "uitvoeringsprogramma.</p>")
+    actual = [n for n, sc in zip(names, _scenarios()) if sc.use_actual]
+    more = (f"<p>Met de actuele aantallen uit de geladen gegevens: {html.escape(', '.join(actual))}."
+            "</p>") if actual else ""
+    st.markdown(f"<div class='im-print-only im-print-inputs'><h4>Invoer van de scenario's</h4>"
+                f"{body}{more}<p>Alle andere invoer staat op het uitgangspunt.</p></div>",
+                unsafe_allow_html=True)
+
+
 def _render_scenario_bar() -> int:
     """Count, names and the scenario being edited; returns its index."""
     with st.container(border=True):
@@ -789,6 +811,7 @@ def main() -> None:
 
     with right:
         _render_results(results, edit, notes, version)
+    _print_inputs(names)
     _render_details(results, edit, version, actual)
 
     _sync_url()

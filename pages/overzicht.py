@@ -118,6 +118,11 @@ def render_signals(rows: list[dict], indicators: list[Indicator]) -> None:
             st.markdown(f"{mark} {s.text}")
         st.caption("Verandering ‘meer dan toeval verklaart’: de 95%-betrouwbaarheidsintervallen "
                    "(Wilson) van nu en een jaar eerder overlappen niet.")
+    # on paper the expander does not open: the signals as a list of their own
+    lines = "".join(f"<li>{'▲' if s.good else '▼' if s.good is False else '●'} {s.text}</li>"
+                    for s in found) or "<li>Geen signalen.</li>"
+    st.markdown(f"<div class='im-print-only im-print-signals'><strong>{label}</strong>"
+                f"<ul>{lines}</ul></div>", unsafe_allow_html=True)
 
 
 def render_domain(domain: str, indicators: list[Indicator], rows: dict) -> None:

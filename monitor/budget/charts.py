@@ -192,11 +192,10 @@ def scenario_table(results: list[tuple[str, BudgetResult]], key: str, peildatum:
         conclusion = f"De {len(results)} scenario's geven dezelfde uitkomsten."
     else:
         diff = res.saldo_total - base.saldo_total
-        how = ("hetzelfde saldo 2024–2027 als" if not round(diff) else
-               f"een saldo 2024–2027 dat {euro(abs(diff), cents=False)} "
-               f"{'hoger' if diff > 0 else 'lager'} is dan")
-        conclusion = (f"‘{last}’ geeft {how} ‘{first}’ ({euro(res.saldo_total, cents=False)}); "
-                      f"ze verschillen in {len(rows)} cijfers.")
+        how = ("evenveel als" if not round(diff) else
+               f"{euro(abs(diff), cents=False)} {'hoger' if diff > 0 else 'lager'} dan")
+        conclusion = (f"‘{last}’ geeft een saldo 2024–2027 van "
+                      f"{euro(res.saldo_total, cents=False)}: {how} ‘{first}’.")
     return Chart(key=key, title="Begroting: scenario's naast elkaar",
                  conclusion=conclusion, figure=fig, table=table,
                  source=SOURCE, peildatum=peildatum, note=note, extra={"deck": "table"})

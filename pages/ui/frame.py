@@ -45,6 +45,15 @@ def render_demo_banner() -> None:
         )
 
 
+def render_print_header(title: str, details: str | None) -> None:
+    """A line on paper only, above every page: what, on which peildatum,
+    for which filters, and the demo notice."""
+    demo = (" · <strong>Demodata: synthetische gegevens, niet over echte inwoners en niet "
+            "geschikt voor besluitvorming.</strong>") if is_demo() else ""
+    st.markdown(f"<div class='im-print-only im-print-header'>Integratiemonitor · {title}"
+                f"{' · ' + details if details else ''}{demo}</div>", unsafe_allow_html=True)
+
+
 def status_badge(s: pres.Status) -> str:
     return (f"<span class='im-badge' style='color:{s.colour};background:{s.background};"
             f"border:1px solid {s.colour}'>{s.symbol} {s.label}</span>")
@@ -134,8 +143,31 @@ h1{padding-top:.25rem !important}
 [data-testid="stCaptionContainer"]{color:#555 !important;opacity:1 !important}
 /* a clearly visible keyboard focus (WCAG 2.4.7) */
 :focus-visible{outline:3px solid #0B5FA5 !important;outline-offset:2px !important}
+.im-print-only{display:none}
 @media print {
   @page {size: A4 landscape; margin: 10mm}
+  html{zoom:0.62}
+  .im-print-only{display:block !important}
+  .im-print-header{font-size:0.8rem;color:#222;border-bottom:1px solid #999;padding-bottom:4px;
+    margin-bottom:4px}
+  .im-print-header strong{color:#8A3B00}
+  .im-print-signals{font-size:0.85rem;break-inside:avoid}
+  .im-print-inputs{break-inside:avoid;font-size:0.85rem}
+  .im-print-inputs table{border-collapse:collapse}
+  .im-print-inputs td, .im-print-inputs th{border:1px solid #999;padding:2px 6px;text-align:left}
+  /* scroll areas print whole, so no text runs over what follows */
+  [data-testid="stVerticalBlock"][data-test-scroll-behavior]{height:auto !important;
+    max-height:none !important;overflow:visible !important}
+  .im-print-signals ul{margin:2px 0 6px 0;padding-left:1rem}
+  [data-testid="stPageLink"], .st-key-im_legend [data-testid="stPopover"]{display:none !important}
+  /* the tiles stay five to a row, as on a wide screen */
+  [class*="st-key-im_tiles_"] [data-testid="stHorizontalBlock"]{flex-wrap:nowrap !important}
+  [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:0 !important;
+    flex:1 1 0 !important}
+  [class*="st-key-im_pair_"] [data-testid="stHorizontalBlock"]{flex-wrap:nowrap !important}
+  [class*="st-key-im_pair_"] [data-testid="stColumn"]{min-width:0 !important;
+    flex:1 1 0 !important}
+  [data-testid="stVerticalBlockBorderWrapper"], .st-key-im_signals ~ *{break-inside:avoid}
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stExpandSidebarButton"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stBaseButton-secondary"],

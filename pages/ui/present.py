@@ -140,6 +140,11 @@ def run() -> None:
     st.markdown(f"<h1 class='im-slide-title'>{c.conclusion}</h1>", unsafe_allow_html=True)
     with st.container(key="im_dia_body", height="stretch"):
         if isinstance(c, deck.TableSlide):
+            # as large as the rows allow: all of them on the screen
+            size = min(3.0, 52 / (len(c.table) + 1) / 1.9)
+            st.markdown(f"<style>.st-key-im_dia_body table td, .st-key-im_dia_body table th"
+                        f"{{font-size:max(1rem, {size:.2f}vh) !important}}</style>",
+                        unsafe_allow_html=True)
             st.table(c.table, hide_index=True)
         else:
             st.plotly_chart(_big(c.figure), width="stretch", height="stretch", theme=None,
