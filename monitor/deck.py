@@ -402,6 +402,12 @@ def legible(fig):
     fig.update_yaxes(tickfont=dict(size=px), title_font=dict(size=px), automargin=True)
     fig.update_annotations(font_size=px)
     fig.update_traces(textfont_size=px, selector=dict(type="bar"))
+    # category labels that cannot stand side by side lean at 45 degrees, which
+    # leaves the plot more height than plotly's own choice of upright text
+    xs = [getattr(t, "x", None) for t in fig.data if getattr(t, "orientation", None) != "h"]
+    labels = {str(v) for x in xs if x is not None for v in x if isinstance(v, str)}
+    if labels and sum(len(v) for v in labels) * px * 0.55 > SLIDE_LOGICAL[0]:
+        fig.update_xaxes(tickangle=-45)
     return fig
 
 
