@@ -151,8 +151,9 @@ def render_sidebar_filters():
 
 
 def current_filters() -> Filters:
-    """The filters app.py read from the sidebar for this run."""
-    return st.session_state["filters"]
+    """The filters app.py read from the sidebar for this run; on a page that
+    offers no filters (the sidebar was not drawn), none."""
+    return st.session_state.get("filters") or Filters()
 
 
 def filter_summary(f) -> str:

@@ -119,6 +119,11 @@ h1{padding-top:.25rem !important}
   [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:calc(33% - 1rem) !important;
     flex:1 1 calc(33% - 1rem) !important}
 }
+/* a table of many columns: smaller type on a laptop, so no column runs off */
+@media (max-width: 1200px) {
+  [data-testid="stTable"] th, [data-testid="stTable"] td{font-size:.72rem !important;
+    padding:.25rem .3rem !important}
+}
 /* a chart beside a table or a chart: one under the other on a laptop */
 @media (max-width: 1280px) {
   [class*="st-key-im_pair_"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap !important}
