@@ -17,7 +17,7 @@ from typing import Literal
 Kind = Literal[
     "bsn", "vnummer", "gemeentecode", "gemeentenaam", "wijkcode", "enum", "date",
     "bool", "decimal", "int", "amount", "text", "month", "halfyear", "quarter",
-    "year", "likert",
+    "year", "likert", "indicator",
 ]
 
 Dialect = Literal["gemeente", "vista", "coa"]
@@ -38,7 +38,12 @@ class Column:
     # Text only: what happens to a BSN- or V-nummer-shaped number in the cell.
     # "mask" (free text), "reject" (identifying codes, where a mask would make
     # two rows' keys equal), "keep" (the contract's own 9-digit budget numbers).
-    numbers: Literal["mask", "reject", "keep"] = "mask"
+    # "thousands": as reject, but a whole number in thousands notation
+    # (`100.000-150.000 inwoners`, a published size class) is no identifier.
+    numbers: Literal["mask", "reject", "keep", "thousands"] = "mask"
+    # A count of 1-4 is person-level data: a published table never carries it,
+    # so a row with one is rejected (section 11).
+    no_small_count: bool = False
 
 
 @dataclass(frozen=True)
@@ -283,10 +288,29 @@ ENQUETE = Extract(
     key=("respondent",),
 )
 
+# Section 11: published figures to compare with (CBS StatLine, Divosa,
+# waarstaatjegemeente), copied by the municipality. Optional; shown beside the
+# product's own figures with their source, never mixed in.
+REFERENTIE = Extract(
+    name="referentie",
+    pattern=r"referentie/referentie_(?P<stamp>\d{8})(?:[_-][^/]*)?\.csv",
+    mode="snapshot", dialect="gemeente", stamp="date",
+    columns=(
+        Column("Indicator", "indicator_id", "indicator", required=True),
+        Column("Gebied", "gebied", "text", required=True, numbers="thousands"),
+        Column("Peildatum", "peildatum", "date", required=True),
+        Column("Waarde", "waarde", "decimal", required=True),
+        Column("Teller", "teller", "int", non_negative=True, no_small_count=True),
+        Column("Noemer", "noemer", "int", non_negative=True, no_small_count=True),
+        Column("Bron", "bron", "text", required=True),
+    ),
+    key=("indicator_id", "gebied", "peildatum"),
+)
+
 # Load order matters: references are checked against inburgeraars.
 EXTRACTS: tuple[Extract, ...] = (
     INBURGERAARS, PARTICIPATIE, UITKERINGEN, TAAKSTELLING, COA_BEZETTING,
-    COA_KOPPELINGEN, VISTA, BEGROTING, ACTIES, ENQUETE,
+    COA_KOPPELINGEN, VISTA, BEGROTING, ACTIES, ENQUETE, REFERENTIE,
 )
 
 # Files at the root of a drop that are metadata, not extracts.

@@ -18,6 +18,11 @@ decision it gets there (a hidden count is null and named in `verborgen`):
 - `coa_locaties`: per COA location in the newest bezetting file on or before
   the peildatum, capacity and occupancy (public) and the counts of
   vergunninghouders, residents not in the BRP and minors (not public).
+- `vergelijking`: per share indicator x gemeente x comparison group (regio,
+  alle, grootteklasse, vergelijkbaar) the gemeente's figures, the group's
+  value, the 95% and 99,8% limits, the expected share for its own mix and
+  the verdict (monitor.compare.export_block), from the same disclosure
+  decision as `indicators`: a hidden gemeente has null figures.
 
 With `--grafiek KEY` (repeatable) and `--map DIR` it writes, instead of the
 JSON, the CSV and PNG of each chart named by its key (monitor.registry, the
@@ -35,14 +40,14 @@ import duckdb
 import pandas as pd
 
 from etl.sqlrun import SCRATCH
-from monitor import exports, registry, store, vista, zroute
+from monitor import compare, exports, registry, store, vista, zroute
 from monitor.catalogue import from_frame, public_ids
 from monitor.disclosure import protect
 from monitor.filters import Filters
 from monitor.queries import Source
 from monitor.indicators import azc_bezetting, cohort_curves
 from monitor.signals import wilson
-from monitor.store import query_text
+from monitor.store import query_text, region_name
 from monitor.values import MEDIAN_UNITS, rounded
 
 ALL_ONLY = {"huisvesting.azc_bezettingsgraad_pct"}
@@ -64,6 +69,9 @@ def _cells(con, peildatum: dt.date) -> pd.DataFrame:
         con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * FROM temp.scratch_{view}")
     con.execute("CREATE OR REPLACE TEMP TABLE mart_indicator_cube AS "
                 "SELECT * FROM main.mart_indicator_cube_v")
+    # the comparison's population mix reads the marginals of this date too
+    con.execute("CREATE OR REPLACE TEMP TABLE mart_indicator_margins AS "
+                "SELECT * FROM main.mart_indicator_margins_v")
     params = {name: [] for name in ("indicators", "peildata", "gemeenten", "doelgroep", "geslacht",
                                     "leeftijdsgroep", "leerroute", "cohort")}
     params.update(per_key=True, values=True, source="cube", margin="", margin_values=[])
@@ -166,6 +174,13 @@ def export(db: Path, peildatum: dt.date) -> dict:
         vista_raw = con.execute(query_text("vista_niveaus"), vista.params(peildatum)).df()
         is_demo = bool(con.execute(query_text("is_demo")).fetchone()[0])
         gemeenten = [r[0] for r in con.execute(query_text("gemeenten")).fetchall()]
+        comparable = [i for i in from_frame(cat) if compare.comparable(i)]
+        kenmerken = con.execute(query_text("gemeente_kenmerken")).df().set_index("gemeentecode")
+        mix = con.execute(query_text("compare_features"),
+                          {"indicator": compare.FEATURE_INDICATOR, "peildatum": peildatum}).df()
+        strata = {i.id: con.execute(query_text("compare_strata"),
+                                    {"indicator": i.id, "peildatum": peildatum}).df()
+                  for i in comparable}
     finally:
         con.close()
 
@@ -227,7 +242,24 @@ def export(db: Path, peildatum: dt.date) -> dict:
     result["vista_niveaus"] = _vista_niveaus(vista_raw)
     result["cohortcurven"] = _cohortcurven(db, peildatum)
     result["coa_locaties"] = _coa_locaties(db, peildatum)
+    result["vergelijking"] = _vergelijking(protected, comparable, strata, kenmerken, mix,
+                                           region_name(db))
     return result
+
+
+def _vergelijking(protected: pd.DataFrame, comparable: list, strata: dict,
+                  kenmerken: pd.DataFrame, mix: pd.DataFrame, region: str | None) -> list[dict]:
+    """The `indicators` rows as they left disclosure control, per indicator in
+    the shape of monitor.indicators.by_gemeente, compared per group."""
+    by_gemeente = {}
+    for ind in comparable:
+        rows = protected[(protected["indicator_id"] == ind.id) & (protected["key_group"] == "")]
+        by_gemeente[ind.id] = pd.DataFrame({
+            "member": rows["gemeente"].where(rows["gemeente"] != "ALL", "Totaal"),
+            "naam": rows["gemeente"], "is_total": rows["gemeente"] == "ALL",
+            "value": rows["value"], "numerator": rows["numerator"],
+            "denominator": rows["denominator"], "suppressed": rows["suppressed"]})
+    return compare.export_block(comparable, by_gemeente, strata, kenmerken, mix, region)
 
 
 def export_charts(db: Path, peildatum: dt.date, keys: list[str], out: Path,

@@ -501,8 +501,11 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
         con = duckdb.connect(str(tmp), config={"temp_directory": str(spill)})
         con.execute("SET enable_progress_bar = false")  # the report is the ETL's output
         try:
-            con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR)")
-            _insert(con, "ref_gemeenten", [(m.code, m.name) for m in region])
+            con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR, "
+                        "inwoners INTEGER, stedelijkheid INTEGER, provincie VARCHAR, "
+                        "arbeidsmarktregio VARCHAR)")
+            _insert(con, "ref_gemeenten", [(m.code, m.name, m.inwoners, m.stedelijkheid, m.provincie,
+                                            m.arbeidsmarktregio) for m in region])
             con.execute("CREATE TABLE ref_gemeente_namen (alias_key VARCHAR, alias_code VARCHAR)")
             _insert(con, "ref_gemeente_namen", list(name_lookup(region).items()))
             for extract in EXTRACTS:

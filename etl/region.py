@@ -3,6 +3,12 @@
 The region is data (a `;`-separated file: gemeentecode, naam, coa_namen and
 optionally regio, the region's name), so serving a province or the whole
 country is a matter of pointing at another file, never of changing code.
+
+Optional columns describe each gemeente for the comparison page (peer groups
+and nearest neighbours): inwoners, stedelijkheid (CBS, 1 = zeer sterk
+stedelijk .. 5 = niet stedelijk), provincie and arbeidsmarktregio. They are
+public figures (CBS Regionale kerncijfers, Gebieden in Nederland); an empty
+cell is unknown.
 """
 
 from __future__ import annotations
@@ -22,6 +28,10 @@ class Municipality:
     code: str
     name: str
     coa_names: tuple[str, ...]
+    inwoners: int | None = None
+    stedelijkheid: int | None = None
+    provincie: str | None = None
+    arbeidsmarktregio: str | None = None
 
 
 def normalise_name(name: str) -> str:
@@ -46,10 +56,33 @@ def load_region(path: str | os.PathLike | None = None) -> list[Municipality]:
         if not CBS_CODE.fullmatch(code):
             raise ValueError(f"regiobestand: '{code}' is geen CBS-gemeentecode")
         aliases = tuple(a.strip() for a in (row.get("coa_namen") or "").split("|") if a.strip())
-        region.append(Municipality(code, row["naam"].strip(), aliases))
+        region.append(Municipality(code, row["naam"].strip(), aliases, **_attributes(row, code)))
     if not region:
         raise ValueError("regiobestand bevat geen gemeenten")
     return region
+
+
+ATTRIBUTES = ("inwoners", "stedelijkheid", "provincie", "arbeidsmarktregio")
+
+
+def _attributes(row: dict, code: str) -> dict:
+    """The optional attributes of one row; a value that is not what CBS
+    publishes stops the load with the gemeente named, as a bad code does."""
+    def text(name):
+        return (row.get(name) or "").strip() or None
+    out = {"provincie": text("provincie"), "arbeidsmarktregio": text("arbeidsmarktregio")}
+    inwoners = text("inwoners")
+    if inwoners is not None:
+        digits = inwoners.replace(".", "")
+        if not digits.isdigit() or int(digits) <= 0:
+            raise ValueError(f"regiobestand: {code}: inwoners '{inwoners}' is geen aantal")
+        out["inwoners"] = int(digits)
+    sted = text("stedelijkheid")
+    if sted is not None:
+        if sted not in {"1", "2", "3", "4", "5"}:
+            raise ValueError(f"regiobestand: {code}: stedelijkheid '{sted}' is niet 1 tot 5")
+        out["stedelijkheid"] = int(sted)
+    return out
 
 
 def region_name(path: str | os.PathLike | None = None) -> str | None:

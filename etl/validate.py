@@ -9,11 +9,28 @@ first failing column (in contract order) is the row's rejection.
 
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
+from pathlib import Path
+
 from monitor import identifiers
 
 from .contract import Column, Extract
 
+CATALOGUE = Path(__file__).resolve().parent.parent / "sql" / "seeds" / "indicator_catalogue.csv"
+
+
+@lru_cache(maxsize=1)
+def indicator_ids() -> tuple[str, ...]:
+    """The catalogue's indicator ids: what an `indicator` cell may name. Read
+    from the seed itself, because the store's catalogue table is made after
+    the extracts are loaded."""
+    with open(CATALOGUE, encoding="utf-8", newline="") as f:
+        return tuple(row["id"] for row in csv.DictReader(f))
+
 EMPTY = "verplicht veld is leeg"
+# a whole number below a million in thousands notation, as a size class writes it
+THOUSANDS = r"(^|[^\d.])\d{1,3}\.\d{3}([^\d.]|$)"
 # Plausibility bounds below the contract's hard maximum (Column.maximum), per
 # store column; `python -m etl load --max-uren-per-week N` changes the one
 # for hours. 60 hours a week of participation is already beyond any activity
@@ -89,7 +106,7 @@ def _parsed(col: Column, dialect: str, v: str) -> str:
     """The typed value of the trimmed cell `v` (NULL when it does not parse)."""
     k = col.kind
     if k == "text":
-        return _masked(v) if col.numbers == "mask" else v
+        return _masked(v) if col.numbers == "mask" else v  # reject, thousands: checked
     if k == "enum":
         cases = " ".join(f"WHEN {_lit(x.casefold())} THEN {_lit(x)}" for x in col.values)
         return f"CASE lower({v}) {cases} END"
@@ -103,6 +120,8 @@ def _parsed(col: Column, dialect: str, v: str) -> str:
         text, ok = _number(v, dialect, integer=(k == "int"))
         sql_type = {"decimal": "DOUBLE", "int": "BIGINT", "amount": "DECIMAL(18,2)"}[k]
         return f"CASE WHEN {ok} THEN TRY_CAST({text} AS {sql_type}) END"
+    if k == "indicator":
+        return f"CASE WHEN {v} IN ({', '.join(map(_lit, indicator_ids()))}) THEN {v} END"
     if k in ("gemeentecode", "wijkcode"):
         return f"upper({v})"
     if k == "gemeentenaam":
@@ -132,6 +151,14 @@ def _reason(col: Column, dialect: str, v: str, p: str, limit: float | None) -> s
         if col.numbers == "reject":
             return (f"CASE WHEN regexp_matches({v}, {_lit(identifiers.PATTERN)}) THEN "
                     "'bevat een nummer dat op een BSN of V-nummer lijkt' END")
+        if col.numbers == "thousands":
+            # whole numbers in thousands notation (100.000-150.000 inwoners)
+            # are no identifier; twice, because a match consumes the
+            # separator the next one starts after
+            once = f"regexp_replace({v}, {_lit(THOUSANDS)}, '\\1 \\2', 'g')"
+            twice = f"regexp_replace({once}, {_lit(THOUSANDS)}, '\\1 \\2', 'g')"
+            return (f"CASE WHEN regexp_matches({twice}, {_lit(identifiers.PATTERN)}) THEN "
+                    "'bevat een nummer dat op een BSN of V-nummer lijkt' END")
         return None
     if k == "enum":
         allowed = ", ".join(col.values)
@@ -150,6 +177,9 @@ def _reason(col: Column, dialect: str, v: str, p: str, limit: float | None) -> s
         reason = f"CASE WHEN {v} IS NOT NULL AND {p} IS NULL THEN 'geen geldig getal' "
         if col.non_negative:
             reason += f"WHEN {p} < 0 THEN 'waarde mag niet negatief zijn' "
+        if col.no_small_count:
+            reason += (f"WHEN {p} BETWEEN 1 AND 4 THEN 'aantal van 1 tot 4: een gepubliceerde "
+                       "tabel bevat geen aantallen op persoonsniveau' ")
         if col.maximum is not None:
             reason += (f"WHEN {p} > {col.maximum} THEN "
                        f"'waarde kan niet groter zijn dan {_dutch(col.maximum)}' ")
@@ -166,6 +196,9 @@ def _reason(col: Column, dialect: str, v: str, p: str, limit: float | None) -> s
     if k == "gemeentenaam":
         return (f"CASE WHEN {v} IS NOT NULL AND {p} IS NULL THEN "
                 f"'gemeente ''' || {_masked(v)} || ''' hoort niet bij de regio' END")
+    if k == "indicator":
+        return (f"CASE WHEN {v} IS NOT NULL AND {p} IS NULL THEN "
+                f"'onbekende indicator ''' || {_masked(v)} || ''' (niet in de catalogus)' END")
     if k == "wijkcode":
         return (f"CASE WHEN {v} IS NULL THEN NULL "
                 rf"WHEN NOT regexp_matches({p}, '^WK\d{{6}}$') THEN 'verwacht een wijkcode als WK093502' "

@@ -180,7 +180,8 @@ def _big_number(ind: Indicator, value, text: str, when: dt.date) -> go.Figure:
 
 
 def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
-                     store_start: dt.date | None = None) -> Chart:
+                     store_start: dt.date | None = None,
+                     references: list[dict] | None = None) -> Chart:
     """The development of an indicator up to the peildatum: monthly as a
     line, a yearly indicator (the survey) as one bar per year, a single
     measurement as a big number with its date."""
@@ -254,6 +255,7 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
                 fig.update_yaxes(dtick=1, range=[0, max(shown + [1]) + 0.5])
     if not rows.empty and rows["suppressed"].any():
         notes.append("een onderbreking is een verborgen waarde (te weinig personen)")
+    _reference_lines(fig, references, notes)
     label = ("Enquêtejaar" if ind.is_survey else "Periode") if yearly else "Peildatum"
     dates = [pres.period_label(ind.frequency, d) if yearly else fmt.date_nl(d)
              for d in rows["peildatum"]]
@@ -274,6 +276,25 @@ def indicator_series(ind: Indicator, ser: pd.DataFrame, peildatum: dt.date,
                  figure=fig, table=table, source=ind.source, peildatum=peildatum,
                  note="; ".join(notes) or None,
                  suppressed=int(rows["suppressed"].sum()) if not rows.empty else 0)
+
+
+def _reference_lines(fig: go.Figure, references: list[dict] | None, notes: list[str]) -> None:
+    """Published figures (monitor.reference) as lines beside the product's
+    own, each named with area, publisher and year, its full source in the
+    note: shown as a reference, never as if computed."""
+    places = ("top right", "top left", "bottom right", "bottom left")
+    for i, ref in enumerate(references or []):
+        fig.add_hline(y=float(ref["waarde"]), line_dash="dashdot", line_color="#6A3D9A",
+                      line_width=1.5, annotation_text=plotly_text(ref["label"]),
+                      annotation_position=places[i % len(places)],
+                      annotation_font_size=11, annotation_font_color="#6A3D9A")
+    # one note per source: a caption is one line in a PNG and on a slide
+    by_source: dict[tuple, list[str]] = {}
+    for ref in references or []:
+        by_source.setdefault((ref["bron"], ref["peildatum"]), []).append(ref["label"])
+    for (bron, day), labels in by_source.items():
+        notes.append(f"{' en '.join(labels)}: gepubliceerd cijfer, bron {bron}, peildatum "
+                     f"{fmt.date_nl(day)}, niet door de monitor berekend")
 
 
 def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | None,
@@ -962,3 +983,121 @@ def vista_niveaus(df: pd.DataFrame, peildatum: dt.date) -> Chart:
                  peildatum=peildatum, suppressed=int(df["suppressed"].astype(bool).sum()),
                  note="laatst gemeten niveau, cursisten die niet zijn uitgevallen; n.n.g. = nog niet "
                       "gemeten; <5: 1 tot 4 cursisten")
+
+
+# --- comparing gemeenten: the funnel plot ------------------------------------------------
+# Built from a monitor.compare.Comparison, whose points are only gemeenten
+# whose share disclosure control shows.
+
+COMPARE_SOURCE_NOTE = ("grenzen: exact binomiaal rond de waarde van de groep (Spiegelhalter 2005), "
+                       "of verbreed waar de gemeenten onderling meer verschillen dan toeval")
+VERDICT_LABELS = {"hoger": "duidelijk hoger", "lager": "duidelijk lager", "binnen": "binnen toeval"}
+
+
+def _pct1(x) -> float | None:
+    return None if x is None or pd.isna(x) else round(100.0 * float(x), 1)
+
+
+def _label_positions(x, y, reference) -> list[str]:
+    """A name above or below its point, alternating along the axis, so the
+    names of gemeenten of about the same size (side by side in the plot) do
+    not print over each other; a single point above the group's value keeps
+    its name above, one below it below."""
+    xs, ys = [float(v) for v in x], [float(v) for v in y]
+    if len(xs) == 1:
+        return ["top center" if ys[0] >= (reference or 0) else "bottom center"]
+    out = [""] * len(xs)
+    for rank, i in enumerate(sorted(range(len(xs)), key=lambda i: (xs[i], ys[i]))):
+        out[i] = "bottom center" if rank % 2 == 0 else "top center"
+    return out
+
+
+def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict] | None = None,
+                key: str | None = None) -> Chart:
+    """Every shown gemeente of the group as a point against its number of
+    persons, the group's value, the 95% and 99,8% limits, the chosen
+    gemeente highlighted, and published reference figures as lines with
+    their source. `references`: rows with label, waarde (0-100), bron,
+    peildatum (monitor.reference)."""
+    f = comp.funnel
+    pts = f.points
+    fig = go.Figure()
+    names = [plotly_text(n) for n in pts["naam"]] if not pts.empty else []
+    if not f.curve.empty:
+        x = f.curve["n"].tolist()
+        for key, label, dash, colour in (("998", "99,8%-grens", "solid", "#888"),
+                                         ("95", "95%-grens", "dash", "#555")):
+            for side in ("hi", "lo"):
+                fig.add_trace(go.Scatter(
+                    x=x, y=[100 * v for v in f.curve[f"{side}{key}"]], mode="lines",
+                    line=dict(color=colour, dash=dash, width=1.2), name=label,
+                    legendgroup=label, showlegend=side == "hi", hoverinfo="skip"))
+    if f.reference is not None and not pts.empty:
+        lo_x = float(f.curve["n"].min()) if not f.curve.empty else float(pts["denominator"].min())
+        hi_x = float(f.curve["n"].max()) if not f.curve.empty else float(pts["denominator"].max())
+        fig.add_trace(go.Scatter(x=[lo_x, hi_x], y=[100 * f.reference] * 2, mode="lines",
+                                 line=dict(color=PALETTE[0], width=2),
+                                 name=f"groep samen ({pres.fmt_value(100 * f.reference, 'pct')})",
+                                 hoverinfo="skip"))
+    if not pts.empty:
+        focal = (pts["gemeentecode"] == comp.focal).to_numpy()
+        symbols = {"hoger": "triangle-up", "lager": "triangle-down", "binnen": "circle"}
+        hover = [f"{n}: {pres.fmt_value(100 * s, 'pct')} van {fmt.number(d)} personen<br>"
+                 f"{VERDICT_LABELS[o]}" + (f"; rang {r}" if r else "")
+                 for n, s, d, o, r in zip(names, pts["share"], pts["denominator"], pts["oordeel"],
+                                          pts.get("rang_tekst", [""] * len(pts)))]
+        for mine, label, colour, size in ((False, "andere gemeenten", PALETTE[0], 10),
+                                          (True, comp.focal_name, PALETTE[1], 16)):
+            sel = focal if mine else ~focal
+            if not sel.any():
+                continue
+            show_text = mine or len(pts) <= 8  # more names than that overprint; hover and table name all
+            fig.add_trace(go.Scatter(
+                x=pts["denominator"][sel], y=100 * pts["share"][sel],
+                mode="markers+text" if show_text else "markers",
+                marker=dict(size=size, color=colour, line=dict(color="white", width=1),
+                            symbol=[symbols[o] if not mine else "diamond"
+                                    for o in pts["oordeel"][sel]]),
+                text=[n for n, s in zip(names, sel) if s] if show_text else None,
+                textposition=_label_positions(pts["denominator"][sel], pts["share"][sel],
+                                              f.reference),
+                textfont=dict(size=11),
+                name=plotly_text(label), customdata=[h for h, s in zip(hover, sel) if s],
+                hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))
+    notes = []
+    _reference_lines(fig, references, notes)
+    style(fig, height=440, x_title="aantal personen (noemer)", y_title="%")
+    fig.update_yaxes(ticksuffix="%")
+    if not pts.empty and pts["denominator"].max() / max(1.0, pts["denominator"].min()) > 5:
+        lo_n, hi_n = float(pts["denominator"].min()) * 0.8, float(pts["denominator"].max()) * 1.15
+        ticks = [t for t in (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
+                 if lo_n <= t <= hi_n]
+        fig.update_xaxes(type="log", tickvals=ticks, ticktext=[fmt.number(t) for t in ticks])
+    # the axis spans every point's own 99,8% limits and the reference lines, not
+    # the curve's far ends at the smallest n
+    ys = ([100 * v for v in pts["share"]] + [100 * v for v in pts["lo998"]]
+          + [100 * v for v in pts["hi998"]] if not pts.empty else []) + \
+        [float(r["waarde"]) for r in references or []]
+    if ys:
+        pad = max(2.0, (max(ys) - min(ys)) * 0.08)
+        fig.update_yaxes(range=[max(0.0, min(ys) - pad), min(100.0, max(ys) + pad)])
+    table = pd.DataFrame({
+        "Gemeente": names,
+        "Personen (noemer)": [_number(v) for v in pts["denominator"]] if not pts.empty else [],
+        "Waarde (%)": [_pct1(v) for v in pts["share"]] if not pts.empty else [],
+        "Ondergrens 99,8% (%)": [_pct1(v) for v in pts["lo998"]] if not pts.empty else [],
+        "Bovengrens 99,8% (%)": [_pct1(v) for v in pts["hi998"]] if not pts.empty else [],
+        "Oordeel": [VERDICT_LABELS[o] for o in pts["oordeel"]] if not pts.empty else [],
+        "Rang (95%-interval)": list(pts["rang_tekst"]) if "rang_tekst" in pts else [],
+    }) if not pts.empty else pd.DataFrame()
+    if f.hidden:
+        notes.append(f"{f.hidden} gemeente(n) van deze groep niet getoond (te weinig personen)")
+    if f.dispersion is not None and f.dispersion.widened:
+        notes.append("grenzen verbreed voor overdispersie (additief random-effectsmodel)")
+    conclusion = comp.sentence()
+    if comp.focal_point is not None and "rang_tekst" in comp.focal_point and len(pts) > 1:
+        conclusion += f" Rang: {comp.focal_point['rang_tekst']} (95%-interval)."
+    return Chart(key=key or f"vergelijking/{ind.id}~{comp.focal}~{comp.group}",
+                 title=plotly_text(f"{ind.name}: {comp.focal_name} vergeleken met {comp.group_label}"),
+                 conclusion=conclusion, figure=fig, table=table, source=ind.source,
+                 peildatum=peildatum, note="; ".join(notes) or None, suppressed=f.hidden)

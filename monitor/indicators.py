@@ -589,3 +589,27 @@ def land_van_herkomst(filters: Filters = Filters(), path=None) -> pd.DataFrame:
 def _number_or_none(values: pd.Series) -> float | None:
     v = values.iloc[0] if len(values) else None
     return None if v is None or pd.isna(v) else float(v)
+
+
+# --- comparing gemeenten (monitor.compare does the statistics) ---------------------------
+
+def gemeente_kenmerken(path=None) -> pd.DataFrame:
+    """Every gemeente with the region file's public attributes, by code: no
+    person data."""
+    return store.query("gemeente_kenmerken", path=path).set_index("gemeentecode")
+
+
+def compare_strata(indicator_id: str, peildatum: dt.date, path=None) -> pd.DataFrame:
+    """Numerator and denominator per gemeente and stratum, for the indirect
+    standardisation in monitor.compare only: its counts never leave that
+    module (only an expected share does, for a gemeente that is shown)."""
+    return store.query("compare_strata", {"indicator": indicator_id, "peildatum": peildatum},
+                       path=path)
+
+
+def compare_features(peildatum: dt.date, path=None) -> pd.DataFrame:
+    """Persons with a PIP per gemeente and leerroute / land van herkomst
+    group, for finding nearest neighbours only (never shown)."""
+    from .compare import FEATURE_INDICATOR
+    return store.query("compare_features", {"indicator": FEATURE_INDICATOR,
+                                            "peildatum": peildatum}, path=path)

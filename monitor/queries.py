@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import catalogue as cat
-from . import indicators, store, vista, zroute
+from . import indicators, reference, store, vista, zroute
 from .budget import actuals as budget_actuals
 
 
@@ -65,6 +65,13 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "z_route": _z_route,
     "vista_niveaus": _vista_niveaus,
     "budget_counts": _budget_counts,
+    # comparing gemeenten (monitor.compare): public attributes, and aggregates
+    # that only the comparison reads (never shown themselves)
+    "gemeente_kenmerken": lambda path: indicators.gemeente_kenmerken(path=path),
+    "compare_features": lambda path, p: indicators.compare_features(p, path=path),
+    "compare_strata": lambda path, ind, p: indicators.compare_strata(ind, p, path=path),
+    "reference_figures": lambda path, ind, p: reference.figures(
+        ind, p, indicators.gemeente_namen(path=path), path=path),
 }
 
 

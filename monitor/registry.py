@@ -160,15 +160,17 @@ def _breakdown_from_key(key: str) -> str | None:
 
 def _series_load(source, arg, f):
     ind = _indicator(source, arg)
-    start = (source.get("filter_options").get("peildatum") or [None])[0]
-    return ind, source.series(ind.id, f), start
+    dates = source.get("filter_options").get("peildatum") or [None]
+    # published figures (contract section 11) beside the series, with their source
+    refs = source.get("reference_figures", ind.id, f.peildatum or dates[-1]) if dates[-1] else []
+    return ind, source.series(ind.id, f), dates[0], refs
 
 
 def _series_build(data, arg, f):
-    ind, ser, start = data
+    ind, ser, start, refs = data
     if ser.empty:
         raise Unavailable(indicators.not_splittable(ind, f) or "Nog geen reeks voor deze indicator.")
-    return charts.indicator_series(ind, ser, f.peildatum, store_start=start)
+    return charts.indicator_series(ind, ser, f.peildatum, store_start=start, references=refs)
 
 
 def _breakdown_load(source, arg, f):
@@ -541,6 +543,49 @@ register(Kind("begroting.waterval", "Van inkomsten naar saldo", _budget_load, _w
               (), lambda source, f: ["1/totaal/seed", "2/2025/" + _budget_examples()(source, f)[1]]))
 register(Kind("begroting.gevoeligheid", "Gevoeligheid van het saldo", _budget_load,
               _sensitivity_build, (), _budget_examples("1/")))
+
+
+# --- Vergelijken: the funnel of one indicator, gemeente and group ---------------------------
+# Keyed `vergelijking/<indicator>~<gemeente>~<groep>[~k=…~w=…]` (compare.Choice):
+# the weights the user set travel with the chart into the deck.
+
+def _compare_load(source, arg, f):
+    from . import compare
+    try:
+        choice = compare.Choice.from_key_arg(arg)
+    except ValueError as exc:
+        raise Unavailable(str(exc)) from exc
+    ind = _indicator(source, choice.indicator_id)
+    namen = source.gemeente_namen()
+    if not compare.comparable(ind) or choice.focal not in namen:
+        raise Unavailable("Deze vergelijking bestaat niet in deze opslag.")
+    p = f.peildatum or source.get("filter_options")["peildatum"][-1]
+    comp = compare.comparison_for(
+        choice, ind, namen, source.get("by_gemeente", ind.id, Filters(peildatum=p)),
+        source.get("gemeente_kenmerken"), source.get("compare_features", p),
+        source.get("compare_strata", ind.id, p), source.get("region_name"))
+    return ind, choice, comp, source.get("reference_figures", ind.id, p), p
+
+
+def _compare_build(data, arg, f):
+    ind, choice, (comp, features, k, neighbours), refs, p = data
+    c = charts.funnel_plot(ind, comp, p, references=refs)
+    # the page shows the rank, the expected share and the neighbours beside it
+    return replace(c, extra={"comparison": comp, "features": features, "k": k,
+                             "neighbours": neighbours})
+
+
+def _compare_examples(source, f) -> list[str]:
+    from . import compare
+    namen = source.gemeente_namen()
+    focal = "GM0935" if "GM0935" in namen else next(iter(namen), "")
+    ids = [i.id for i in source.catalogue() if compare.comparable(i)]
+    return [compare.Choice(i, focal, g).key_arg() for i in ids[:10]
+            for g in ("vergelijkbaar", "alle")]
+
+
+register(Kind("vergelijking", "Vergelijken met andere gemeenten", _compare_load, _compare_build,
+              ("peildatum",), _compare_examples))
 
 
 def budget_key(kind: str, scenario_query: dict[str, str], *parts) -> str:

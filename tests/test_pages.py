@@ -20,6 +20,7 @@ TIMEOUT = 120
 
 PAGES = [
     "pages/overzicht.py",
+    "pages/vergelijken.py",
     "pages/cluster_1_basis.py",
     "pages/cluster_2_ijkpunten.py",
     "pages/huisvesting.py",

@@ -16,9 +16,10 @@ import numpy as np
 
 from ..contract import DEMO_MARKER
 from ..load import DEMO_PSEUDONYM_KEY  # one definition, shared with the loader
-from .calibration import REGIO, Gemeente, national_region
+from .calibration import REGIO, Gemeente, national_region, region_attributes
 from .extracts import (Drop, write_coa, write_csv, write_enquete, write_inburgeraars,
-                       write_participatie, write_small_snapshots, write_uitkeringen, write_vista)
+                       write_participatie, write_referentie, write_small_snapshots, write_uitkeringen,
+                       write_vista)
 from .persons import elfproef_ok, generate_activities, generate_persons, make_bsns
 from .quirks import PlantedRow
 
@@ -73,7 +74,7 @@ def _prepare_out(out: Path) -> None:
     if out.exists() and any(out.iterdir()):
         if not (out / DEMO_MARKER).exists():
             raise ValueError(f"{out} is niet leeg en is geen demolevering; kies een lege map")
-        for sub in ("gemeente", "coa", "vista"):
+        for sub in ("gemeente", "coa", "vista", "referentie"):
             if (out / sub).is_dir():
                 shutil.rmtree(out / sub)
         for name in (DEMO_MARKER, "regio.csv"):
@@ -113,12 +114,17 @@ def write_demo_drop(out: Path, scale: str = "regio", seed: int = 2024,
     write_enquete(d)
     write_coa(d)
     write_vista(d)
+    write_referentie(d)
     if scale == "national":
-        write_csv(out / "regio.csv", ["gemeentecode", "naam", "coa_namen", "regio"], [
+        # its own generator, so the attributes leave every other draw as it was
+        attrs = region_attributes(gemeenten, np.random.default_rng([seed, 8]))
+        write_csv(out / "regio.csv", ["gemeentecode", "naam", "coa_namen", "regio", "inwoners",
+                                      "stedelijkheid", "provincie", "arbeidsmarktregio"], [
             np.array([g.code for g in gemeenten], dtype=object),
             np.array([g.name for g in gemeenten], dtype=object),
             np.array(["|".join(g.coa_names) for g in gemeenten], dtype=object),
-            np.array([NATIONAL_REGION] * len(gemeenten), dtype=object)],
+            np.array([NATIONAL_REGION] * len(gemeenten), dtype=object),
+            *(np.array([str(a[i]) for a in attrs], dtype=object) for i in range(4))],
             encoding="utf-8", newline="\n")
     (out / DEMO_MARKER).write_text(MARKER_TEXT.format(
         scale=scale, seed=seed, today=today.strftime("%d-%m-%Y"), planted=len(d.planted),

@@ -294,3 +294,61 @@ def housed_per_weight(g: Gemeente, hy: tuple[int, int]) -> float:
     """Asielstatushouders housed in half year hy per unit of weight."""
     table = MAASTRICHT_HOUSED if g.code in {r.code for r in REGIO} else SYNTHETIC_HOUSED
     return float(table.get(hy, table[max(table)]))
+
+
+# --- region attributes of the national scale (etl/region.py, optional columns) ------
+# Plausible, not real: the real values come from CBS Regionale kerncijfers
+# (inwoners, stedelijkheid) and Gebieden in Nederland (provincie,
+# arbeidsmarktregio). The five real gemeenten keep the values of the default
+# region file.
+REGIO_ATTRIBUTES = {
+    "GM0935": (127000, 2), "GM0938": (18600, 4), "GM0994": (16300, 4),
+    "GM1729": (14200, 5), "GM0981": (10300, 4),
+}
+ARBEIDSMARKTREGIO = {
+    "Groningen": ("Groningen",), "Fryslân": ("Friesland",), "Drenthe": ("Drenthe",),
+    "Overijssel": ("Zwolle", "Twente"),
+    "Gelderland": ("Stedendriehoek en Noordwest Veluwe", "Achterhoek", "Midden-Gelderland",
+                   "Rijk van Nijmegen", "FoodValley", "Rivierenland"),
+    "Flevoland": ("Flevoland",), "Utrecht": ("Amersfoort", "Midden-Utrecht"),
+    "Noord-Holland": ("Gooi en Vechtstreek", "Zaanstreek/Waterland", "Groot-Amsterdam",
+                      "Zuid-Kennemerland en IJmond", "Noord-Holland Noord"),
+    "Zuid-Holland": ("Holland Rijnland", "Zuid-Holland Centraal", "Haaglanden", "Midden-Holland",
+                     "Rijnmond", "Drechtsteden", "Gorinchem"),
+    "Zeeland": ("Zeeland",),
+    "Noord-Brabant": ("West-Brabant", "Midden-Brabant", "Noordoost-Brabant", "Zuidoost-Brabant",
+                      "Helmond-De Peel"),
+    "Limburg": ("Noord-Limburg", "Midden-Limburg", "Zuid-Limburg"),
+}
+# gemeenten per province (2024), as weights for the synthetic ones
+PROVINCE_WEIGHTS = {"Groningen": 10, "Fryslân": 18, "Drenthe": 12, "Overijssel": 25,
+                    "Gelderland": 51, "Flevoland": 6, "Utrecht": 26, "Noord-Holland": 44,
+                    "Zuid-Holland": 50, "Zeeland": 13, "Noord-Brabant": 56, "Limburg": 26}
+# The national demo holds ~175.000 persons; over the ~18 million inhabitants of
+# the Netherlands that is ~9,7 per 1.000 (Maastricht's own five keep theirs).
+NEWCOMERS_PER_1000 = 9.7
+
+
+def region_attributes(gemeenten, rng: np.random.Generator) -> list[tuple]:
+    """(inwoners, stedelijkheid, provincie, arbeidsmarktregio) per gemeente:
+    inhabitants from the demo's persons at a newcomer rate that varies
+    between gemeenten, stedelijkheid rising with size, a province by the
+    real number of gemeenten per province."""
+    provinces = list(PROVINCE_WEIGHTS)
+    weights = np.array([PROVINCE_WEIGHTS[p] for p in provinces], dtype=float)
+    persons_per_weight = 720 / sum(g.weight for g in REGIO)
+    out = []
+    for g in gemeenten:
+        if g.code in REGIO_ATTRIBUTES:
+            inwoners, sted = REGIO_ATTRIBUTES[g.code]
+            out.append((inwoners, sted, "Limburg", "Zuid-Limburg"))
+            continue
+        rate = NEWCOMERS_PER_1000 * rng.lognormal(0.0, 0.35)
+        inwoners = int(np.clip(round(g.weight * persons_per_weight / rate * 1000, -2), 1000, 950000))
+        # CBS: 1 = zeer sterk stedelijk (big cities) .. 5 = niet stedelijk
+        base = 5 - np.clip((np.log10(inwoners) - 4.0) * 2.2, 0, 4)
+        sted = int(np.clip(round(base + rng.normal(0, 0.6)), 1, 5))
+        province = provinces[rng.choice(len(provinces), p=weights / weights.sum())]
+        regions = ARBEIDSMARKTREGIO[province]
+        out.append((inwoners, sted, province, regions[rng.integers(len(regions))]))
+    return out

@@ -523,3 +523,26 @@ def write_vista(d: Drop) -> None:
         if when == d.today64 and len(t):
             quirks.plant_nl_date(d, t, rel, "startdatum")
         d.csv(rel, t.header, t, sep=",", encoding="utf-8", newline="\n")
+
+
+# Section 11 (optional): a few published figures as a municipality would copy
+# them from CBS StatLine and Divosa. Plausible orders of magnitude, not the
+# published values: the source says so.
+REFERENTIE_ROWS = (
+    ("werk.duaal_pct", "NL", "31-12-2025", "38,0", "", "",
+     "CBS StatLine, Statistiek Wet inburgering 2025 (demowaarde)"),
+    ("taal.leerroute_b1_pct", "NL", "31-12-2025", "74,0", "15.480", "20.920",
+     "CBS StatLine, Statistiek Wet inburgering 2025 (demowaarde)"),
+    ("werk.uitkering_pct", "NL", "31-12-2025", "77,0", "", "",
+     "CBS StatLine, Asiel en integratie 2025 (demowaarde)"),
+    ("werk.uitkering_pct", "PV31", "31-12-2025", "79,0", "", "",
+     "CBS StatLine, Asiel en integratie 2025 (demowaarde)"),
+    ("werk.betaald_werk_pct", "100.000-150.000 inwoners", "30-06-2025", "18,0", "", "",
+     "Divosa Benchmark Statushouders 2025 (demowaarde)"),
+)
+
+
+def write_referentie(d: Drop) -> None:
+    header = ["Indicator", "Gebied", "Peildatum", "Waarde", "Teller", "Noemer", "Bron"]
+    cols = [np.array([r[i] for r in REFERENTIE_ROWS], dtype=object) for i in range(len(header))]
+    d.csv(f"referentie/referentie_{d.today.strftime('%Y%m%d')}.csv", header, cols)

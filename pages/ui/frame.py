@@ -260,6 +260,8 @@ def navigation_pages() -> dict[str, list]:
     return {
         "Overzicht": [
             st.Page(ROOT / "pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+            st.Page(ROOT / "pages/vergelijken.py", title="Vergelijken",
+                    icon=":material/compare_arrows:"),
         ],
         "1 De Basis": [
             st.Page(ROOT / "pages/cluster_1_basis.py", title="Rechten en verantwoordelijkheden",

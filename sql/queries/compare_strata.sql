@@ -1,0 +1,11 @@
+-- Numerator and denominator of one share indicator at one peildatum per
+-- gemeente and stratum (doelgroep x leeftijdsgroep x leerroute): the input of
+-- the indirect standardisation in monitor.compare. Aggregates only; they
+-- never reach a page: only the expected value made from them does.
+-- Parameters: $indicator, $peildatum.
+SELECT gemeentecode, doelgroep, leeftijdsgroep, leerroute,
+       sum(numerator) AS numerator, sum(denominator) AS denominator
+FROM mart_indicator_cube
+WHERE indicator_id = $indicator AND peildatum = $peildatum AND denominator > 0
+GROUP BY ALL
+ORDER BY ALL

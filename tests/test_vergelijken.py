@@ -1,0 +1,264 @@
+"""The Vergelijken page and its data: region attributes, nearest neighbours
+on the real store, published reference figures (contract section 11), the
+export block `vergelijking`, and disclosure across the comparison views."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from etl.demo.calibration import national_region, region_attributes
+from etl.export import export
+from etl.load import load
+from etl.region import load_region
+from monitor import charts
+from monitor import compare as cmp
+from monitor import indicators, reference
+from monitor import catalogue as cat
+from monitor.filters import Filters
+from tests.conftest import DEMO_TODAY, TEST_KEY
+from tests.factories import person, write_csv
+from tests.test_disclosure_views import P, _drop
+from tests.test_pages import open_page, shown, store_env  # noqa: F401 (a fixture)
+
+MAASTRICHT = "GM0935"
+
+
+# --- region file attributes ---------------------------------------------------------------
+
+def test_region_file_carries_optional_attributes(tmp_path):
+    region = {m.code: m for m in load_region()}
+    assert region[MAASTRICHT].inwoners > 100_000 and region[MAASTRICHT].stedelijkheid == 2
+    assert {m.provincie for m in region.values()} == {"Limburg"}
+    bare = tmp_path / "r.csv"
+    bare.write_text("gemeentecode;naam;coa_namen\nGM0935;Maastricht;MAASTRICHT\n", encoding="utf-8")
+    m = load_region(bare)[0]
+    assert (m.inwoners, m.stedelijkheid, m.provincie) == (None, None, None)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("gemeentecode;naam;coa_namen;stedelijkheid\nGM0935;Maastricht;;7\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="stedelijkheid"):
+        load_region(bad)
+
+
+def test_national_demo_attributes_are_plausible_and_fixed():
+    gemeenten = national_region(np.random.default_rng(1))
+    a = region_attributes(gemeenten, np.random.default_rng([2024, 8]))
+    assert a == region_attributes(gemeenten, np.random.default_rng([2024, 8]))
+    inwoners = np.array([x[0] for x in a])
+    assert 15e6 < inwoners.sum() < 22e6 and 20_000 < np.median(inwoners) < 50_000
+    assert {x[1] for x in a} == {1, 2, 3, 4, 5}
+    assert len({x[2] for x in a}) == 12
+    # big gemeenten are more urban than small ones
+    sted = np.array([x[1] for x in a])
+    assert sted[inwoners > 150_000].mean() < sted[inwoners < 20_000].mean()
+
+
+# --- neighbours on a real store ---------------------------------------------------------------
+
+def test_neighbours_on_the_demo_store_are_fixed_and_exclude_itself(demo_store):
+    db, _ = demo_store
+    p = indicators.latest_peildatum(db)
+    k = indicators.gemeente_kenmerken(db)
+    table = cmp.feature_table(k, indicators.compare_features(p, db))
+    feats = cmp.default_features(table)
+    assert [f.key for f in feats] == ["nieuwkomers", "herkomst", "leerroute", "grootte",
+                                      "stedelijkheid"]
+    everyone = cmp.all_neighbours(table, feats, cmp.default_k(len(k)))
+    for code in k.index:
+        nb = cmp.nearest(table, code, cmp.default_k(len(k)), feats)
+        assert code not in nb.codes and len(nb.codes) == 4
+        assert nb == cmp.nearest(table, code, 4, feats)
+        assert set(everyone[code]) == set(nb.codes)
+
+
+def test_national_neighbours_are_fifteen_and_deterministic():
+    gemeenten = national_region(np.random.default_rng(1))
+    a = region_attributes(gemeenten, np.random.default_rng([2024, 8]))
+    k = pd.DataFrame({"inwoners": [x[0] for x in a], "stedelijkheid": [x[1] for x in a]},
+                     index=[g.code for g in gemeenten])
+    table = cmp.feature_table(k, pd.DataFrame())
+    feats = cmp.default_features(table)
+    assert cmp.default_k(len(k)) == 15
+    first = cmp.all_neighbours(table, feats, 15)
+    assert first == cmp.all_neighbours(table, feats, 15)
+    assert all(len(v) == 15 and c not in v for c, v in first.items())
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+def test_page_shows_funnel_sentence_features_and_weights(store_env):
+    at = open_page("pages/vergelijken.py")
+    assert not at.exception, [e.value for e in at.exception]
+    text = shown(at)
+    assert "Maastricht ligt binnen wat toeval verklaart ten opzichte van 4 vergelijkbare " \
+           "gemeenten" in text or "Maastricht ligt duidelijk" in text
+    assert "Rang (95%-interval)" in text and " van 5" in text
+    labels = {s.label for s in at.slider}
+    assert {"Nieuwkomers (met PIP) per 1.000 inwoners", "Mix van landen van herkomst",
+            "Mix van leerroutes", "Grootte (inwoners, logaritmisch)",
+            "Stedelijkheid (CBS 1–5)"} <= labels
+    assert "Gewichten: Nieuwkomers (met PIP) per 1.000 inwoners 1" in text
+    # one neighbour, only stedelijkheid counts: Maastricht (2) has no equal,
+    # and the weights the user set reach the text
+    for s in at.slider:
+        s.set_value(3.0 if s.key == "w_stedelijkheid" else 0.0)
+    at.number_input(key="w_k").set_value(1)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = shown(at)
+    assert "1 vergelijkbare gemeenten" in text
+    assert "Stedelijkheid (CBS 1–5) 3" in text and "Mix van leerroutes 0" in text
+
+
+def test_page_funnel_against_all_with_the_reference_line(store_env):
+    at = open_page("pages/vergelijken.py")
+    at.selectbox(key="v_ind").set_value("werk.duaal_pct")
+    at.selectbox(key="v_groep").set_value("alle").run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = shown(at)
+    assert "alle 5 gemeenten in de monitor" in text
+    # the demo's published figure: a line with its label, and the source in words
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    annotations = [a.get("text") for a in spec["layout"].get("annotations", [])]
+    assert "Nederland, CBS 2025" in annotations
+    assert "gepubliceerd cijfer (bron: CBS StatLine" in text and "niet door de monitor berekend" in text
+
+
+# --- published reference figures: the contract ----------------------------------------------------
+
+def test_reference_extract_rejects_rows_with_reasons(drop, tmp_path):
+    write_csv(drop, "gemeente/inburgeraars_20250106.csv", [person(1)])
+    rows = [
+        {"Indicator": "werk.duaal_pct", "Gebied": "NL", "Peildatum": "31-12-2024",
+         "Waarde": "38,5", "Teller": "12.480", "Noemer": "32.400",
+         "Bron": "CBS StatLine 85xxxNED, 2025"},
+        {"Indicator": "werk.bestaat_niet_pct", "Gebied": "NL", "Peildatum": "31-12-2024",
+         "Waarde": "10", "Bron": "CBS"},
+        {"Indicator": "werk.uitkering_pct", "Gebied": "PV31", "Peildatum": "31-12-2024",
+         "Waarde": "75", "Teller": "3", "Noemer": "400", "Bron": "CBS"},
+        {"Indicator": "werk.uitkering_pct", "Gebied": "NL", "Peildatum": "31-12-2024",
+         "Waarde": "75", "Teller": "300", "Noemer": "4", "Bron": "CBS"},
+        {"Indicator": "werk.uitkering_pct", "Gebied": "G40", "Peildatum": "31-12-2024",
+         "Waarde": "75", "Bron": ""},
+        {"Indicator": "werk.betaald_werk_pct", "Gebied": "100.000-150.000 inwoners",
+         "Peildatum": "30-06-2024", "Waarde": "18,0", "Bron": "Divosa Benchmark 2024"},
+        {"Indicator": "werk.betaald_werk_pct", "Gebied": "123456782", "Peildatum": "30-06-2024",
+         "Waarde": "18,0", "Bron": "Divosa"},
+    ]
+    write_csv(drop, "referentie/referentie_20250106.csv", rows)
+    db = tmp_path / "s.duckdb"
+    report = load(drop, db, key=TEST_KEY, today=dt.date(2025, 1, 31))
+    f = next(x for x in report.files if x.file.startswith("referentie/"))
+    assert (f.rows_read, f.rows_loaded, f.rows_rejected) == (7, 2, 5)
+    got = {(r.row, r.column): r.reason for r in report.rejections if r.file == f.file}
+    assert "onbekende indicator 'werk.bestaat_niet_pct'" in got[(2, "Indicator")]
+    assert "aantal van 1 tot 4" in got[(3, "Teller")]
+    assert "aantal van 1 tot 4" in got[(4, "Noemer")]
+    assert got[(5, "Bron")] == "verplicht veld is leeg"
+    assert "BSN" in got[(7, "Gebied")]
+    assert "123456782" not in json.dumps(report.to_json())
+
+    figs = reference.figures("werk.duaal_pct", dt.date(2025, 1, 6), path=db)
+    assert [(r["label"], r["waarde"], r["noemer"]) for r in figs] == [
+        ("Nederland, CBS 2024", 38.5, 32400)]
+    group = reference.figures("werk.betaald_werk_pct", dt.date(2025, 1, 6), path=db)
+    assert group[0]["label"] == "100.000-150.000 inwoners, Divosa 2024"
+    # on the indicator's own chart: a line named with area and year, the source in the note
+    ind = cat.by_id(cat.load(db))["werk.duaal_pct"]
+    ser = indicators.series("werk.duaal_pct", Filters(peildatum=dt.date(2024, 12, 31)), path=db)
+    c = charts.indicator_series(ind, ser, dt.date(2024, 12, 31), references=figs)
+    annotations = [a.text for a in c.figure.layout.annotations]
+    assert "Nederland, CBS 2024" in annotations
+    assert "bron CBS StatLine 85xxxNED, 2025" in c.note and "niet door de monitor berekend" in c.note
+    assert "gepubliceerd cijfer" in reference.sentence(figs[0])
+
+
+# --- export block and disclosure across the comparison views --------------------------------------
+
+def test_export_block_shape_on_the_demo_store(demo_store):
+    db, _ = demo_store
+    out = export(db, dt.date(2026, 10, 31))
+    block = out["vergelijking"]
+    keys = {"indicator", "gemeente", "groep", "teller", "noemer", "waarde", "referentie",
+            "grens_95", "grens_998", "verwacht", "oordeel"}
+    assert block and all(set(r) == keys for r in block)
+    assert {r["groep"] for r in block} == set(cmp.EXPORT_GROUPS)
+    judged = [r for r in block if r["oordeel"] is not None]
+    assert judged
+    for r in judged:
+        assert r["oordeel"] in ("hoger", "lager", "binnen")
+        lo95, hi95 = r["grens_95"]
+        lo998, hi998 = r["grens_998"]
+        assert 0 <= lo998 <= lo95 <= r["referentie"] <= hi95 <= hi998 <= 100
+        assert (r["oordeel"] == "binnen") == (lo998 <= r["waarde"] <= hi998) or \
+            abs(r["waarde"] - lo998) < 0.1 or abs(r["waarde"] - hi998) < 0.1
+    assert any(r["verwacht"] is not None for r in judged)
+    # Maastricht alone in its size class: no comparison, its own figure stays
+    alone = [r for r in block if r["gemeente"] == MAASTRICHT and r["groep"] == "grootteklasse"]
+    assert alone and all(r["oordeel"] is None and r["referentie"] is None
+                         and r["waarde"] is not None for r in alone
+                         if r["indicator"] == "werk.duaal_pct")
+
+
+checked = {"cells": 0}
+IND = ["werk.duaal_pct", "digitaal.digid_pct", "taal.leerroute_b1_pct"]
+
+
+@given(seed=st.integers(0, 10_000), size=st.integers(25, 90))
+@settings(max_examples=4, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_comparison_views_never_show_a_hidden_gemeente(tmp_path_factory, seed, size):
+    root = tmp_path_factory.mktemp("drop")
+    _drop(root, seed, size)
+    db = root / "s.duckdb"
+    load(root, db, key=TEST_KEY)
+    out = export(db, P)
+    rows = {(r["id"], r["gemeente"]): r for r in out["indicators"]}
+    kenmerken = indicators.gemeente_kenmerken(db)
+    namen = indicators.gemeente_namen(db)
+    for r in out["vergelijking"]:
+        own = rows[(r["indicator"], r["gemeente"])]
+        if own["suppressed"] or own["value"] is None:
+            assert all(r[k] is None for k in ("teller", "noemer", "waarde", "grens_95",
+                                              "grens_998", "verwacht", "oordeel")), r
+        else:
+            assert r["waarde"] == own["value"] and r["noemer"] == own["denominator"]
+        checked["cells"] += 1
+    for ind in IND:
+        bg = indicators.by_gemeente(ind, Filters(peildatum=P), path=db)
+        parts = bg[~bg["is_total"].astype(bool)]
+        hidden = set(parts[parts["suppressed"].astype(bool)]["member"])
+        visible = parts[~parts["suppressed"].astype(bool) & parts["value"].notna()]
+        strata = indicators.compare_strata(ind, P, db)
+        for focal in kenmerken.index:
+            members, label = cmp.group_members("alle", focal, kenmerken, None)
+            comp = cmp.compare_indicator(ind, bg, members, focal, namen[focal], "alle", label,
+                                         strata=strata)
+            pts = set(comp.funnel.points["gemeentecode"]) if not comp.funnel.points.empty else set()
+            assert not pts & hidden, f"{ind}: a hidden gemeente is a point"
+            assert comp.funnel.hidden == len(hidden)
+            if focal in hidden:
+                assert comp.focal_point is None and comp.expected is None
+                assert "niet getoond" in comp.sentence()
+            if comp.funnel.reference is not None:
+                # the group's value is what the shown points add up to: nothing hidden in it
+                v = visible[visible["member"].isin(pts)]
+                den = v["denominator"].astype(float)
+                pooled = float((v["value"].astype(float) * den).sum() / den.sum()) / 100
+                assert comp.funnel.reference == pytest.approx(pooled, abs=1e-9)
+            c = charts.funnel_plot(cat.by_id(cat.load(db))[ind], comp, P)
+            drawn = set(c.table["Gemeente"]) if not c.table.empty else set()
+            assert not drawn & {namen[h] for h in hidden}
+            if hidden:
+                assert f"{len(hidden)} gemeente(n) van deze groep niet getoond" in (c.note or "")
+            checked["cells"] += 1
+
+
+def test_comparison_views_were_checked():
+    assert checked["cells"] > 100
