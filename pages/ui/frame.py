@@ -119,6 +119,9 @@ h1{padding-top:.25rem !important}
   [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:calc(33% - 1rem) !important;
     flex:1 1 calc(33% - 1rem) !important}
 }
+/* a row of choices: each at least wide enough to show its value */
+[class*="st-key-im_wrap_"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap !important}
+[class*="st-key-im_wrap_"] [data-testid="stColumn"]{min-width:220px !important}
 /* a table of many columns: smaller type on a laptop, so no column runs off */
 @media (max-width: 1200px) {
   [data-testid="stTable"] th, [data-testid="stTable"] td{font-size:.72rem !important;
