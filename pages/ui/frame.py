@@ -127,6 +127,11 @@ h1{padding-top:.25rem !important}
   [data-testid="stTable"] th, [data-testid="stTable"] td{font-size:.72rem !important;
     padding:.25rem .3rem !important}
 }
+@media (max-width: 1500px) {
+  [class*="st-key-im_pair_"] [data-testid="stTable"] th,
+  [class*="st-key-im_pair_"] [data-testid="stTable"] td{font-size:.72rem !important;
+    padding:.25rem .3rem !important}
+}
 /* a chart beside a table or a chart: one under the other on a laptop */
 @media (max-width: 1280px) {
   [class*="st-key-im_pair_"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap !important}
