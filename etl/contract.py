@@ -1,4 +1,5 @@
-"""The extracts of ../shared/data-contract.md as data.
+"""The extracts of the data contract as data (docs/datacontract.md is
+generated from this file: python -m etl contract).
 
 Every other part of the ETL is generated from these specs: which files belong
 to which extract, how their columns are named in the source and in the store,
@@ -44,6 +45,10 @@ class Column:
     # A count of 1-4 is person-level data: a published table never carries it,
     # so a row with one is rejected (section 11).
     no_small_count: bool = False
+    # A file without this column still loads, every row reading it as empty:
+    # a column the contract gained later, so files delivered before it (an
+    # older monthly file re-read at every load) keep loading.
+    optional: bool = False
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from etl.sqlrun import SCRATCH
 from monitor import compare, exports, registry, store, vista, zroute
 from monitor.catalogue import from_frame, public_ids
 from monitor.disclosure import protect
-from monitor.filters import Filters
+from monitor.filters import MARGIN_DIMENSIONS, Filters
 from monitor.queries import Source
 from monitor.indicators import azc_bezetting, cohort_curves
 from monitor.signals import wilson
@@ -72,8 +72,11 @@ def _cells(con, peildatum: dt.date) -> pd.DataFrame:
     # the comparison's population mix reads the marginals of this date too
     con.execute("CREATE OR REPLACE TEMP TABLE mart_indicator_margins AS "
                 "SELECT * FROM main.mart_indicator_margins_v")
-    params = {name: [] for name in ("indicators", "peildata", "gemeenten", "doelgroep", "geslacht",
-                                    "leeftijdsgroep", "leerroute", "cohort")}
+    # no filter on any dimension (monitor/dimensions.py); a marginal
+    # dimension is asked for through $margin instead of its own list
+    params = {name: values for name, values in Filters().params().items()
+              if name not in MARGIN_DIMENSIONS}
+    params.update(indicators=[], peildata=[])
     params.update(per_key=True, values=True, source="cube", margin="", margin_values=[])
     parts = [con.execute(query_text("cube_cells"), {**params, "dimension": dim}).df()
              for dim in ("gemeentecode", "")]

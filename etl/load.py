@@ -32,7 +32,7 @@ from . import sqlrun
 from .contract import DEMO_MARKER, DROP_METADATA, EXTRACTS, Extract
 from .pseudonym import Pseudonymiser, fingerprint
 from .readers import FileUnusable, read_extract
-from .region import load_region, name_lookup, region_name, region_path
+from .region import budget_gemeente, load_region, name_lookup, region_name, region_path
 from .validate import DEFAULT_LIMITS, checked_query, repeats_query
 
 log = logging.getLogger(__name__)
@@ -294,7 +294,7 @@ def _sha256(path: Path) -> str:
 HISTORY_DDL = [
     """CREATE TABLE load_runs (run_id VARCHAR, loaded_at TIMESTAMP, drop_name VARCHAR,
        is_demo BOOLEAN, demo_key BOOLEAN, region_file VARCHAR, gemeenten INTEGER,
-       duration_s DOUBLE, regio VARCHAR)""",
+       duration_s DOUBLE, regio VARCHAR, begroting_gemeente VARCHAR)""",
     """CREATE TABLE load_files (run_id VARCHAR, file VARCHAR, extract VARCHAR, used BOOLEAN,
        file_date DATE, checksum VARCHAR, rows_read BIGINT, rows_loaded BIGINT,
        rows_rejected BIGINT, error VARCHAR)""",
@@ -441,6 +441,7 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
         log.warning("Nieuwe sleutel: alle pseudoniemen worden opnieuw berekend.")
     region = load_region(region_file)
     region_title = region_name(region_file)
+    budget_code = budget_gemeente(region_file)
     pseudo = Pseudonymiser(key)
 
     report = LoadReport()
@@ -531,10 +532,10 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
             _checkpoint("history")
             sqlrun.apply(con)
             _checkpoint("sql")
-            con.execute("INSERT INTO load_runs VALUES (?,?,?,?,?,?,?,?,?)", [
+            con.execute("INSERT INTO load_runs VALUES (?,?,?,?,?,?,?,?,?,?)", [
                 run_id, loaded_at, drop.name, is_demo,
                 key == DEMO_PSEUDONYM_KEY.encode(), region_path(region_file).name, len(region),
-                round(time.perf_counter() - started, 3), region_title])
+                round(time.perf_counter() - started, 3), region_title, budget_code])
             con.execute("CHECKPOINT")
         finally:
             con.close()

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import fastexcel
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from .contract import Extract
@@ -35,14 +37,20 @@ def _header_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().casefold())
 
 
-def _map_header(header: list[str], extract: Extract) -> dict[str, int]:
-    """Contract column -> position, tolerant of case and spaces."""
+def _map_header(header: list[str], extract: Extract) -> dict[str, int | None]:
+    """Contract column -> position, tolerant of case and spaces; None for an
+    optional column the file does not have (read as empty)."""
     positions = {_header_key(h): i for i, h in reversed(list(enumerate(header)))}
-    missing = [c.source for c in extract.columns if _header_key(c.source) not in positions]
+    missing = [c.source for c in extract.columns
+               if _header_key(c.source) not in positions and not c.optional]
     if missing:
         hint = " (verkeerd scheidingsteken?)" if len(header) <= 1 else ""
         raise FileUnusable(f"verplichte kolom ontbreekt: {', '.join(missing)}{hint}")
-    return {c.source: positions[_header_key(c.source)] for c in extract.columns}
+    return {c.source: positions.get(_header_key(c.source)) for c in extract.columns}
+
+
+def _blank(rows: int) -> pa.Array:
+    return pa.array([""] * rows, pa.string())
 
 
 BINARY_SIGNATURES = {
@@ -132,7 +140,8 @@ def read_csv(path: Path, extract: Extract) -> ReadResult:
         # path keeps the report honest.
         result = _read_csv_exact(utf8.decode("utf-8"), delimiter, header, positions, extract)
     else:
-        columns = {c.name: table.column(positions[c.source]) for c in extract.columns}
+        columns = {c.name: _blank(table.num_rows) if positions[c.source] is None
+                   else table.column(positions[c.source]) for c in extract.columns}
         columns["__row"] = pa.array(range(1, table.num_rows + 1), pa.int64())
         result = ReadResult(_drop_blank_rows(pa.table(columns)))
     return _without_repeated_header(result, extract)
@@ -141,12 +150,13 @@ def read_csv(path: Path, extract: Extract) -> ReadResult:
 def _without_repeated_header(result: ReadResult, extract: Extract) -> ReadResult:
     """Files pasted together carry the header again inside the data: such a
     row is rejected as what it is, not as a bad BSN."""
-    import pyarrow.compute as pc
     table = result.table
     if table.num_rows == 0:
         return result
     same = None
     for c in extract.columns:
+        if c.optional:  # may be absent, and then empty in every row
+            continue
         eq = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(table[c.name])), _header_key(c.source))
         same = eq if same is None else pc.and_(same, eq)
         # almost every file has no header inside: one column settles that
@@ -171,7 +181,8 @@ def _read_csv_exact(text, delimiter, header, positions, extract) -> ReadResult:
                                f"rij heeft {len(row)} velden, de kop heeft er {len(header)}"))
             continue
         good.append((number, row))
-    columns = {c.name: pa.array([r[positions[c.source]] for _, r in good], pa.string())
+    columns = {c.name: _blank(len(good)) if positions[c.source] is None
+               else pa.array([r[positions[c.source]] for _, r in good], pa.string())
                for c in extract.columns}
     columns["__row"] = pa.array([n for n, _ in good], pa.int64())
     return ReadResult(pa.table(columns), rejections)
@@ -185,7 +196,6 @@ def _empty(extract: Extract) -> pa.Table:
 
 def _drop_blank_rows(table: pa.Table) -> pa.Table:
     """A row of only separators (`;;;;`) is an empty line, not a data row."""
-    import pyarrow.compute as pc
     any_value = None
     for name in table.column_names:
         if name == "__row":
@@ -208,7 +218,6 @@ def _excel_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
     dates (the validator accepts ISO and dd-mm-jjjj for COA, so typed and
     typed-in dates both work); numbers come as fastexcel writes them, whole
     numbers without a decimal part (a BSN stored as a number stays digits)."""
-    import pyarrow.compute as pc
     text = pc.utf8_trim_whitespace(pc.fill_null(column, ""))
     is_datetime = pc.match_substring_regex(text, EXCEL_DATETIME)
     if not pc.any(is_datetime).as_py():
@@ -224,8 +233,6 @@ PEILDATUM = re.compile(r"peildatum\s*:?\s*(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNOR
 def read_xlsx(path: Path, extract: Extract) -> ReadResult:
     """Whole sheets into Arrow in Rust (fastexcel, on calamine): no Python
     object per cell, which cost more than the reading itself nationally."""
-    import fastexcel
-    import pyarrow.compute as pc
 
     try:
         book = fastexcel.read_excel(str(path))
@@ -274,9 +281,10 @@ def read_xlsx(path: Path, extract: Extract) -> ReadResult:
         keep = pc.and_(keep, pc.not_equal(pc.utf8_lower(data["c0"]), total_label))
     if keep is not None:
         data = data.filter(keep)
-    empty = pa.array([""] * data.num_rows, pa.string())
-    columns = {c.name: data[f"c{positions[c.source]}"] if positions[c.source] < sheet.num_columns
-               else empty for c in extract.columns}
+    empty = _blank(data.num_rows)
+    columns = {c.name: empty if positions[c.source] is None
+               or positions[c.source] >= sheet.num_columns
+               else data[f"c{positions[c.source]}"] for c in extract.columns}
     columns["__row"] = data["__row"]
     return ReadResult(pa.table(columns), peildatum=peildatum)
 

@@ -1,7 +1,8 @@
 """The configured region: which municipalities the product serves.
 
 The region is data (a `;`-separated file: gemeentecode, naam, coa_namen and
-optionally regio, the region's name), so serving a province or the whole
+optionally regio, the region's name, and begroting, J for the gemeente whose
+budget the begrotingsmodel holds; without it the first gemeente of the file), so serving a province or the whole
 country is a matter of pointing at another file, never of changing code.
 
 Optional columns describe each gemeente for the comparison page (peer groups
@@ -94,6 +95,23 @@ def region_name(path: str | os.PathLike | None = None) -> str | None:
     if len(names) > 1:
         raise ValueError("regiobestand: meer dan één regionaam in de kolom regio")
     return names.pop() if names else None
+
+
+def budget_gemeente(path: str | os.PathLike | None = None) -> str:
+    """The gemeente whose programme the budget model holds (seed 002's SPUK
+    calculation is one municipality's): the row marked J in the optional
+    column `begroting`, else the first gemeente of the file."""
+    with open(region_path(path), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    marked = [row["gemeentecode"].strip().upper() for row in rows
+              if (row.get("begroting") or "").strip().upper() == "J"]
+    if len(marked) > 1:
+        raise ValueError("regiobestand: meer dan één gemeente met begroting = J")
+    if marked:
+        return marked[0]
+    if not rows:
+        raise ValueError("regiobestand bevat geen gemeenten")
+    return rows[0]["gemeentecode"].strip().upper()
 
 
 def name_lookup(region: list[Municipality]) -> dict[str, str]:

@@ -1,17 +1,22 @@
 """Apply the SQL layer (sql/) to a freshly loaded store.
 
 The seeds become tables first (the catalogue ref_indicators, the survey
-mapping ref_survey_indicators), because views read them. Layers then run in
-a fixed order (macros, staging, intermediate, indicators, marts), files
-within a layer alphabetically. A view may use a view of the same layer that
-sorts later: a file whose dependency does not exist yet is retried after the
-others of its layer. Then the peildata variable is set to every month end,
-and the marts that pages read often are materialised as tables. See
-sql/README.md.
+mapping ref_survey_indicators), because views read them. The files then run
+in an order derived from the files themselves, as dbt derives it from
+`ref()`: each file defines the objects its CREATE statements name, and reads
+every object of another file whose name it mentions outside comments and
+strings. The files run in a topological order of that graph (ties: layer,
+then name), so a file that fails to bind failed on its own text and the
+error names the file and its line. A cycle is refused with its files. Then
+the peildata variable is set to every month end, and the marts that pages
+read often are materialised as tables. See sql/README.md.
 """
 
 from __future__ import annotations
 
+import heapq
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -64,19 +69,106 @@ def sql_files() -> list[Path]:
     return [f for layer in (*LAYERS, POST_LAYER) for f in sorted((SQL_DIR / layer).glob("*.sql"))]
 
 
-def _run_layer(con, files: list[Path]) -> None:
-    pending = list(files)
-    while pending:
-        failed, last_error = [], None
-        for path in pending:
-            try:
-                con.execute(path.read_text(encoding="utf-8"))
-            except duckdb.CatalogException as exc:  # a dependency later in the layer
-                failed.append(path)
-                last_error = exc
-        if len(failed) == len(pending):
-            raise RuntimeError(f"{failed[0].name}: {last_error}")
-        pending = failed
+_CREATES = re.compile(r"\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+)?(?:VIEW|MACRO|TABLE)\s+(\w+)",
+                      re.I)
+_NAME = re.compile(r"\b[A-Za-z_]\w*\b")
+# `{{ union_all <layer> }}`: every view of that layer's files, as
+# `SELECT * FROM a UNION ALL SELECT * FROM b ...`, so a new file of the layer
+# joins the union without a list to edit (sql/marts/mart_indicator_rows.sql).
+_UNION_ALL = re.compile(r"\{\{\s*union_all\s+(\w+)\s*\}\}")
+_ERROR_LINE = re.compile(r"LINE (\d+):")
+
+
+class SqlFileError(RuntimeError):
+    """A file of sql/ that does not run, with its path and line."""
+
+
+@dataclass(frozen=True)
+class SqlFile:
+    path: Path
+    layer: str
+    text: str  # as run: placeholders filled in
+    defines: tuple[str, ...]
+    reads: frozenset[str]  # every name it mentions outside comments and strings
+
+    @property
+    def where(self) -> str:
+        return f"sql/{self.layer}/{self.path.name}"
+
+
+def _code_only(text: str) -> str:
+    """`text` without comments and string literals, line breaks kept."""
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731
+    return re.sub(r"--[^\n]*|'(?:[^']|'')*'", blank, text)
+
+
+def _union_all(layer: str) -> str:
+    views = sorted(p.stem for p in (SQL_DIR / layer).glob("*.sql"))
+    if not views:
+        raise SqlFileError(f"{{{{ union_all {layer} }}}}: sql/{layer}/ holds no files")
+    return "\nUNION ALL ".join(f"SELECT * FROM {v}" for v in views)
+
+
+def read_sql_file(path: Path) -> SqlFile:
+    raw = path.read_text(encoding="utf-8")
+    text = _UNION_ALL.sub(lambda m: _union_all(m.group(1)), raw)
+    code = _code_only(text)
+    defines = tuple(dict.fromkeys(_CREATES.findall(code)))
+    return SqlFile(path, path.parent.name, text, defines, frozenset(_NAME.findall(code)))
+
+
+def build_order(layers=LAYERS, aliases: dict[str, str] | None = None) -> list[SqlFile]:
+    """The files of `layers` in dependency order: a file after every file
+    whose objects it reads. `aliases` maps an object one file defines to
+    another name it becomes (a view and the table materialised from it)."""
+    files = [read_sql_file(p) for layer in layers for p in sorted((SQL_DIR / layer).glob("*.sql"))]
+    owner: dict[str, SqlFile] = {}
+    for f in files:
+        for name in f.defines:
+            other = owner.setdefault(name.lower(), f)
+            if other is not f:
+                raise SqlFileError(f"{f.where}: {name} staat al in {other.where}")
+    for name, alias in (aliases or {}).items():
+        if name.lower() in owner:
+            owner[alias.lower()] = owner[name.lower()]
+    deps = {f.path: {owner[n.lower()].path for n in f.reads if n.lower() in owner} - {f.path}
+            for f in files}
+    rank = {f.path: (layers.index(f.layer), f.path.name) for f in files}
+    by_path = {f.path: f for f in files}
+    waiting = {p: set(d) for p, d in deps.items()}
+    ready = [rank[p] + (p,) for p, d in waiting.items() if not d]
+    heapq.heapify(ready)
+    order: list[SqlFile] = []
+    while ready:
+        path = heapq.heappop(ready)[-1]
+        order.append(by_path[path])
+        for p, d in waiting.items():
+            if path in d:
+                d.discard(path)
+                if not d:
+                    heapq.heappush(ready, rank[p] + (p,))
+    if len(order) < len(files):
+        stuck = sorted(by_path[p].where for p, d in waiting.items() if d)
+        raise SqlFileError("kringverwijzing tussen " + ", ".join(stuck))
+    return order
+
+
+def run_file(con, f: SqlFile) -> None:
+    """Run one file; an error names the file and the line DuckDB points at
+    (or the first line that mentions the name it could not find)."""
+    try:
+        con.execute(f.text)
+    except duckdb.Error as exc:
+        message = str(exc)
+        line = _ERROR_LINE.search(message)
+        number = int(line.group(1)) if line else None
+        missing = (re.search(r'name "?(\w+)"? does not exist', message)
+                   or re.search(r'"(\w+)"', message.splitlines()[0]))
+        if number is None and missing:
+            number = next((i for i, text in enumerate(_code_only(f.text).splitlines(), 1)
+                           if re.search(rf"\b{re.escape(missing.group(1))}\b", text)), None)
+        at = f"{f.where}:{number}" if number else f.where
+        raise SqlFileError(f"{at}: {message.splitlines()[0]}") from exc
 
 
 def load_catalogue(con) -> None:
@@ -92,8 +184,8 @@ def load_catalogue(con) -> None:
 
 def apply(con) -> None:
     load_catalogue(con)
-    for layer in LAYERS:
-        _run_layer(con, sorted((SQL_DIR / layer).glob("*.sql")))
+    for f in build_order():
+        run_file(con, f)
     # All month ends (int_maandeinden); the views read it through int_peildata.
     con.execute("SET VARIABLE peildata = (SELECT peildata FROM int_maandeinden)")
     for view in SCRATCH:
@@ -106,11 +198,11 @@ def apply(con) -> None:
                 _materialise_sorted(con, view, table, SORT[table], bounds)
             else:
                 con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view}")
-        for path in sorted((SQL_DIR / POST_LAYER).glob("*.sql")):
-            con.execute(path.read_text(encoding="utf-8"))
-            table = MATERIALISE_POST.get(f"{path.stem}_v")
+        for f in build_order((POST_LAYER,), aliases=MATERIALISE_POST):
+            run_file(con, f)
+            table = MATERIALISE_POST.get(f"{f.path.stem}_v")
             if table:
-                con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {path.stem}_v")
+                con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {f.path.stem}_v")
     finally:
         for view in SCRATCH:
             con.execute((SQL_DIR / "intermediate" / f"{view}.sql").read_text(encoding="utf-8"))

@@ -50,6 +50,8 @@ def actor(user_info: Mapping) -> str | None:
 
 def current_actor() -> str:
     """The actor for the audit log in this session: the login or "lokaal"."""
+    # here, not at the top: monitor/ imports without Streamlit (the ETL, the
+    # export and the tests use it outside a Streamlit run)
     import streamlit as st
 
     return st.session_state.get(ACTOR_KEY) or LOCAL_ACTOR

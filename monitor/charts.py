@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
+from . import dimensions as dims
 from . import formatting as fmt
 from . import presentation as pres
 from .action_plan import IN_TEXT
@@ -30,27 +32,9 @@ PALETTE = pres.OKABE_ITO
 SUPPRESSED_COUNT = "<5"
 SUPPRESSED_OTHER = "–"
 
-DIMENSION_LABELS = {
-    "gemeentecode": "Gemeente",
-    "doelgroep": "Doelgroep",
-    "geslacht": "Geslacht",
-    "leeftijdsgroep": "Leeftijdsgroep",
-    "leerroute": "Leerroute",
-    "cohort": "Cohort (jaar PIP)",
-    "cohort_huisvesting": "Cohort (jaar huisvesting)",
-    "cohort_vergunning": "Cohort (jaar vergunning)",
-    "land_van_herkomst": "Land van herkomst",
-}
-_DIMENSION_WORDS = {"cohort_huisvesting": "jaar van huisvesting",
-                    "cohort_vergunning": "jaar van vergunning"}
-
-
-def dimension_word(dimension: str) -> str:
-    """The dimension in running text ("… naar jaar van huisvesting")."""
-    return _DIMENSION_WORDS.get(dimension) or DIMENSION_LABELS[dimension].split(" (")[0].lower()
-
-
-GESLACHT_NL = {"M": "Man", "V": "Vrouw", "X": "X (anders/onbekend)"}
+# monitor/dimensions.py declares the dimensions; these are views of it
+DIMENSION_LABELS = {d.column: d.label for d in dims.TABLE}
+dimension_word = dims.word
 
 
 @dataclass(frozen=True, eq=False)
@@ -350,10 +334,10 @@ def _members(ind: Indicator, df: pd.DataFrame, labels: list[str], total_label: s
 def indicator_breakdown(ind: Indicator, df: pd.DataFrame, dimension: str,
                         peildatum: dt.date) -> Chart:
     """The indicator per value of a person dimension, the total first."""
-    word = dimension_word(dimension)
-    labels_map = GESLACHT_NL if dimension == "geslacht" else {}
-    labels = [str(labels_map.get(m, m)) for m in df["member"]]
-    return _members(ind, df, labels, "Totaal", DIMENSION_LABELS[dimension],
+    dim = dims.BY_COLUMN[dimension]
+    word = dim.word
+    labels = [dim.member_label(m) for m in df["member"]]
+    return _members(ind, df, labels, "Totaal", dim.label,
                     f"{ind.id}/{dimension}", f"{ind.name} naar {word}", f"{ind.name} naar {word}",
                     "totaal in oranje", peildatum)
 
@@ -944,8 +928,6 @@ VISTA_SKILL_LABELS = {"lezen": "Lezen", "luisteren": "Luisteren", "spreken": "Sp
 def vista_niveaus(df: pd.DataFrame, peildatum: dt.date) -> Chart:
     """Small multiples: per skill the learners per last measured level, from
     the newest VISTA file on or before the peildatum."""
-    from plotly.subplots import make_subplots
-
     skills = [s for s in VISTA_SKILL_LABELS if s in set(df["vaardigheid"])]
     levels = df[df["niveau"] != "totaal"]
     fig = make_subplots(rows=1, cols=max(1, len(skills)), shared_yaxes=True,

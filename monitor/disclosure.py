@@ -35,6 +35,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from . import dimensions as dims
 from .values import ADDITIVE_UNITS, MEDIAN_UNITS
 
 MIN_COUNT = 5  # counts 1 .. MIN_COUNT-1 are never shown
@@ -50,9 +51,9 @@ NOTE_NUMERATOR = "Teller niet getoond: minder dan 5 personen."
 # Which sibling secondary suppression gives up first: a residual category
 # tells a reader least, a focus group of the programme (seed 002,
 # aandachtspunten: vrouwelijke inburgeraars) most.
-RESIDUAL_MEMBERS = frozenset({"X", "Onbekend", "Overig", "Geen PIP", "X of onbekend",
-                              "Niet gehuisvest", "Geen vergunning"})
-FOCUS_MEMBERS = frozenset({"V"})
+# Both are declared per dimension (monitor/dimensions.py).
+RESIDUAL_MEMBERS = dims.RESIDUAL_MEMBERS
+FOCUS_MEMBERS = dims.FOCUS_MEMBERS
 
 
 def hide_rank(member) -> int:

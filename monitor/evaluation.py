@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import budget as bm
 from . import catalogue as cat
 from . import charts, deck, indicators, store
 from . import formatting as fmt
 from . import presentation as pres
 from .filters import Filters
+from .formatting import euro
 from .queries import Source
 
 PROGRAMME_START = dt.date(2024, 1, 1)
@@ -250,11 +252,8 @@ def action_slide(acties: pd.DataFrame, now: dt.date) -> deck.TableSlide:
 def budget_rows(path) -> pd.DataFrame:
     """Plan against realisation per year: housed asielstatushouders in the
     plan (the uitvoeringsprogramma's Financiering chapter) and registered,
-    the saldo with the planned and with the registered numbers, and where the
-    difference comes from. The only coupling to the budget model."""
-    from . import budget as bm
-    from .formatting import euro
-
+    the SPUK-ruimte with the planned and with the registered numbers, and
+    where the difference comes from. The only coupling to the budget model."""
     housed = bm.actual_counts(path=path).housed
     planned = bm.compute(bm.DEFAULT_INPUTS)
     actual_inputs, _ = bm.apply_actual_counts(bm.DEFAULT_INPUTS, housed=housed)
@@ -293,7 +292,6 @@ def budget_rows(path) -> pd.DataFrame:
 
 
 def _signed(x) -> str:
-    from .formatting import euro
     return ("+" if x > 0 else "−" if x < 0 else "") + euro(abs(x), cents=False)
 
 
@@ -301,9 +299,7 @@ SOURCE = "Integratiemonitor (registraties gemeente, COA, VISTA-college, enquête
 
 
 def _budget_title(table: pd.DataFrame) -> str:
-    from decimal import Decimal
-
-    differ = table[table["Verschil"] != _signed(Decimal(0))]
+    differ = table[table["Verschil"] != _signed(0)]
     if differ.empty:
         return "Begroting: de realisatie volgt het plan; geen jaar wijkt af."
     years = ", ".join(differ["Jaar"])

@@ -3,41 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import dataclasses
 
+from monitor import dimensions as dims
 from monitor import urlstate
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Empty tuple = no filter (the whole region / every value)."""
+def _params(self) -> dict:
+    """Named parameters for the sql/queries files (lists, empty = all): one
+    per dimension, named after its Filters field."""
+    return {d.field: list(getattr(self, d.field)) for d in dims.TABLE}
 
-    peildatum: dt.date | None = None
-    gemeenten: tuple[str, ...] = ()
-    doelgroep: tuple[str, ...] = ()
-    geslacht: tuple[str, ...] = ()
-    leeftijdsgroep: tuple[str, ...] = ()
-    leerroute: tuple[str, ...] = ()
-    cohort: tuple[str, ...] = ()
-    cohort_huisvesting: tuple[str, ...] = ()
-    cohort_vergunning: tuple[str, ...] = ()
-    land_van_herkomst: tuple[str, ...] = ()
 
-    def params(self) -> dict:
-        """Named parameters for the sql/queries files (lists, empty = all)."""
-        return {"gemeenten": list(self.gemeenten), "doelgroep": list(self.doelgroep),
-                "geslacht": list(self.geslacht), "leeftijdsgroep": list(self.leeftijdsgroep),
-                "leerroute": list(self.leerroute), "cohort": list(self.cohort),
-                **{d: list(getattr(self, d)) for d in MARGIN_DIMENSIONS}}
-
+#: The filter state: the peildatum and, per dimension of monitor/dimensions.py,
+#: a tuple of chosen members (empty = no filter: the whole region / every
+#: value). Made from the table, so a new dimension is a field here without
+#: editing this module.
+Filters = dataclasses.make_dataclass(
+    "Filters",
+    [("peildatum", dt.date | None, dataclasses.field(default=None)),
+     *((d.field, tuple[str, ...], dataclasses.field(default=())) for d in dims.TABLE)],
+    namespace={"params": _params}, frozen=True)
+Filters.__module__ = __name__
 
 #: the person dimensions of the cube: any combination of them (and the gemeente)
-PERSON_DIMENSIONS = ("doelgroep", "geslacht", "leeftijdsgroep", "leerroute", "cohort")
+PERSON_DIMENSIONS = dims.PERSON
 #: dimensions kept as one-dimension marginals (mart_indicator_margins): each
 #: combines with the gemeente and the peildatum only, not with a person
 #: dimension nor with each other
-MARGIN_DIMENSIONS = ("cohort_huisvesting", "cohort_vergunning", "land_van_herkomst")
-DIMENSIONS = ("gemeentecode", *PERSON_DIMENSIONS, *MARGIN_DIMENSIONS)
+MARGIN_DIMENSIONS = dims.MARGIN
+DIMENSIONS = dims.ALL
 
 
 def active_margin(f: Filters) -> str:
@@ -64,24 +59,10 @@ def combination_conflict(f: Filters, dimension: str = "") -> tuple[str, ...]:
 # read too): ?peildatum=2026-10-31&gemeente=GM0935,GM0938&doelgroep=Nareiziger
 
 #: query parameter -> Filters field
-QUERY_KEYS = {
-    "peildatum": "peildatum",
-    "gemeente": "gemeenten",
-    "doelgroep": "doelgroep",
-    "geslacht": "geslacht",
-    "leeftijd": "leeftijdsgroep",
-    "leerroute": "leerroute",
-    "cohort": "cohort",
-    "huisvesting": "cohort_huisvesting",
-    "vergunning": "cohort_vergunning",
-    "land": "land_van_herkomst",
-}
-_LABEL = {"gemeente": "Gemeente", "doelgroep": "Doelgroep", "geslacht": "Geslacht",
-          "leeftijd": "Leeftijdsgroep", "leerroute": "Leerroute", "cohort": "Cohort",
-          "huisvesting": "Jaar van huisvesting", "vergunning": "Jaar van vergunning",
-          "land": "Land van herkomst"}
-_FALLBACK = {key: "deze waarde is genegeerd" for key in _LABEL} | {
-    "gemeente": "deze gemeente is genegeerd"}
+QUERY_KEYS = {"peildatum": "peildatum", **{d.url_key: d.field for d in dims.TABLE}}
+_LABEL = {d.url_key: d.label for d in dims.TABLE}
+_FALLBACK = {d.url_key: f"deze {d.word} is genegeerd" if d.kind == "gemeente"
+             else "deze waarde is genegeerd" for d in dims.TABLE}
 _ALL_WORDS = {"all", "alle", "regio"}
 
 # Pages whose figures do not depend on the sidebar filters (a snapshot of the

@@ -15,7 +15,8 @@ import pandas as pd
 
 from . import store
 from . import catalogue as cat
-from .disclosure import hide_rank, protect, suppressed_mask
+from . import dimensions as dims
+from .disclosure import protect, suppressed_mask
 from .filters import (DIMENSIONS, MARGIN_DIMENSIONS, PERSON_DIMENSIONS, Filters, active_margin,
                       combination_conflict)
 from .presentation import is_running, year_earlier
@@ -60,20 +61,12 @@ class UnavailableCombination(ValueError):
     """Filters and breakdown that no table of the store holds together."""
 
 
-DIMENSION_WORDS = {"doelgroep": "doelgroep", "geslacht": "geslacht",
-                   "leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute",
-                   "cohort": "cohort (jaar PIP)", "cohort_huisvesting": "jaar van huisvesting",
-                   "cohort_vergunning": "jaar van vergunning",
-                   "land_van_herkomst": "land van herkomst"}
-
-
 def unavailable_text(conflict) -> str:
     """Why a combination is not shown, in Dutch, for the page to print."""
-    words = [DIMENSION_WORDS.get(d, d) for d in conflict]
-    listed = ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else words[0]
-    return (f"De combinatie van {listed} is niet beschikbaar: jaar van huisvesting, jaar van "
-            "vergunning en land van herkomst gaan alleen samen met gemeente en peildatum. "
-            "Haal een van deze filters of de uitsplitsing weg.")
+    listed = dims.listed(dims.word(d) for d in conflict)
+    margins = dims.listed(dims.word(d) for d in MARGIN_DIMENSIONS)
+    return (f"De combinatie van {listed} is niet beschikbaar: {margins} gaan alleen samen met "
+            "gemeente en peildatum. Haal een van deze filters of de uitsplitsing weg.")
 
 
 def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_key=False,
@@ -125,9 +118,7 @@ def _values(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-FILTER_FIELDS = {"gemeentecode": "gemeenten", "doelgroep": "doelgroep", "geslacht": "geslacht",
-                 "leeftijdsgroep": "leeftijdsgroep", "leerroute": "leerroute", "cohort": "cohort",
-                 **{d: d for d in MARGIN_DIMENSIONS}}
+FILTER_FIELDS = {d.column: d.field for d in dims.TABLE}
 REASON_FILTER = ("Niet getoond: deze selectie bevat een groep die in de uitsplitsing verborgen "
                  "is, en zou die groep anders verraden.")
 
@@ -277,8 +268,9 @@ def breakdown(indicator_id: str, dimension: str, filters: Filters, path=None) ->
     df = protect(df, group_by=["indicator_id", "peildatum", "key"], member="member")
     if dimension in MARGIN_DIMENSIONS:
         # Overig, Onbekend, Niet gehuisvest… after the named members
+        residual = dims.BY_COLUMN[dimension].residual
         order = sorted(range(len(df)), key=lambda i: (not df["is_total"].iat[i],
-                                                      hide_rank(df["member"].iat[i]) == 0))
+                                                      df["member"].iat[i] in residual))
         df = df.iloc[order].reset_index(drop=True)
     return df
 
@@ -445,8 +437,7 @@ def databronnen(path=None) -> pd.DataFrame:
 
 # --- filter choices and source freshness ---------------------------------------
 
-AGE_GROUPS = ("0-17", "18-26", "27-39", "40-54", "55+", "Onbekend")
-_DOELGROEP_ORDER = ("Asielstatushouder", "Nareiziger", "Gezinsmigrant", "Overig")
+AGE_GROUPS = dims.BY_COLUMN["leeftijdsgroep"].order
 
 
 def gemeente_namen(path=None) -> dict[str, str]:
@@ -460,18 +451,14 @@ def filter_options(path=None) -> dict:
     monitor.filters.filters_from_query."""
     df = store.query("ui_filter_options", path=path)
     opts = {veld: list(g["waarde"]) for veld, g in df.groupby("veld")}
-    doel = opts.get("doelgroep", [])
-    opts["doelgroep"] = ([d for d in _DOELGROEP_ORDER if d in doel]
-                         + sorted(d for d in doel if d not in _DOELGROEP_ORDER))
-    opts["leeftijdsgroep"] = list(AGE_GROUPS)
+    for d in dims.TABLE:
+        if d.kind == "gemeente":
+            continue
+        # fixed members (the age groups) are there before data has them;
+        # the rest in the dimension's order, residual members last
+        opts[d.field] = list(d.order) if d.fixed else d.sort_members(opts.get(d.field, []))
     opts["peildatum"] = peildata(path)
     opts["gemeenten"] = list(gemeente_namen(path))
-    for veld in ("geslacht", "leerroute", "cohort"):
-        opts.setdefault(veld, [])
-    for veld in MARGIN_DIMENSIONS:
-        # years first, then the residual groups; countries by name, then Overig/Onbekend
-        opts[veld] = sorted(opts.get(veld, []),
-                            key=lambda v: (hide_rank(v) == 0, v in ("Onbekend",), v))
     return opts
 
 

@@ -200,6 +200,14 @@ def region_name(path=None) -> str:
     return f"{info.get('gemeenten') or 'onbekend aantal'} gemeenten"
 
 
+def budget_gemeente(path=None) -> str | None:
+    """The gemeente whose budget the begrotingsmodel holds, as the region
+    file of the latest load named it (etl/region.py budget_gemeente); None
+    for a store loaded before the region file said so."""
+    code = load_info(path).get("begroting_gemeente")
+    return code if isinstance(code, str) and code else None
+
+
 def is_demo(path=None) -> bool:
     try:
         return bool(load_info(path).get("is_demo", False))

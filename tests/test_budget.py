@@ -487,3 +487,30 @@ def test_cohort_room_adds_up_over_its_years(inp):
                                | {f"gezinsmigranten_{y}": 0 for y in bm.YEARS})
     res = bm.compute(only_2024)
     assert sum(res.year(y).room for y in (2024, 2025, 2026)) == res.room_per_cohort[2024]
+
+
+def test_every_input_is_a_sensitivity_lever_or_excluded_with_a_reason():
+    """A new input in INPUT_SPECS must be put in the sensitivity analysis
+    (model.LEVERS) or named in model.NOT_LEVERS with why it is no lever."""
+    in_levers = [n for _, names in bm.LEVERS for n in names]
+    assert len(in_levers) == len(set(in_levers))  # no input moves in two levers
+    assert not set(in_levers) & set(bm.NOT_LEVERS)
+    assert set(in_levers) | set(bm.NOT_LEVERS) == set(bm.INPUT_SPECS)
+    assert all(reason.strip() for reason in bm.NOT_LEVERS.values())
+
+
+def test_excluded_quantities_indeed_do_not_move_the_saldo():
+    """The reason for excluding a number holds on the uitgangspunt: another
+    value for it leaves the saldo 2024–2027 where it is."""
+    base = bm.compute(bm.DEFAULT_INPUTS).saldo_total
+    numeric = [n for n in bm.NOT_LEVERS if bm.INPUT_SPECS[n].unit in ("euro", "aantal")]
+    assert numeric
+    for name in numeric:
+        spec = bm.INPUT_SPECS[name]
+        default = getattr(bm.DEFAULT_INPUTS, name)
+        for other in {spec.minimum + 1, (spec.minimum + (spec.maximum or 2 * float(default or 1000)))
+                      / 2}:
+            value = type(default)(int(other)) if isinstance(default, int) else D(int(other))
+            assert value != default
+            moved = bm.DEFAULT_INPUTS.model_copy(update={name: value})
+            assert bm.compute(moved).saldo_total == base, name

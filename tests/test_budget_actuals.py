@@ -114,3 +114,31 @@ def test_programme_6_1_in_full_from_begroting_csv(demo_store):
     # The model's default budget line is the file's.
     assert [total[str(y)] for y in bm.YEARS] == [
         euro(bm.SEED_BUDGET_570610905[y], cents=False) for y in bm.YEARS]
+
+
+def test_the_budget_gemeente_comes_from_the_region_file(demo_store, actuals, tmp_path):
+    """No gemeentecode in code: the region file's first gemeente is the
+    budget's (the default file starts with Maastricht), or the one marked J
+    in its optional column begroting."""
+    from etl.region import DEFAULT_REGION, budget_gemeente
+    from monitor import store
+
+    db, _ = demo_store
+    assert budget_gemeente(DEFAULT_REGION) == "GM0935"
+    assert store.budget_gemeente(db) == "GM0935"
+    assert bm.actual_counts(path=db) == actuals == bm.actual_counts("GM0935", path=db)
+    marked = tmp_path / "regio.csv"
+    marked.write_text("gemeentecode;naam;coa_namen;begroting\nGM0935;Maastricht;;\n"
+                      "GM0938;Meerssen;;J\n", encoding="utf-8")
+    assert budget_gemeente(marked) == "GM0938"
+    marked.write_text("gemeentecode;naam;coa_namen;begroting\nGM0935;Maastricht;;J\n"
+                      "GM0938;Meerssen;;J\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="meer dan één gemeente"):
+        budget_gemeente(marked)
+
+
+def test_a_store_that_names_no_budget_gemeente_has_no_counts(tmp_path, monkeypatch):
+    from monitor import store
+
+    monkeypatch.setattr(store, "load_info", lambda path=None: {"regio": "Zuid"})
+    assert bm.actual_counts(path=tmp_path / "s.duckdb") == bm.ActualCounts()

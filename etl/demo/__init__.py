@@ -17,11 +17,10 @@ import numpy as np
 from ..contract import DEMO_MARKER
 from ..load import DEMO_PSEUDONYM_KEY  # one definition, shared with the loader
 from .calibration import REGIO, Gemeente, national_region, region_attributes
-from .extracts import (Drop, write_coa, write_csv, write_enquete, write_inburgeraars,
-                       write_participatie, write_referentie, write_small_snapshots, write_uitkeringen,
-                       write_vista)
+from .drop import Drop, PlantedRow, write_csv
+from .extracts import (write_coa, write_enquete, write_inburgeraars, write_participatie,
+                       write_referentie, write_small_snapshots, write_uitkeringen, write_vista)
 from .persons import elfproef_ok, generate_activities, generate_persons, make_bsns
-from .quirks import PlantedRow
 
 __all__ = ["DEMO_PSEUDONYM_KEY", "REGIO", "DemoSummary", "Gemeente", "PlantedRow", "elfproef_ok",
            "national_region", "write_demo_drop"]

@@ -5,25 +5,12 @@ PlantedRow so that tests can check that exactly those are rejected."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from .calibration import AZC_MAASTRICHT
+from .drop import Drop, PlantedRow, Table
 from .persons import NAT
 from .text import fmt_date
-
-if TYPE_CHECKING:
-    from .extracts import Drop, Table
-
-
-@dataclass(frozen=True)
-class PlantedRow:
-    file: str  # relative to the drop, as the load report names it
-    row: int  # data row, header = 0 (COA sheets: first row under the header = 1)
-    column: str  # contract header of the column that breaks the contract
-    what: str
 
 
 # Header names as other exports spell them (case, spaces), per extract.

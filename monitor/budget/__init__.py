@@ -14,7 +14,7 @@ budget as bm` reads as one API. No Streamlit anywhere in it.
 """
 
 from monitor.budget.actuals import (  # noqa: F401
-    BUDGET_GEMEENTE, ActualCounts, actual_counts, apply_actual_counts, apply_counts,
+    ActualCounts, actual_counts, apply_actual_counts, apply_counts,
     budget_lines, counts_from_frame, programme_table, tie,
 )
 from monitor.budget.inputs import (  # noqa: F401
@@ -30,8 +30,8 @@ from monitor.budget.inputs import (  # noqa: F401
     InputSpec, Provenance, changed_inputs, shown, specs_by_group,
 )
 from monitor.budget.model import (  # noqa: F401
-    ASSUMPTIONS, LEVERS, BudgetResult, Headline, SensitivityRow, YearResult, cents, compute,
-    headline, headline_figures, sensitivity, spread, waterfall_steps,
+    ASSUMPTIONS, LEVERS, NOT_LEVERS, BudgetResult, Headline, SensitivityRow, YearResult, cents,
+    compute, headline, headline_figures, sensitivity, spread, waterfall_steps,
 )
 from monitor.budget.scenarios import (  # noqa: F401
     BASELINE_NAME, COUNT_PARAM, MAX_SCENARIOS, NAME_LIMIT, Scenario, describe_changes, display_name,

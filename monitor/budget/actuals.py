@@ -24,11 +24,9 @@ from monitor.budget.inputs import (
     COHORT_YEARS, INPUT_SPECS, YEARS, BudgetInputs, Provenance,
 )
 from monitor.disclosure import MIN_COUNT
-from monitor.formatting import date_nl
+from monitor import store
+from monitor.formatting import date_nl, euro
 
-# The model is Maastricht's: seed 002's SPUK calculation and uitvoeringskosten
-# are the municipality's own.
-BUDGET_GEMEENTE = "GM0935"
 SOURCE_HOUSED = "gemeentelijke inburgeraarsregistratie (gehuisvest in het jaar, nog in de gemeente)"
 SOURCE_AZC = "COA-bezettingsoverzicht"
 
@@ -102,16 +100,18 @@ def counts_from_frame(df: pd.DataFrame) -> ActualCounts:
                         tuple(suppressed))
 
 
-def actual_counts(gemeente: str = BUDGET_GEMEENTE, path=None) -> ActualCounts:
-    from monitor import store
-
+def actual_counts(gemeente: str | None = None, path=None) -> ActualCounts:
+    """The counts of `gemeente`, by default the one the region file names as
+    the budget's (seed 002's SPUK calculation and uitvoeringskosten are one
+    municipality's own); none for a store that does not name it."""
+    gemeente = gemeente or store.budget_gemeente(path)
+    if gemeente is None:
+        return ActualCounts()
     return counts_from_frame(store.query("budget_actuals", {"gemeente": gemeente}, path=path))
 
 
 def budget_lines(path=None) -> pd.DataFrame:
     """Programme 6.1 as loaded from begroting.csv, one row per line and year."""
-    from monitor import store
-
     return store.query("budget_lines", path=path)
 
 
@@ -181,8 +181,6 @@ def programme_table(lines: pd.DataFrame) -> pd.DataFrame:
     """Programme 6.1 as the page shows it: a row per budget line, a column per
     year with the amount in euros, `*` where the amount is an estimate, and
     the line's place in the model."""
-    from monitor.formatting import euro
-
     years = sorted({int(y) for y in lines["jaar"]})
     rows: dict[tuple, dict] = {}
     for r in lines.itertuples(index=False):

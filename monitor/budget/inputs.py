@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from monitor.formatting import euro, number, pct
+
 YEARS: tuple[int, ...] = (2024, 2025, 2026, 2027)
 # SPUK counts a person for three years, so the 2024 receipts depend on the
 # 2022 and 2023 cohorts.
@@ -442,8 +444,6 @@ def changed_inputs(inputs: BudgetInputs, base: BudgetInputs = DEFAULT_INPUTS) ->
 
 def shown(spec: InputSpec, v) -> str:
     """An input value as the page prints it."""
-    from monitor.formatting import euro, number, pct
-
     if spec.unit == "euro":
         return euro(v)
     if spec.unit == "fractie":

@@ -350,6 +350,18 @@ LEVERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Raming Faciliteitenbesluit", ("facility_estimate",)),
 )
 
+# Inputs that are no lever, each with the reason: scaling them by ±10 % says
+# nothing about the saldo 2024–2027 (tests/test_budget.py checks that every
+# input is a lever or here).
+NOT_LEVERS: dict[str, str] = {
+    "actions_until": "een jaartal, geen hoeveelheid",
+    "facility_use": "een keuze, geen hoeveelheid",
+    "facility_reference_residents": "schaalt alleen de raming Faciliteitenbesluit naar het "
+                                    "aantal bewoners; die raming is zelf een hefboom",
+    "reserve_opening": "de reserve dekt het saldo pas na de berekening ervan",
+    **{f"incidental_{y}": "vult alleen de reserve aan, niet het saldo" for y in YEARS},
+}
+
 
 @dataclass(frozen=True, slots=True)
 class SensitivityRow:

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor import charts
+from monitor import dimensions as dims
 from monitor import formatting as fmt
 from monitor import presentation as pres
 from monitor import signals
@@ -18,7 +19,8 @@ from pages.ui.passport import render_passport
 
 DOMAIN_PARAM = "domein"
 BREAKDOWN_PARAM = "uitsplitsing"
-BREAKDOWNS = {d: label for d, label in charts.DIMENSION_LABELS.items() if d != "gemeentecode"}
+# the breakdown selector: every dimension but the gemeente (its own tab)
+BREAKDOWNS = {d.column: d.label for d in dims.TABLE if d.kind != "gemeente"}
 
 
 def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
@@ -46,7 +48,7 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
             significant=clear)
         if running and not hidden:
             current_txt += " (lopend)"
-    word = charts.dimension_word(dimension)
+    word = dims.word(dimension)
     with st.container(border=True):
         head, pop = st.columns([5, 2], vertical_alignment="center")
         with head:

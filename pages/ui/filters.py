@@ -6,51 +6,19 @@ from __future__ import annotations
 
 import streamlit as st
 
+from monitor import dimensions as dims
 from monitor import formatting as fmt
-from monitor.charts import GESLACHT_NL
 from monitor.filters import (MARGIN_DIMENSIONS, PERSON_DIMENSIONS, QUERY_KEYS, Filters,
                              filters_from_query, filters_to_query)
 from pages.ui import data
 
-_W = {  # Filters field -> widget key
-    "peildatum": "flt_peildatum",
-    "gemeenten": "flt_gemeenten",
-    "doelgroep": "flt_doelgroep",
-    "geslacht": "flt_geslacht",
-    "leeftijdsgroep": "flt_leeftijdsgroep",
-    "leerroute": "flt_leerroute",
-    "cohort": "flt_cohort",
-    "cohort_huisvesting": "flt_cohort_huisvesting",
-    "cohort_vergunning": "flt_cohort_vergunning",
-    "land_van_herkomst": "flt_land_van_herkomst",
-}
-_LABELS = {
-    "doelgroep": "Doelgroep",
-    "geslacht": "Geslacht",
-    "leeftijdsgroep": "Leeftijdsgroep",
-    "leerroute": "Leerroute",
-    "cohort": "Cohort (jaar PIP)",
-    "cohort_huisvesting": "Jaar van huisvesting",
-    "cohort_vergunning": "Jaar van vergunning",
-    "land_van_herkomst": "Land van herkomst",
-}
-_HELP = {
-    "peildatum": "De datum waarop de cijfers worden bepaald (telkens een maandeinde).",
-    "gemeenten": "Kies één of meer gemeenten; leeg laten toont de hele regio.",
-    "doelgroep": "Asielstatushouder, nareiziger, gezinsmigrant of overig.",
-    "geslacht": "Geslacht zoals geregistreerd.",
-    "leeftijdsgroep": "Leeftijd op de peildatum.",
-    "leerroute": "Leerroute uit het PIP.",
-    "cohort": "Het jaar waarin het PIP is getekend.",
-    "cohort_huisvesting": "Het jaar waarin de persoon in de gemeente is gehuisvest; wie op de "
-                          "peildatum nog niet gehuisvest is, valt onder ‘Niet gehuisvest’.",
-    "cohort_vergunning": "Het jaar van de verblijfsvergunning; wie die op de peildatum nog niet "
-                         "had, valt onder ‘Geen vergunning’.",
-    "land_van_herkomst": "Landen met minder dan 10 inburgeraars in de hele opslag staan samen "
-                         "onder ‘Overig’, zodat niemand herkenbaar wordt.",
-}
+# Filters field -> widget key
+_W = {"peildatum": "flt_peildatum", **{d.field: f"flt_{d.field}" for d in dims.TABLE}}
+_HELP = {"peildatum": "De datum waarop de cijfers worden bepaald (telkens een maandeinde).",
+         **{d.field: d.help for d in dims.TABLE}}
 _GROUP_CAPTION = ("Deze filters gaan alleen samen met gemeente en peildatum: kies er één, "
-                  "zonder doelgroep, geslacht, leeftijd, leerroute of cohort (jaar PIP).")
+                  "zonder " + dims.listed(dims.word(d) for d in PERSON_DIMENSIONS)
+                  .replace(" en ", " of ") + ".")
 
 
 def _query_dict() -> dict:
@@ -105,7 +73,8 @@ def render_sidebar_filters():
         st.session_state[_W["peildatum"]] = peildata[-1]
     sb.selectbox("Peildatum", peildata, key=_W["peildatum"], format_func=fmt.date_nl,
                  help=_HELP["peildatum"])
-    sb.multiselect("Gemeente", list(options.get("gemeenten") or []), key=_W["gemeenten"],
+    sb.multiselect(dims.label("gemeentecode"), list(options.get("gemeenten") or []),
+                   key=_W["gemeenten"],
                    format_func=lambda c: namen.get(c, c), placeholder="Hele regio", select_all=False,
                    help=_HELP["gemeenten"])
     for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
@@ -118,15 +87,16 @@ def render_sidebar_filters():
     person_set = any(st.session_state.get(_W[d]) for d in PERSON_DIMENSIONS)
     margin_set = next((d for d in MARGIN_DIMENSIONS if st.session_state.get(_W[d])), None)
     for field in PERSON_DIMENSIONS:
-        label_of = (lambda v: GESLACHT_NL.get(v, v)) if field == "geslacht" else str
-        sb.multiselect(_LABELS[field], list(options.get(field) or []), key=_W[field],
-                       format_func=label_of, placeholder="Alle", help=_HELP[field], select_all=False,
+        sb.multiselect(dims.label(field), list(options.get(field) or []), key=_W[field],
+                       format_func=dims.BY_COLUMN[field].member_label, placeholder="Alle", select_all=False,
+                       help=_HELP[field],
                        disabled=margin_set is not None)
     sb.markdown("**Herkomst en cohort**")
     sb.caption(_GROUP_CAPTION)
     for field in MARGIN_DIMENSIONS:
         off = person_set or (margin_set is not None and margin_set != field)
-        sb.multiselect(_LABELS[field], list(options.get(field) or []), key=_W[field],
+        sb.multiselect(dims.label(field), list(options.get(field) or []), key=_W[field],
+                       format_func=dims.BY_COLUMN[field].member_label,
                        placeholder="Niet beschikbaar" if off else "Alle", select_all=False,
                        help=_HELP[field], disabled=off)
 
@@ -163,15 +133,14 @@ def filter_summary(f) -> str:
     for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
         v = getattr(f, field, None)
         if v:
-            shown = ", ".join(GESLACHT_NL.get(x, x) if field == "geslacht" else str(x) for x in v)
-            word = _LABELS[field] if field in MARGIN_DIMENSIONS else _LABELS[field].split(' (')[0]
-            parts.append(f"{word.lower()}: {shown}")
+            shown = ", ".join(dims.BY_COLUMN[field].member_label(x) for x in v)
+            parts.append(f"{dims.word(field)}: {shown}")
     return "; ".join(parts)
 
 
 def not_applied(f, applied: tuple[str, ...]) -> list[str]:
     """The chosen person filters that a block outside `applied` does not
     follow, in words, so the page can say so instead of ignoring them."""
-    return [_LABELS[field][0].lower() + _LABELS[field][1:]
+    return [dims.word(field)
             for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS)
             if field not in applied and getattr(f, field, None)]

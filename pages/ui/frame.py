@@ -9,6 +9,8 @@ import streamlit as st
 
 from monitor import presentation as pres
 from pages.ui import data
+from pages.ui import nav
+from pages.ui.nav import navigation_pages  # noqa: F401  (where pages look for it)
 
 VIA_APP = "_im_via_app"
 _RERUN = "_im_page_rerun"
@@ -263,49 +265,6 @@ def inject_css() -> None:
         st.html(LANG_JS, unsafe_allow_javascript=True)
 
 
-def navigation_pages() -> dict[str, list]:
-    """Every page, explicitly (no auto-discovery), grouped by cluster."""
-    return {
-        "Overzicht": [
-            st.Page(ROOT / "pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
-            st.Page(ROOT / "pages/vergelijken.py", title="Vergelijken",
-                    icon=":material/compare_arrows:"),
-        ],
-        "1 De Basis": [
-            st.Page(ROOT / "pages/cluster_1_basis.py", title="Rechten en verantwoordelijkheden",
-                    icon=":material/balance:"),
-        ],
-        "2 IJkpunten en middelen": [
-            st.Page(ROOT / "pages/cluster_2_ijkpunten.py", title="IJkpunten en middelen",
-                    icon=":material/home_work:"),
-            st.Page(ROOT / "pages/huisvesting.py", title="Huisvesting en opvang", icon=":material/apartment:"),
-            st.Page(ROOT / "pages/cohorten.py", title="Cohorten", icon=":material/stacked_line_chart:"),
-        ],
-        "3 Ondersteuners": [
-            st.Page(ROOT / "pages/cluster_3_ondersteuners.py", title="Ondersteuners", icon=":material/translate:"),
-            st.Page(ROOT / "pages/inburgeringsroute.py", title="Inburgeringsroute", icon=":material/route:"),
-        ],
-        "4 Sociale verbindingen": [
-            st.Page(ROOT / "pages/cluster_4_verbindingen.py", title="Sociale verbindingen",
-                    icon=":material/diversity_3:"),
-        ],
-        "Sturing en verantwoording": [
-            st.Page(ROOT / "pages/uitvoeringsprogramma.py", title="Uitvoeringsprogramma",
-                    icon=":material/event_note:"),
-            st.Page(ROOT / "pages/begroting.py", title="Begroting", icon=":material/euro:"),
-            st.Page(ROOT / "pages/databronnen.py", title="Databronnen", icon=":material/database:"),
-        ],
-        "Delen en presenteren": [
-            st.Page(ROOT / "pages/raadspresentatie.py", title="Raadspresentatie",
-                    icon=":material/slideshow:"),
-            st.Page(ROOT / "pages/evaluatie.py", title="Evaluatierapportage",
-                    icon=":material/summarize:"),
-            st.Page(ROOT / "pages/toegankelijkheid.py", title="Toegankelijkheidsverklaring",
-                    icon=":material/accessibility:"),
-        ],
-    }
-
-
 def app_run_started() -> None:
     """app.py is running this request: a page's pending rerun got here."""
     st.session_state.pop(_RERUN, None)
@@ -321,7 +280,7 @@ def page_start() -> None:
     if not st.session_state.get(VIA_APP) and not st.session_state.get(_RERUN):
         st.session_state[_RERUN] = True
         st.set_page_config(page_icon=str(FAVICON))
-        st.navigation(navigation_pages(), position="hidden")
+        nav.register(position="hidden")
         st.rerun()
     # Still not via app.py after the rerun: the page file itself is the main
     # script (a test of one page); it renders without the frame.
