@@ -224,7 +224,9 @@ def test_budget_scenarios_go_into_the_deck_as_a_real_table(demo_store):
     built, missing = basket.rebuild_all([key, "route.stappen"], basket.StoreSource(db),
                                         Filters(peildatum=P))
     assert missing == [] and isinstance(built[0], deck.TableSlide)
-    assert built[0].table["Scenario"].tolist() == ["Seed 002", "Krap, met komma"]
+    # one column per scenario, by name; the same outcomes: every figure shown
+    assert list(built[0].table.columns) == ["Cijfer", "Seed 002", "Krap, met komma"]
+    assert "dezelfde uitkomsten" in built[0].conclusion
     meta = deck.DeckMeta("R", P, "regio", "hele regio")
     prs = Presentation(io.BytesIO(deck.build(meta, built, [], pngs=[tiny_png()])))
     table_slide = list(prs.slides)[1]

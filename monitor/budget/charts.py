@@ -168,10 +168,12 @@ def scenario_table(results: list[tuple[str, BudgetResult]], key: str, peildatum:
     what the last scenario does to the saldo against the first."""
     figures = [headline_figures(res) + _per_person(res) for _, res in results]
     labels = [label for label, _, _ in figures[0]]
+    differ = [i for i in range(len(labels))
+              if len({round(f[i][1]) for f in figures}) > 1]
     rows = []
     for i, label in enumerate(labels):
         values = [f[i][1] for f in figures]
-        if len(results) > 1 and len({round(v) for v in values}) == 1:
+        if differ and i not in differ:
             continue
         row = {"Cijfer": label}
         row.update({name: euro(v, cents=False) for (name, _), v in zip(results, values)})
@@ -188,7 +190,7 @@ def scenario_table(results: list[tuple[str, BudgetResult]], key: str, peildatum:
     if len(results) == 1:
         conclusion = (f"{first}: saldo 2024–2027 {euro(res.saldo_total, cents=False)}, reserve "
                       f"eind {YEARS[-1]} {euro(res.years[-1].reserve_closing, cents=False)}.")
-    elif not rows:
+    elif not differ:
         conclusion = f"De {len(results)} scenario's geven dezelfde uitkomsten."
     else:
         diff = res.saldo_total - base.saldo_total
