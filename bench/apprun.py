@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,20 +90,17 @@ def _rss_mib(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-def app_rss(db: Path, port: int) -> dict:
-    """Start the app on `port`, open every page in Chromium one after the
-    other in one browser session (as one user clicking through), wait until
-    each has finished running, then read the server's resident memory."""
-    from playwright.sync_api import sync_playwright
-
-    server = subprocess.Popen(
+@contextmanager
+def app_server(db: Path, port: int, env: dict | None = None):
+    """The app on `port` on this store, until the block ends: (base URL, process)."""
+    proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=store_env(db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+        cwd=ROOT, env={**store_env(db), **(env or {})}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        base = f"http://localhost:{port}"
-        for _ in range(120):
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(240):
             try:
                 with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
                     if r.status == 200:
@@ -111,6 +109,22 @@ def app_rss(db: Path, port: int) -> dict:
                 time.sleep(0.5)
         else:
             raise RuntimeError("Streamlit-server kwam niet op")
+        yield base, proc
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def app_rss(db: Path, port: int) -> dict:
+    """Start the app on `port`, open every page in Chromium one after the
+    other in one browser session (as one user clicking through), wait until
+    each has finished running, then read the server's resident memory."""
+    from playwright.sync_api import sync_playwright
+
+    with app_server(db, port) as (base, server):
         idle_rss = _rss_mib(server.pid)[0]
         per_page = {}
         with sync_playwright() as pw:
@@ -137,12 +151,6 @@ def app_rss(db: Path, port: int) -> dict:
         rss, peak = _rss_mib(server.pid)
         return {"idle_rss_mib": idle_rss, "rss_after_all_mib": per_page[visits[-2][0]]["server_rss_mib"],
                 "rss_after_filter_mib": rss, "peak_rss_mib": peak, "pages": per_page}
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
 
 
 def main() -> None:

@@ -275,8 +275,9 @@ def write_results(command: str) -> None:
     results = {s: json.loads((OUT / f"results_{s}.json").read_text())
                for s in SCALES if (OUT / f"results_{s}.json").exists()}
     lines = ["# Benchmarkresultaten", "",
-             "Geschreven door `bench/run.py` (niet met de hand bewerken); de secties *Doelen* "
-             "en *Voorbij één machine* komen uit `bench/targets.md` en `bench/beyond.md`.", ""]
+             "Geschreven door `bench/run.py` (niet met de hand bewerken); de secties *Doelen*, "
+             "*Wat een gebruiker merkt* en *Voorbij één machine* komen uit `bench/targets.md`, "
+             "`bench/speed.md` en `bench/beyond.md`.", ""]
     for scale, r in results.items():
         m, ld = r["machine"], r.get("load")
         title = {"national2x": "landelijk 2× (`--factor 2`: dezelfde gemeenten, twee keer zoveel "
@@ -318,7 +319,8 @@ def write_results(command: str) -> None:
                       "load average erbij).", ""]
         lines += _pages_section(r)
         lines += _reference_and_queries(r)
-    for part in ("targets.md", "beyond.md"):  # hand-written: the assessment, the outlook
+    # hand-written: the assessment, what a user feels (issue 24), the outlook
+    for part in ("targets.md", "speed.md", "beyond.md"):
         path = ROOT / "bench" / part
         if path.exists():
             lines += [path.read_text(encoding="utf-8").rstrip(), ""]

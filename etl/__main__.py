@@ -75,7 +75,8 @@ def _export(args) -> int:
     except Exception as exc:
         audit.record("export", what, f"mislukt ({type(exc).__name__})", path=audit_log)
         raise
-    audit.record("export", what, f"geslaagd: {len(result['indicators'])} rijen", path=audit_log)
+    audit.record("export", what, "geslaagd: {rijen} rijen", path=audit_log,
+                 counts={"rijen": len(result["indicators"])})
     json.dump(result, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
@@ -106,7 +107,8 @@ def _export_charts(args, peildatum: dt.date, audit_log: Path) -> int:
     except Exception as exc:
         audit.record("export", what, f"mislukt ({type(exc).__name__})", path=audit_log)
         raise
-    audit.record("export", what, f"geslaagd: {len(written)} bestanden", path=audit_log)
+    audit.record("export", what, "geslaagd: {bestanden} bestanden", path=audit_log,
+                 counts={"bestanden": len(written)})
     for path in written:
         log.info("Geschreven: %s", path)
     return 0

@@ -77,7 +77,8 @@ def _cells(con, peildatum: dt.date) -> pd.DataFrame:
     params = {name: values for name, values in Filters().params().items()
               if name not in MARGIN_DIMENSIONS}
     params.update(indicators=[], peildata=[])
-    params.update(per_key=True, values=True, source="cube", margin="", margin_values=[])
+    params.update(per_key=True, values=True, source="cube", margin="", margin_values=[],
+                  by_gemeente=False)
     parts = [con.execute(query_text("cube_cells"), {**params, "dimension": dim}).df()
              for dim in ("gemeentecode", "")]
     df = pd.concat(parts, ignore_index=True)

@@ -374,6 +374,58 @@ def _carry_history(con, previous: Path) -> None:
             pass
 
 
+# A folder for the empty store every load starts from: all tables, seeds and
+# views, rows not yet inserted. Binding the views of sql/ takes seconds and
+# depends only on sql/ and the contract, so a process that loads many drops
+# (the test suite: hundreds of hand-made ones) binds them once and copies the
+# file (milliseconds). None (the default): every load creates them itself.
+SCHEMA_CACHE: Path | None = None
+
+
+REF_DDL = [
+    "CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR, "
+    "inwoners INTEGER, stedelijkheid INTEGER, provincie VARCHAR, arbeidsmarktregio VARCHAR)",
+    "CREATE TABLE ref_gemeente_namen (alias_key VARCHAR, alias_code VARCHAR)",
+]
+
+
+def _create_schema(con) -> None:
+    """Every table a load fills, empty, and the SQL layer's views over them."""
+    for ddl in REF_DDL:
+        con.execute(ddl)
+    for extract in EXTRACTS:
+        con.execute(raw_table_ddl(extract))
+    for ddl in HISTORY_DDL:
+        con.execute(ddl)
+    sqlrun.create_views(con)
+
+
+def _schema_template() -> Path | None:
+    """The cached empty store for the current sql/, contract and DuckDB, made
+    on first use; None without SCHEMA_CACHE."""
+    if SCHEMA_CACHE is None:
+        return None
+    h = hashlib.sha256(duckdb.__version__.encode())
+    for ddl in REF_DDL + [raw_table_ddl(e) for e in EXTRACTS] + HISTORY_DDL:
+        h.update(ddl.encode())
+    for path in [*sorted(sqlrun.SQL_DIR.glob("*/*.sql")), sqlrun.CATALOGUE, sqlrun.SURVEY]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    cache = Path(SCHEMA_CACHE)
+    template = cache / f"schema-{h.hexdigest()[:16]}.duckdb"
+    if not template.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        build = cache / f"{template.name}.{uuid.uuid4().hex[:8]}"
+        con = duckdb.connect(str(build))
+        try:
+            _create_schema(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(build, template)  # another process may have raced us: same content
+    return template
+
+
 def swap_in(built: Path, db: Path) -> None:
     """Make a complete store the current one. Readers that still use the old
     file keep it (the inode lives while it is open); the next one opens this."""
@@ -407,8 +459,10 @@ def load(drop: Path, db: Path, region_file=None, today: dt.date | None = None, *
         raise
     used = [f for f in report.files if f.used]
     audit.record("laden", drop.name,
-                 f"geslaagd: {len(used)} bestanden, {sum(f.rows_loaded for f in used)} rijen "
-                 f"geladen, {sum(f.rows_rejected for f in used)} afgekeurd", actor, path=audit_log)
+                 "geslaagd: {bestanden} bestanden, {geladen} rijen geladen, {afgekeurd} afgekeurd",
+                 actor, path=audit_log,
+                 counts={"bestanden": len(used), "geladen": sum(f.rows_loaded for f in used),
+                         "afgekeurd": sum(f.rows_rejected for f in used)})
     return report
 
 
@@ -499,24 +553,22 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
     try:
         # Where DuckDB spills: named like the build, so a killed load's
         # leftovers are found and removed with it.
+        template = _schema_template()
+        if template is not None:
+            shutil.copyfile(template, tmp)
         con = duckdb.connect(str(tmp), config={"temp_directory": str(spill)})
         con.execute("SET enable_progress_bar = false")  # the report is the ETL's output
         try:
-            con.execute("CREATE TABLE ref_gemeenten (gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR, "
-                        "inwoners INTEGER, stedelijkheid INTEGER, provincie VARCHAR, "
-                        "arbeidsmarktregio VARCHAR)")
+            if template is None:
+                _create_schema(con)
             _insert(con, "ref_gemeenten", [(m.code, m.name, m.inwoners, m.stedelijkheid, m.provincie,
                                             m.arbeidsmarktregio) for m in region])
-            con.execute("CREATE TABLE ref_gemeente_namen (alias_key VARCHAR, alias_code VARCHAR)")
             _insert(con, "ref_gemeente_namen", list(name_lookup(region).items()))
             for extract in EXTRACTS:
-                con.execute(raw_table_ddl(extract))
                 _load_extract(con, extract, [c for c in used if c.extract is extract], pseudo, state,
                               limits)
                 _checkpoint(extract.name)
             finish_report()
-            for ddl in HISTORY_DDL:
-                con.execute(ddl)
             _carry_history(con, db)
             run_id = uuid.uuid4().hex[:12]
             loaded_at = dt.datetime.now().replace(microsecond=0)
@@ -530,7 +582,7 @@ def _load(drop: Path, db: Path, region_file, today: dt.date, key, new_key: bool,
                     [(r.file, r.row, r.column, r.reason) for r in report.rejections])
             con.execute("INSERT INTO store_key VALUES (?)", [fingerprint(key)])
             _checkpoint("history")
-            sqlrun.apply(con)
+            sqlrun.apply(con, views_created=True)
             _checkpoint("sql")
             con.execute("INSERT INTO load_runs VALUES (?,?,?,?,?,?,?,?,?,?)", [
                 run_id, loaded_at, drop.name, is_demo,

@@ -45,6 +45,11 @@ SORT = {"mart_indicator_cube": "gemeentecode", "mart_indicator_margins": "gemeen
 # in memory to sort it, and the scratch tables, sorted by gemeente too, let
 # each block read only its own rows. About this many blocks nationally.
 BLOCKS = 16
+# Fewer blocks for a small register: every block is a statement DuckDB plans
+# over the whole view stack (~50 ms even for one person), and a block exists
+# only to bound memory. With this many persons per block, a national register
+# (~175.000) still gets all BLOCKS; a regional one or a hand-made drop one.
+PERSONS_PER_BLOCK = 10_000
 # Views over the materialised tables, themselves materialised afterwards.
 POST_LAYER = "rollups"
 # Run file by file, each materialised before the next, so a later rollup
@@ -182,17 +187,27 @@ def load_catalogue(con) -> None:
                 "?, header = true, all_varchar = true)", [str(SURVEY)])
 
 
-def apply(con) -> None:
+def create_views(con) -> None:
+    """The seeds and every view of LAYERS: what apply() needs before it
+    materialises. It depends on sql/ and the raw tables' schema only, not on
+    the rows, so a load may start from a copy of a store it was run on
+    (etl.load.SCHEMA_CACHE)."""
     load_catalogue(con)
     for f in build_order():
         run_file(con, f)
+
+
+def apply(con, *, views_created: bool = False) -> None:
+    if not views_created:
+        create_views(con)
     # All month ends (int_maandeinden); the views read it through int_peildata.
     con.execute("SET VARIABLE peildata = (SELECT peildata FROM int_maandeinden)")
+    persons = con.execute("SELECT count(*) FROM raw_inburgeraars").fetchone()[0]
     for view in SCRATCH:
-        _materialise_by_peildata(con, view, f"scratch_{view}")
+        _materialise_by_peildata(con, view, f"scratch_{view}", persons)
         con.execute(f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM scratch_{view}")
     try:
-        bounds = _block_bounds(con)
+        bounds = _block_bounds(con, persons)
         for view, table in MATERIALISE.items():
             if table in SORT:
                 _materialise_sorted(con, view, table, SORT[table], bounds)
@@ -210,12 +225,18 @@ def apply(con) -> None:
         con.execute("RESET VARIABLE peildata")
 
 
-def _block_bounds(con) -> list[str]:
+def _blocks(persons: int | None) -> int:
+    if persons is None:
+        return BLOCKS
+    return max(1, min(BLOCKS, -(-persons // PERSONS_PER_BLOCK)))
+
+
+def _block_bounds(con, persons: int | None = None) -> list[str]:
     """The gemeentecodes that start a block (the first block also takes
     anything below its start, the last anything above)."""
     codes = [r[0] for r in con.execute(
         "SELECT DISTINCT gemeentecode FROM ref_gemeenten ORDER BY gemeentecode").fetchall()]
-    size = max(1, -(-len(codes) // BLOCKS))
+    size = max(1, -(-len(codes) // _blocks(persons)))
     return codes[size::size]
 
 
@@ -225,7 +246,7 @@ def _materialise_sorted(con, view: str, table: str, column: str, bounds: list[st
     for low, high in zip(edges, edges[1:]):
         where = " AND ".join(
             [*([f"{column} >= $low"] if low is not None else []),
-             *([f"{column} < $high"] if high is not None else [])]) or "true"
+             *([f"{column} < $high"] if high is not None else [])]) or f"{column} IS NOT NULL"
         params = {k: v for k, v in (("low", low), ("high", high)) if v is not None}
         con.execute(f"INSERT INTO {table} SELECT * FROM {view} WHERE {where} ORDER BY {column}",
                     params)
@@ -233,14 +254,16 @@ def _materialise_sorted(con, view: str, table: str, column: str, bounds: list[st
     con.execute(f"INSERT INTO {table} SELECT * FROM {view} WHERE {column} IS NULL")
 
 
-def _materialise_by_peildata(con, view: str, table: str) -> None:
+def _materialise_by_peildata(con, view: str, table: str, persons: int | None = None) -> None:
     """Each block sorted by gemeente, so a block of gemeenten of the cube reads
-    a few row groups of every block."""
+    a few row groups of every block. A register of one block of gemeenten
+    (PERSONS_PER_BLOCK) is small enough for all peildata at once."""
     count = con.execute("SELECT len(peildata) FROM int_maandeinden").fetchone()[0] or 0
+    per_block = PEILDATA_PER_BLOCK if _blocks(persons) > 1 else max(count, 1)
     con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {view} LIMIT 0")
     try:
-        for start in range(1, count + 1, PEILDATA_PER_BLOCK):
-            end = start + PEILDATA_PER_BLOCK - 1
+        for start in range(1, count + 1, per_block):
+            end = start + per_block - 1
             con.execute("SET VARIABLE peildata = "
                         f"(SELECT peildata[{start}:{end}] FROM int_maandeinden)")
             con.execute(f"INSERT INTO {table} SELECT * FROM {view} ORDER BY gemeentecode")

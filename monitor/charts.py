@@ -289,7 +289,8 @@ def _bars(df: pd.DataFrame, labels: list[str], ind: Indicator, highlight: str | 
                                                               df["suppressed"])]
     colours = [PALETTE[1] if highlight is not None and lab == highlight else PALETTE[0]
                for lab in labels]
-    fig = go.Figure(go.Bar(y=labels, x=[0 if v is None else v for v in values], orientation="h",
+    fig = go.Figure(go.Bar(y=[plotly_text(lab) for lab in labels],
+                           x=[0 if v is None else v for v in values], orientation="h",
                            marker_color=colours, text=text, textposition="outside",
                            cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>"))
     _norm_line(fig, ind, horizontal=False)
@@ -351,23 +352,40 @@ def indicator_by_gemeente(ind: Indicator, df: pd.DataFrame, namen: dict[str, str
                     "regio in oranje; de andere filters gelden ook hier", peildatum)
 
 
-def sparkline(points: list, colour: str) -> go.Figure:
-    """The small trend line of an overview card; hidden values are gaps."""
-    shown = [(d, v) for d, v in points if not _missing(v)]
-    fig = go.Figure()
+SPARK_W, SPARK_H = 200, 50
+
+
+def sparkline_svg(points: list, colour: str) -> str:
+    """The small trend line of an overview card as inline SVG: a card has no
+    use for plotly's interaction, and two dozen plotly figures were most of
+    the overview's time in the browser. Time runs left to right in
+    proportion; hidden values are left out (the line joins their
+    neighbours), the last shown value is a dot. Decorative: the card's
+    sentence says what it shows."""
+    shown = [(pd.Timestamp(d), float(v)) for d, v in points if not _missing(v)]
+    parts = []
     if shown:
-        xs = [pd.Timestamp(d) for d, _ in shown]
-        ys = [float(v) for _, v in shown]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=colour, width=2),
-                                 hoverinfo="skip"))
-        fig.add_trace(go.Scatter(x=[xs[-1]], y=[ys[-1]], mode="markers",
-                                 marker=dict(color=colour, size=6), hoverinfo="skip"))
-    fig.update_layout(height=50, margin=dict(l=0, r=0, t=2, b=2), showlegend=False,
-                      plot_bgcolor="white", paper_bgcolor="white",
-                      separators=fmt.PLOTLY_SEPARATORS)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
+        t0, t1 = shown[0][0].value, shown[-1][0].value
+        lo, hi = min(v for _, v in shown), max(v for _, v in shown)
+        pad = 4  # room for the dot and the stroke
+
+        def xy(t, v):
+            x = pad + (SPARK_W - 2 * pad) * ((t.value - t0) / (t1 - t0) if t1 > t0 else 1)
+            y = pad + (SPARK_H - 2 * pad) * ((hi - v) / (hi - lo) if hi > lo else 0.5)
+            return f"{x:.1f},{y:.1f}"
+
+        coords = [xy(t, v) for t, v in shown]
+        if len(coords) > 1:
+            parts.append(f"<polyline points='{' '.join(coords)}' fill='none' stroke='{colour}' "
+                         "stroke-width='2' vector-effect='non-scaling-stroke'/>")
+        x, y = coords[-1].split(",")
+        # a round cap on a zero-length stroke: a dot that stays round however
+        # the card stretches the drawing
+        parts.append(f"<path d='M{x} {y}h0' stroke='{colour}' stroke-width='7' "
+                     "stroke-linecap='round' vector-effect='non-scaling-stroke'/>")
+    return (f"<svg class='im-spark' viewBox='0 0 {SPARK_W} {SPARK_H}' preserveAspectRatio='none' "
+            f"width='100%' height='{SPARK_H}' aria-hidden='true' focusable='false'>"
+            + "".join(parts) + "</svg>")
 
 
 # --- housing and reception -----------------------------------------------------------
@@ -630,7 +648,8 @@ def acties_timeline(df: pd.DataFrame, today: dt.date, label_chars: int = 48) -> 
     if "planning" not in df:
         df = df.assign(planning=IN_TEXT, planning_uitleg="")
     omschrijving = [str(o) for o in df["omschrijving"].fillna("")]
-    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {'' if k == IN_TEXT else '≈ '}{a} · "
+    df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {'' if k == IN_TEXT else '≈ '}"
+                   f"{plotly_text(a)} · "
                    f"{plotly_text(o[:label_chars])}{'…' if len(o) > label_chars else ''}"
                    for a, o, s, k in zip(df["actie_id"], omschrijving, df["status"], df["planning"])]
     fig = go.Figure()
@@ -648,7 +667,7 @@ def acties_timeline(df: pd.DataFrame, today: dt.date, label_chars: int = 48) -> 
             customdata=list(zip(g["actielijn"], [fmt.period_nl(s) for s in g["start"]],
                                 [fmt.period_nl(e) for e in g["einde"]],
                                 [plotly_text(u) for u in g["uitvoering"].fillna("")],
-                                g["planning_uitleg"])),
+                                [plotly_text(p) for p in g["planning_uitleg"]])),
             hovertemplate="%{y}<br>Actielijn %{customdata[0]}<br>%{customdata[1]} t/m "
                           "%{customdata[2]}<br>Uitvoering: %{customdata[3]}<br>%{customdata[4]}"
                           "<extra>" + status + "</extra>"))
@@ -822,8 +841,18 @@ def _place_labels(codes, namen: dict[str, str]) -> list[str]:
     return ["Regio" if c == "ALL" else namen.get(c, c) for c in codes]
 
 
-def _count_or_hidden(v) -> str:
-    return SUPPRESSED_COUNT if _missing(v) else fmt.number(v)
+def _count_or_hidden(v, shown=None) -> str:
+    """A count as shown; a hidden one as its display text from disclosure
+    control ("<5" only for a real 1-4, "–" for a cell hidden to protect
+    another), "–" where none came with it."""
+    if not _missing(v):
+        return fmt.number(v)
+    return shown if isinstance(shown, str) and shown else SUPPRESSED_OTHER
+
+
+def _shown_texts(df: pd.DataFrame, col: str) -> list[str]:
+    texts = df[f"weergave_{col}"] if f"weergave_{col}" in df.columns else [None] * len(df)
+    return [_count_or_hidden(v, w) for v, w in zip(df[col], texts)]
 
 
 def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date,
@@ -834,12 +863,14 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
     labels = _place_labels(df["gemeentecode"], namen)
     need = [_number(v) for v in df["uren_nodig"]]
     offered = [_number(v) for v in df["uren_per_week"]]
+    # hours are hidden with their persons: the persons' display text
+    persons = _shown_texts(df, "z_personen")
     fig = go.Figure()
     for name, values, colour in (("Nodig (personen × norm)", need, PALETTE[0]),
                                  ("Lopende activiteiten", offered, PALETTE[1])):
         fig.add_trace(go.Bar(
             x=labels, y=values, name=name, marker_color=colour,
-            text=[SUPPRESSED_COUNT if v is None else fmt.number(v) for v in values],
+            text=[p if v is None else fmt.number(v) for v, p in zip(values, persons)],
             textposition="outside",
             hovertemplate="%{x}: %{y:,.0f} uur per week<extra>" + name + "</extra>"))
     # The reference line is named in the legend: an annotation on the line
@@ -854,7 +885,7 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
     table = pd.DataFrame({
         "Gemeente": labels,
         "Actieve Z-route-inburgeraars": [_number(v) for v in df["z_personen"]],
-        "Weergave": [_count_or_hidden(v) for v in df["z_personen"]],
+        "Weergave": persons,
         "Nodig (uur per week)": [None if v is None else round(v, 1) for v in need],
         "Lopende activiteiten (uur per week)": [None if v is None else round(v, 1) for v in offered],
         "Verschil (uur per week)": [None if n is None or o is None else round(o - n, 1)
@@ -876,7 +907,8 @@ def z_route_capaciteit(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.da
                  source="inburgeraars en participatie (gemeente)", peildatum=peildatum,
                  suppressed=sum(_missing(v) for v in df["z_personen"]),
                  note=(f"norm {fmt.number(norm_per_week, 1)} uur per week per persoon; "
-                       "<5: 1 tot 4 personen, niet getoond"))
+                       "<5: 1 tot 4 personen, niet getoond; –: verborgen om een kleine groep "
+                       "te beschermen"))
 
 
 def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) -> Chart:
@@ -889,7 +921,7 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
         fig.add_trace(go.Bar(
             x=labels, y=values, name=name, marker_color=PALETTE[[5, 2, 1][i]],
             marker_pattern_shape=["/", "", "."][i],
-            text=[SUPPRESSED_COUNT if v is None else fmt.number(v) for v in values],
+            text=_shown_texts(df, col),
             textposition="inside",
             hovertemplate="%{x}: %{y:,.0f} personen<extra>" + name + "</extra>"))
     style(fig, height=340, y_title="personen")
@@ -900,11 +932,11 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
     for label, (_, row) in zip(labels, df.iterrows()):
         if all(_missing(row[c]) for c in Z_SCHEMA_LABELS) and not _missing(row["z_personen"]):
             fig.add_annotation(x=label, y=0, yanchor="bottom", showarrow=False,
-                               text="verborgen<br>(&lt;5 per groep)", font={"size": 11})
+                               text="verborgen<br>(kleine groepen)", font={"size": 11})
     table = pd.DataFrame({"Gemeente": labels})
     for col, name in Z_SCHEMA_LABELS.items():
         table[f"{name} (aantal)"] = [_number(v) for v in df[col]]
-        table[f"{name} (weergave)"] = [_count_or_hidden(v) for v in df[col]]
+        table[f"{name} (weergave)"] = _shown_texts(df, col)
     region = df[df["gemeentecode"] == "ALL"]
     if region.empty or _missing(region["achter"].iloc[0]):
         conclusion = "De verdeling over het schema is te klein om te tonen."
@@ -918,7 +950,8 @@ def z_route_schema(df: pd.DataFrame, namen: dict[str, str], peildatum: dt.date) 
                  source="inburgeraars en participatie (gemeente)", peildatum=peildatum,
                  suppressed=int(sum(df[c].map(_missing).sum() for c in Z_SCHEMA_LABELS)),
                  note="op schema: uren sinds het PIP ≥ 800 × dagen sinds PIP ÷ 1095 (max. 800); "
-                      "voor: meer dan 1,25 keer die norm")
+                      "voor: meer dan 1,25 keer die norm; <5: 1 tot 4 personen; –: verborgen om "
+                      "een kleine groep te beschermen")
 
 
 VISTA_SKILL_LABELS = {"lezen": "Lezen", "luisteren": "Luisteren", "spreken": "Spreken",
@@ -964,7 +997,8 @@ def vista_niveaus(df: pd.DataFrame, peildatum: dt.date) -> Chart:
                  conclusion=conclusion, figure=fig, table=table, source="VISTA-college voortgang",
                  peildatum=peildatum, suppressed=int(df["suppressed"].astype(bool).sum()),
                  note="laatst gemeten niveau, cursisten die niet zijn uitgevallen; n.n.g. = nog niet "
-                      "gemeten; <5: 1 tot 4 cursisten")
+                      "gemeten; <5: 1 tot 4 cursisten; –: verborgen om een kleine groep te "
+                      "beschermen")
 
 
 # --- comparing gemeenten: the funnel plot ------------------------------------------------

@@ -10,9 +10,15 @@ re-queried here. Importable without Streamlit.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import io
+import shutil
+import subprocess
+import tempfile
+import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 from pptx import Presentation
@@ -434,13 +440,22 @@ PDF_FILTER = ('pdf:impress_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":
               '"PDFUACompliance":{"type":"boolean","value":"true"}}')
 
 
-def to_pdf(pptx: bytes, workdir) -> bytes | None:
-    """The deck as a tagged PDF through LibreOffice (headless), or None
-    without it."""
-    import shutil
-    import subprocess
-    from pathlib import Path
+_PDF_LOCK = threading.Lock()
+_PDF_PROFILE: list[Path] = []
 
+
+def _lo_profile() -> Path:
+    """One LibreOffice profile for the process, made by the first conversion:
+    a fresh profile per conversion cost a third of its time. Removed at exit."""
+    if not _PDF_PROFILE:
+        _PDF_PROFILE.append(Path(tempfile.mkdtemp(prefix="monitor-lo-")))
+        atexit.register(shutil.rmtree, _PDF_PROFILE[0], True)
+    return _PDF_PROFILE[0]
+
+
+def to_pdf(pptx: bytes, workdir) -> bytes | None:
+    """The deck as PDF through LibreOffice (headless), or None without it.
+    One conversion at a time: two soffice processes cannot share a profile."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         return None
@@ -448,12 +463,13 @@ def to_pdf(pptx: bytes, workdir) -> bytes | None:
     work.mkdir(parents=True, exist_ok=True)
     src = work / "deck.pptx"
     src.write_bytes(pptx)
-    profile = work / "lo-profile"
-    try:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", PDF_FILTER, "--outdir", str(work), str(src)],
-                       check=True, capture_output=True, timeout=180)
-    except (subprocess.SubprocessError, OSError):
-        return None
+    with _PDF_LOCK:
+        profile = _lo_profile()
+        try:
+            subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                            "--convert-to", PDF_FILTER, "--outdir", str(work), str(src)],
+                           check=True, capture_output=True, timeout=180)
+        except (subprocess.SubprocessError, OSError):
+            return None
     pdf = work / "deck.pdf"
     return pdf.read_bytes() if pdf.exists() else None

@@ -17,6 +17,7 @@ rendering page would otherwise try to fetch. Importable without Streamlit.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import copy
 import csv
 import datetime as dt
@@ -34,6 +35,7 @@ import plotly.graph_objects as go
 
 from . import formatting as fmt
 from .charts import Chart
+from .escaping import plotly_text, spreadsheet_cell
 
 DEMO_NOTICE = ("Demodata: synthetische gegevens, niet over echte inwoners en niet geschikt "
                "voor besluitvorming.")
@@ -55,7 +57,8 @@ class PngUnavailable(RuntimeError):
 
 def _cell(v) -> str:
     """A number with a decimal comma and no thousands separator (Excel reads
-    that as a number in a Dutch locale); text as is; missing as empty."""
+    that as a number in a Dutch locale); text as text, never as a formula
+    (`spreadsheet_cell`); missing as empty."""
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -79,7 +82,7 @@ def _cell(v) -> str:
         pass
     if hasattr(v, "item"):  # numpy scalars
         return _cell(v.item())
-    return str(v)
+    return spreadsheet_cell(str(v))
 
 
 def csv_text(c: Chart, demo: bool = False) -> str:
@@ -87,15 +90,15 @@ def csv_text(c: Chart, demo: bool = False) -> str:
     its Dutch headers, then source and peildatum (and the demo notice)."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow([c.title])
+    w.writerow([spreadsheet_cell(c.title)])
     if demo:
         w.writerow([DEMO_NOTICE])
     table = c.table if c.table is not None else pd.DataFrame()
-    w.writerow([str(h) for h in table.columns])
+    w.writerow([spreadsheet_cell(str(h)) for h in table.columns])
     for row in table.itertuples(index=False, name=None):
         w.writerow([_cell(v) for v in row])
     w.writerow([])
-    w.writerow([data_caption(c)])
+    w.writerow([spreadsheet_cell(data_caption(c))])
     if c.suppressed:
         w.writerow(["‘<5’ / ‘–’: verborgen om herkenbaarheid te voorkomen; een verborgen cel is "
                     "nooit 0."])
@@ -187,11 +190,11 @@ def print_figure(c: Chart, demo: bool = False, width: int = SCREEN_SIZE[0],
     if heading:
         # an annotation, not the layout title: a title of two lines lost its
         # first line above the image
-        fig.add_annotation(text="<br>".join(heading), xref="paper", yref="paper", x=0, y=1,
+        fig.add_annotation(text="<br>".join(plotly_text(h) for h in heading), xref="paper", yref="paper", x=0, y=1,
                            xanchor="left", yanchor="bottom", yshift=34, xshift=-left + 10,
                            showarrow=False, align="left", font=dict(size=22, color="#222"))
     if footer:
-        footer_lines = caption + ([f"<span style='color:#8A3B00'>{DEMO_NOTICE}</span>"]
+        footer_lines = [plotly_text(line) for line in caption] + ([f"<span style='color:#8A3B00'>{DEMO_NOTICE}</span>"]
                                   if demo else [])
         fig.add_annotation(text="<br>".join(footer_lines), xref="paper", yref="paper", x=0,
                            y=0, xanchor="left", yanchor="top", yshift=-(ticks + 8),
@@ -224,46 +227,96 @@ def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=max(20, width)) or [text]
 
 
-async def _render(figures: list[dict], sizes: list[tuple[int, int]], path: str,
-                  scale: float) -> list[bytes]:
-    # Imported on the first PNG only: kaleido takes ~2 s to import (measured:
-    # `time python -c "import kaleido"` 2,7 s against 0,6 s for `pass`), and
-    # most page runs make no PNG.
-    import kaleido
+class _Renderer:
+    """One Chromium kept open for every PNG of this process: starting the
+    browser is most of a PNG's time (4-6 s against ~0,2 s for the image).
+    Its asyncio loop runs in a thread of its own; each caller waits on the
+    future of its own figure, so images of concurrent sessions never mix up
+    (kaleido's own sync server hands results back through one shared queue).
+    A renderer that fails is closed and the next call starts a fresh one."""
 
-    out = []
-    async with kaleido.Kaleido(n=1, mathjax=False, path=path, timeout=90) as k:
-        for fig, (w, h) in zip(figures, sizes):
-            out.append(await k.calc_fig(fig, opts=dict(format="png", width=w, height=h,
-                                                       scale=scale)))
-    return out
+    TABS = 2  # two images in parallel; more adds memory and no speed on 2 cores
 
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._kaleido = None
+        self._path: str | None = None
 
-def _run(coro):
-    """asyncio.run, also from a thread that already has a running loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    result: dict = {}
+    def _start(self, path: str) -> None:
+        # Imported on the first PNG only: kaleido takes ~2 s to import (measured:
+        # `time python -c "import kaleido"` 2,7 s against 0,6 s for `pass`), and
+        # most page runs make no PNG.
+        import kaleido
 
-    def target():
+        loop = asyncio.new_event_loop()
+        threading.Thread(target=loop.run_forever, name="png-renderer", daemon=True).start()
+        k = kaleido.Kaleido(n=self.TABS, mathjax=False, path=path, timeout=90)
         try:
-            result["v"] = asyncio.run(coro)
-        except BaseException as exc:  # re-raised in the caller's thread
-            result["e"] = exc
+            asyncio.run_coroutine_threadsafe(k.__aenter__(), loop).result(timeout=120)
+        except BaseException:
+            loop.call_soon_threadsafe(loop.stop)
+            raise
+        self._loop, self._kaleido, self._path = loop, k, path
 
-    t = threading.Thread(target=target)
-    t.start()
-    t.join()
-    if "e" in result:
-        raise result["e"]
-    return result["v"]
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        loop, k = self._loop, self._kaleido
+        self._loop = self._kaleido = self._path = None
+        if loop is None:
+            return
+        try:
+            asyncio.run_coroutine_threadsafe(k.__aexit__(None, None, None), loop).result(timeout=30)
+        except BaseException:  # noqa: BLE001 - a dead browser has nothing left to close
+            pass
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+
+    def ensure(self, path: str):
+        """(loop, kaleido) of a running browser at `path`, started if need be."""
+        with self._lock:
+            if self._loop is not None and self._path != path:
+                self._close()
+            if self._loop is None:
+                self._start(path)
+            return self._loop, self._kaleido
+
+    def render(self, figures: list[dict], sizes: list[tuple[int, int]], path: str,
+               scale: float) -> list[bytes]:
+        loop, k = self.ensure(path)
+        futures = [asyncio.run_coroutine_threadsafe(
+            k.calc_fig(fig, opts=dict(format="png", width=w, height=h, scale=scale)), loop)
+            for fig, (w, h) in zip(figures, sizes)]
+        try:
+            return [f.result(timeout=120) for f in futures]
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            with self._lock:
+                if self._kaleido is k:
+                    self._close()
+            raise
+
+
+_renderer = _Renderer()
+atexit.register(_renderer.close)
+
+
+def warm(browser: str | None = None) -> None:
+    """Start the browser before the first click needs it (a server calls this
+    in the background); without a browser nothing happens, the click will say so."""
+    try:
+        _renderer.ensure(browser_path(browser))
+    except Exception:  # noqa: BLE001 - the click reports what went wrong
+        pass
 
 
 def render_png(figures: list[go.Figure], browser: str | None = None,
                scale: float = 1) -> list[bytes]:
-    """PNGs of laid-out figures, one browser start for all of them."""
+    """PNGs of laid-out figures, from the process's one open browser."""
     if not figures:
         return []
     path = browser_path(browser)
@@ -271,7 +324,7 @@ def render_png(figures: list[go.Figure], browser: str | None = None,
     sizes = [(int(f.layout.width or SCREEN_SIZE[0]), int(f.layout.height or SCREEN_SIZE[1]))
              for f in figures]
     try:
-        return _run(_render(dicts, sizes, path, scale))
+        return _renderer.render(dicts, sizes, path, scale)
     except PngUnavailable:
         raise
     except Exception as exc:

@@ -11,12 +11,14 @@ import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from . import store
 from . import catalogue as cat
 from . import dimensions as dims
-from .disclosure import protect, suppressed_mask
+from .disclosure import (TOTAL, grid_selection, protect, protect_count_grid,
+                         suppressed_mask)
 from .filters import (DIMENSIONS, MARGIN_DIMENSIONS, PERSON_DIMENSIONS, Filters, active_margin,
                       combination_conflict)
 from .presentation import is_running, year_earlier
@@ -70,14 +72,15 @@ def unavailable_text(conflict) -> str:
 
 
 def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_key=False,
-           path=None, values=True) -> pd.DataFrame:
+           path=None, values=True, by_gemeente=False) -> pd.DataFrame:
     if dimension and dimension not in DIMENSIONS:
         raise ValueError(f"onbekende dimensie: {dimension}")
     conflict = combination_conflict(filters, dimension)
     if conflict:
         raise UnavailableCombination(unavailable_text(conflict))
     params = _params(filters, indicators=list(indicators), peildata=list(dates),
-                     dimension=dimension, per_key=per_key, values=values)
+                     dimension=dimension, per_key=per_key, values=values,
+                     by_gemeente=by_gemeente)
     margin = active_margin(filters) or (dimension if dimension in MARGIN_DIMENSIONS else "")
     params["margin"] = margin
     params["margin_values"] = list(getattr(filters, margin)) if margin else []
@@ -87,18 +90,20 @@ def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_k
     # over the person dimensions, without any filter the region totals; a
     # marginal dimension has its own table and its region sum.
     person_filtered = any(params[d] for d in PERSON_DIMENSIONS)
-    by_gemeente = bool(params["gemeenten"]) or dimension == "gemeentecode"
+    per_gemeente = bool(params["gemeenten"]) or dimension == "gemeentecode" or by_gemeente
     if margin:
-        params["source"] = "margin" if by_gemeente else "margin_region"
-    elif (person_filtered or dimension not in ("", "gemeentecode")) and not by_gemeente:
+        params["source"] = "margin" if per_gemeente else "margin_region"
+    elif (person_filtered or dimension not in ("", "gemeentecode")) and not per_gemeente:
         params["source"] = "person"
-    elif person_filtered or dimension not in ("", "gemeentecode"):
+    elif person_filtered or dimension not in ("", "gemeentecode") or by_gemeente:
         params["source"] = "cube"
     elif dimension or params["gemeenten"]:
         params["source"] = "rollup"
     else:
         params["source"] = "region"
     out = store.query("cube_cells", params, path=path)
+    if not by_gemeente:
+        out = out.drop(columns=["gemeentecode"])
     # a decision reads the numbers as they come: the None-for-missing of
     # _values makes object columns, costly for a breakdown by gemeente
     out = _values(out) if values else out
@@ -169,6 +174,13 @@ def _hidden_of(others: Filters, indicators: tuple, dimension: str, path) -> pd.D
                    values=False).assign(is_total=False)
     both = pd.concat([total, parts], ignore_index=True)
     both["key_group"] = _key_group(both["key"])
+    # the total as its family decides it, as breakdown() takes it
+    if _view_dimensions(others):
+        is_total = both["is_total"].to_numpy(dtype=bool)
+        elsewhere, covered = _family_mask(both[is_total].drop(columns=["is_total"]), others, "",
+                                          path)
+        both["hidden_elsewhere"] = False
+        both.loc[is_total, "hidden_elsewhere"] = elsewhere & covered
     # the decision protect takes, without building its output for ~10^6 cells
     hide = suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
                            member="member")
@@ -183,35 +195,253 @@ def _key_group(keys: pd.Series) -> pd.Series:
     return keys.astype(str).where(keys.notna(), "")
 
 
-def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=None) -> pd.DataFrame:
-    """Disclosure control for cells under filters, with one decision per cell
-    across views: a selection that contains a member hidden in the breakdown
-    by that dimension (under the other filters) is hidden too, so a filter
-    can never show, or difference out, a cell a breakdown hides."""
-    out = protect(df)
-    cells = None
+REGION = "ALL"  # the region row and the total column of a family
+NO_MEMBER = ""  # a member the store leaves empty, as a key
+
+
+def _cell_keys(df: pd.DataFrame) -> pd.Series:
+    """indicator|peildatum|key per cell: how a family names a figure."""
+    groups = df["key_group"] if "key_group" in df else _key_group(df["key"])
+    dates = pd.to_datetime(df["peildatum"]).dt.strftime("%Y-%m-%d")
+    return (df["indicator_id"].astype(str) + "|" + dates + "|"
+            + groups.astype(str)).reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _cell_index(path, version) -> dict:
+    """indicator|peildatum|key -> a small number, per store version: a
+    family keeps its hidden cells as arrays of these (nationally millions of
+    cells; as strings they would take hundreds of MB)."""
+    return {}
+
+
+def _cell_ids(df: pd.DataFrame, path) -> np.ndarray:
+    """Per row of df its cell number (_cell_index); the names are made once
+    per distinct cell, not per row."""
+    if df.empty:
+        return np.zeros(0, dtype=np.int64)
+    index = _cell_index(path, store.store_version(path))
+    frame = df[["indicator_id", "peildatum"]].assign(
+        key_group=df["key_group"] if "key_group" in df else _key_group(df["key"]))
+    codes = frame.groupby(["indicator_id", "peildatum", "key_group"], sort=False, dropna=False,
+                          observed=True).ngroup().to_numpy()
+    _, first = np.unique(codes, return_index=True)
+    names = _cell_keys(frame.iloc[first])
+    lut = np.array([index.setdefault(k, len(index)) for k in names], dtype=np.int64)
+    return lut[codes]
+
+
+def _members(values: pd.Series) -> pd.Series:
+    return values.astype(object).where(values.notna(), NO_MEMBER).astype(str)
+
+
+def _by_cell(places: pd.Series, members: pd.Series, ids: np.ndarray) -> dict:
+    """(gemeente, member) -> sorted array of the cell numbers hidden there."""
+    out = {}
+    frame = pd.DataFrame({"g": places.to_numpy(), "m": members.to_numpy(), "id": ids})
+    for cell, rows in frame.groupby(["g", "m"], sort=False).indices.items():
+        out[cell] = np.unique(ids[rows])
+    return out
+
+
+@lru_cache(maxsize=4)
+def _gemeente_family(path, version) -> dict:
+    """(gemeente, REGION) -> the cells the breakdown by gemeente under no
+    other filter hides: the total column every family shares."""
+    hidden = _hidden_in_breakdown(Filters(), (), "gemeentecode", path, version)
+    if hidden.empty:
+        return {}
+    members = pd.Series(hidden["member"].astype(str).to_numpy(), dtype=object)
+    return _by_cell(members, pd.Series([REGION] * len(hidden), dtype=object),
+                    _cell_ids(hidden, path))
+
+
+# One family per dimension besides the gemeente: gemeenten x members of the
+# dimension, with the region row and the total column, for every indicator,
+# peildatum and key, under no other filter. Every view a user can set up
+# with at most that one dimension (a filter or a breakdown) next to the
+# gemeente shows cells of it or sums of them, so one decision over the
+# whole table keeps a hidden cell hidden in all of them.
+@lru_cache(maxsize=len(DIMENSIONS))
+def _family(dimension: str, path, version) -> dict:
+    """(gemeente or REGION, member) -> cell numbers (_cell_ids) of the
+    hidden cells of the family of `dimension`; the total column is the
+    decision of the breakdown by gemeente (_gemeente_family), which every
+    family shares and none changes."""
+    ids = list(_catalogue(path, version)["id"])
+    column = _gemeente_family(path, version)
+    parts = []
+    with store.bounded_memory(path):
+        for i in range(0, len(ids), DECISION_CHUNK):
+            parts.append(_family_of(dimension, tuple(ids[i:i + DECISION_CHUNK]), column, path))
+    hidden = pd.concat(parts, ignore_index=True)
+    if hidden.empty:
+        return {}
+    return _by_cell(hidden["g"], hidden["m"], hidden["id"].to_numpy(dtype=np.int64))
+
+
+def _family_of(dimension: str, indicators: tuple, column: dict, path) -> pd.DataFrame:
+    none = Filters()
+
+    def placed(df, g, m):
+        # plain object columns, also on an empty frame (a scalar on an empty
+        # string column trips pyarrow)
+        n = len(df)
+        return df.assign(g=np.asarray(g if not isinstance(g, str) else [g] * n, dtype=object),
+                         m=np.asarray(m if not isinstance(m, str) else [m] * n, dtype=object))
+
+    grand = _cells(none, indicators, path=path, values=False)
+    grand = placed(grand, REGION, REGION)
+    totals = _cells(none, indicators, dimension="gemeentecode", path=path, values=False)
+    totals = placed(totals, totals["member"].astype(str).to_numpy(), REGION)
+    region = _cells(none, indicators, dimension=dimension, path=path, values=False)
+    region = placed(region, REGION, _members(region["member"]).to_numpy())
+    cells = _cells(none, indicators, dimension=dimension, path=path, values=False,
+                   by_gemeente=True)
+    cells = placed(cells, cells["gemeentecode"].astype(str).to_numpy(),
+                   _members(cells["member"]).to_numpy())
+    both = pd.concat([grand, totals, region, cells.drop(columns=["gemeentecode"])],
+                     ignore_index=True)
+    if both.empty:
+        return pd.DataFrame({"g": [], "m": [], "id": np.zeros(0, dtype=np.int64)})
+    both["key_group"] = _key_group(both["key"])
+    both["id"] = _cell_ids(both, path)
+    locked = (both["m"] == REGION).to_numpy()
+    elsewhere = np.zeros(len(both), dtype=bool)
+    g_of = both["g"].to_numpy()
+    for (g, _), found in column.items():
+        mine = locked & (g_of == g)
+        if mine.any():
+            elsewhere[mine] = np.isin(both["id"].to_numpy()[mine], found)
+    both["locked"] = locked
+    both["hidden_elsewhere"] = elsewhere
+    hide = suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
+                           grid=("g", "m"), total=REGION)
+    return both.loc[hide & ~locked, ["g", "m", "id"]]
+
+
+def _view_dimensions(filters: Filters) -> list[str]:
+    return [d for d in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS) if getattr(filters, d)]
+
+
+def _family_mask(df: pd.DataFrame, filters: Filters, dimension: str, path
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of df (cells under `filters`; rows with a false is_total are
+    members of the breakdown by `dimension`): (hidden by its family,
+    covered by a family). A cell is a sum over the gemeenten it selects
+    (the region where none) and the members of the one other dimension it
+    selects (the total where none); it is hidden where any of those is
+    hidden in the family, so a view shows only sums of cells the family
+    shows. A cell across two or more dimensions besides the gemeente is
+    outside every family (not covered)."""
+    n = len(df)
+    hidden = np.zeros(n, dtype=bool)
+    covered = np.zeros(n, dtype=bool)
+    if not n:
+        return hidden, covered
+    version = store.store_version(path)
+    dims = _view_dimensions(filters)
+    is_member = (~df["is_total"].fillna(False).astype(bool)).to_numpy() if "is_total" in df \
+        else np.zeros(n, dtype=bool)
+    members = (_members(df["member"]).reset_index(drop=True) if "member" in df
+               else pd.Series([NO_MEMBER] * n))
+    keys = None
+    signatures: dict = {}
+
+    def signature(member):
+        """The (family, cells) a row adds up, or None outside every family."""
+        g_sel = list(filters.gemeenten) or [REGION]
+        row_dims = list(dims)
+        chosen = {d: list(getattr(filters, d)) for d in dims}
+        if member is not None and dimension == "gemeentecode":
+            g_sel = [member]
+        elif member is not None and dimension:
+            if dimension not in row_dims:
+                row_dims.append(dimension)
+            chosen[dimension] = [member]
+        if len(row_dims) > 1:
+            return None
+        if row_dims:
+            return row_dims[0], tuple((g, m) for g in g_sel for m in chosen[row_dims[0]])
+        return "gemeentecode", tuple((g, REGION) for g in g_sel if g != REGION)
+
+    # one signature per distinct member, not per row (the headline: one for all)
+    groups = [(np.flatnonzero(~is_member), None)]
+    if is_member.any():
+        at = np.flatnonzero(is_member)
+        groups += [(at[idx], m) for m, idx in
+                   pd.Series(members.to_numpy()[at]).groupby(
+                       members.to_numpy()[at], sort=False).indices.items()]
+    for rows, member in groups:
+        if not len(rows):
+            continue
+        sig = signature(member)
+        if sig is None:
+            continue
+        covered[rows] = True
+        signatures.setdefault(sig, []).append(rows)
+    for (dim, pairs), rows in signatures.items():
+        if not pairs:
+            continue
+        family = (_gemeente_family(path, version) if dim == "gemeentecode"
+                  else _family(dim, path, version))
+        found = [family[p] for p in pairs if p in family]
+        if not found:
+            continue
+        if keys is None:
+            keys = _cell_ids(df, path)
+        rows = np.concatenate(rows)
+        hidden[rows] = np.isin(keys[rows], np.concatenate(found))
+    return hidden, covered
+
+
+def _filter_mask(df: pd.DataFrame, filters: Filters, indicators=(), path=None) -> np.ndarray:
+    """Cells under filters across two or more dimensions, outside every
+    family: hidden where a selected member is hidden in the breakdown by
+    that dimension under the other filters."""
+    hidden = np.zeros(len(df), dtype=bool)
+    if df.empty:
+        return hidden
+    cells = pd.MultiIndex.from_arrays([df["indicator_id"].astype(str), df["peildatum"],
+                                       _key_group(df["key"])])
     for dimension, field in FILTER_FIELDS.items():
         chosen = tuple(getattr(filters, field))
         if not chosen:
             continue
-        others = replace(filters, **{field: ()})
-        hidden = _hidden_in_breakdown(others, tuple(indicators), dimension, path=path,
-                                      version=store.store_version(path))
-        mine = hidden[hidden["member"].isin(chosen)]
-        if mine.empty or out.empty:
+        others = replace(filters, peildatum=None, **{field: ()})
+        found = _hidden_in_breakdown(others, tuple(indicators), dimension, path=path,
+                                     version=store.store_version(path))
+        mine = found[found["member"].isin(chosen)]
+        if mine.empty:
             continue
-        if cells is None:
-            cells = pd.MultiIndex.from_arrays([out["indicator_id"].astype(str), out["peildatum"],
-                                               _key_group(out["key"])])
         hit = pd.MultiIndex.from_arrays([mine["indicator_id"].astype(str), mine["peildatum"],
                                          mine["key_group"].astype(str)])
-        mask = cells.isin(hit) & ~out["suppressed"].to_numpy(dtype=bool)
-        if mask.any():
-            out.loc[mask, ["value", "numerator", "denominator"]] = None
-            out.loc[mask, "suppressed"] = True
-            out.loc[mask, "weergave"] = "–"
-            out.loc[mask, "reden"] = REASON_FILTER
-    return out
+        hidden |= cells.isin(hit)
+    return hidden
+
+
+def _hidden_elsewhere(df: pd.DataFrame, filters: Filters, dimension: str = "", indicators=(),
+                      path=None) -> np.ndarray:
+    """Per row of df (see _family_mask): hidden by the decision of another
+    view of the same figure. The total of a view across two or more
+    dimensions takes the filter rule (_filter_mask)."""
+    hidden, covered = _family_mask(df, filters, dimension, path)
+    is_total = (df["is_total"].fillna(False).astype(bool).to_numpy() if "is_total" in df
+                else np.ones(len(df), dtype=bool))
+    rest = ~covered & is_total
+    if rest.any():
+        hidden[rest] = _filter_mask(df[rest], filters, indicators, path)
+    return hidden
+
+
+def _protect_filtered(df: pd.DataFrame, filters: Filters, indicators=(), path=None) -> pd.DataFrame:
+    """Disclosure control for cells under filters, with one decision per cell
+    across views: the family of the figure decides (_family_mask), so a
+    filter can never show, or difference out, a cell a breakdown hides."""
+    if df.empty:
+        return protect(df)
+    return protect(df.assign(hidden_elsewhere=_hidden_elsewhere(df, filters, "", indicators,
+                                                                 path)))
 
 
 @lru_cache(maxsize=8)
@@ -264,8 +494,21 @@ def breakdown(indicator_id: str, dimension: str, filters: Filters, path=None) ->
     total["is_total"] = True
     parts["is_total"] = False
     df = pd.concat([total, parts], ignore_index=True)
-    df["member"] = [("Totaal" if t else m) for t, m in zip(df["is_total"], df["member"])]
-    df = protect(df, group_by=["indicator_id", "peildatum", "key"], member="member")
+    hidden, covered = _family_mask(df, filters, dimension, path)
+    if covered.all():
+        # the family took the decision, secondary suppression included
+        df = df.assign(hidden_elsewhere=hidden)
+        df["member"] = [("Totaal" if t else m) for t, m in zip(df["is_total"], df["member"])]
+        df = protect(df.rename(columns={"is_total": "totaal"})).rename(
+            columns={"totaal": "is_total"})
+    else:
+        # across two or more dimensions: the total as its family or the
+        # filters decide it, the members as siblings of that total
+        df = df.assign(hidden_elsewhere=_hidden_elsewhere(df, filters, dimension,
+                                                          [indicator_id], path)
+                       & df["is_total"].to_numpy(dtype=bool))
+        df["member"] = [("Totaal" if t else m) for t, m in zip(df["is_total"], df["member"])]
+        df = protect(df, group_by=["indicator_id", "peildatum", "key"], member="member")
     if dimension in MARGIN_DIMENSIONS:
         # Overig, Onbekend, Niet gehuisvest… after the named members
         residual = dims.BY_COLUMN[dimension].residual
@@ -361,14 +604,19 @@ def _protect_counts(df: pd.DataFrame, columns: list[str], linked: dict | None = 
 
 
 def warm(path=None) -> None:
-    """Take the decision every later gemeente choice shares: the headline's
-    breakdown by gemeente under no other filter (nationally 342 siblings per
-    cell, seconds), so the first user to pick a gemeente after a load does
-    not wait for it."""
+    """Take the decisions every later filter choice shares: the breakdown by
+    gemeente under no other filter (nationally 342 siblings per cell,
+    seconds), so the first user to pick a gemeente after a load does not
+    wait for it; then the family of every dimension (gemeenten x its
+    members), which the first filter on or breakdown by that dimension
+    needs."""
     codes = list(gemeente_namen(path))
     if len(codes) > 1:
         # the sidebar opens on the latest peildatum, which is part of the key
         headline(Filters(peildatum=latest_peildatum(path), gemeenten=(codes[0],)), path=path)
+    version = store.store_version(path)
+    for dimension in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
+        _family(dimension, path, version)
 
 
 def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:
@@ -552,20 +800,36 @@ COUNTRY_REST = "Overig"  # the store's group of rare countries (sql/intermediate
 def land_van_herkomst(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """Housed persons per land van herkomst at the peildatum, the total
     first. The countries are the store's one grouping (rare ones in
-    "Overig", as in every breakdown by land van herkomst); a count of 1-4 is
-    hidden, and secondary suppression gives up Overig and Onbekend first, so
-    no hidden count follows from the total."""
+    "Overig", as in every breakdown by land van herkomst). The decision is
+    taken over gemeenten x landen at once (protect_count_grid), the region
+    and every gemeente, whichever gemeenten are chosen: a hidden count
+    follows neither from the total nor from the region minus the gemeenten;
+    secondary suppression gives up Overig and Onbekend first."""
     p = filters.peildatum or latest_peildatum(path)
-    df = store.query("land_van_herkomst", _params(filters, peildatum=p), path=path)
-    counts = dict(zip(df["land"], df["persons"].astype(int)))
+    everywhere = replace(filters, gemeenten=())
+    df = store.query("land_van_herkomst", _params(everywhere, peildatum=p), path=path)
+    if df.empty:
+        cells = pd.DataFrame(columns=["land", "value", "suppressed", "weergave", "reden"])
+    else:
+        grid = protect_count_grid(df, "gemeentecode", "land")
+        cells = grid_selection(grid, "gemeentecode", "land", filters.gemeenten)
+    counts = {c: v for c, v in zip(cells["land"], cells["value"]) if c != TOTAL}
     rest = [c for c in (COUNTRY_REST, "Onbekend") if c in counts]
-    shown = sorted((c for c in counts if c not in rest), key=lambda c: (-counts[c], c))
-    rows = ([("Totaal", sum(counts.values()), True)]
-            + [(c, counts[c], False) for c in shown + rest])
-    out = pd.DataFrame(rows, columns=["land", "persons", "is_total"])
-    out["numerator"] = out["value"] = out["persons"]
+    # largest first; a hidden count sorts as the smallest
+    shown = sorted((c for c in counts if c not in rest),
+                   key=lambda c: (-(counts[c] if counts[c] is not None else 0), c))
+    order = {c: i for i, c in enumerate([TOTAL] + shown + rest)}
+    out = cells[cells["land"].isin(order)].copy()
+    out = out.iloc[sorted(range(len(out)), key=lambda i: order[out["land"].iat[i]])]
+    out = out.reset_index(drop=True)
+    out["is_total"] = out["land"] == TOTAL
+    out["land"] = out["land"].where(~out["is_total"], "Totaal")
+    out["numerator"] = out["value"]
     out["denominator"] = None
-    out = protect(out, unit="aantal", member="land")
+    out = out[["land", "is_total", "value", "numerator", "denominator", "suppressed", "weergave",
+               "reden"]]
+    for col in ("value", "numerator", "weergave", "reden"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
     total = _number_or_none(out.loc[out["is_total"], "value"])
     out["aandeel_pct"] = pd.Series([None if s or not total else 100.0 * float(v) / total
                                      for v, s in zip(out["value"], out["suppressed"])],

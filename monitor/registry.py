@@ -448,6 +448,8 @@ def pack_scenarios(scenario_query: dict[str, str]) -> str:
 
 
 def unpack_scenarios(packed: str) -> dict[str, str]:
+    if not packed:
+        raise Unavailable(packed)
     try:
         # validate: an edited key is refused, not read as the seed scenario
         text = "" if packed == "seed" else base64.b64decode(
@@ -462,7 +464,9 @@ def budget_results(source: Source, packed: str) -> tuple[list, bool]:
     counts from the data where a scenario asks for them."""
     from . import budget as bm
 
-    scenarios, _ = bm.scenarios_from_query(unpack_scenarios(packed))
+    scenarios, notices = bm.scenarios_from_query(unpack_scenarios(packed))
+    if notices:  # a value the page would have refused: no silent default in a deck
+        raise Unavailable(packed)
     counts = source.get("budget_counts") if any(sc.use_actual for sc in scenarios) else None
     out = []
     for name, sc in zip(bm.display_names(scenarios), scenarios):

@@ -33,6 +33,9 @@ _DUTCH_GROUPED = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")   # 9.500, 1.234.567
 _ENGLISH_GROUPED = re.compile(r"^[1-9]\d{0,2}(,\d{3})+$")  # 9,500
 _DECIMAL_POINT = re.compile(r"^\d+\.\d+$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+# Longer than any figure the monitor uses; a longer one is refused before
+# int() meets it (Python refuses to convert more than 4300 digits).
+MAX_NUMBER_LENGTH = 40
 
 
 class UrlValueError(ValueError):
@@ -40,9 +43,13 @@ class UrlValueError(ValueError):
 
 
 def echo(value: Any, limit: int = 30) -> str:
-    """What the user typed, safe to repeat in a notice: printable and short."""
+    """What the user typed, safe to repeat in a notice: printable, short,
+    and literal in the Markdown a notice is shown in (a typed link or image
+    stays text)."""
+    from .escaping import markdown_text
+
     text = "".join(ch for ch in str(value) if ch.isprintable())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return markdown_text(text if len(text) <= limit else text[:limit - 1] + "…")
 
 
 # --- Reading parameters -------------------------------------------------------
@@ -73,6 +80,8 @@ def parse_number(text: str) -> Decimal:
     optional leading minus and euro sign and spaces around are allowed; a
     trailing % divides by 100 ("67,23%" is 0.6723)."""
     s = str(text).strip()
+    if len(s) > MAX_NUMBER_LENGTH:
+        raise UrlValueError("te lang voor een getal")
     percent = s.endswith("%")
     if percent:
         s = s[:-1].strip()

@@ -15,7 +15,7 @@ import datetime as dt
 import pandas as pd
 
 from . import store
-from .disclosure import protect
+from .disclosure import TOTAL, grid_selection, protect_count_grid
 from .filters import Filters
 
 NORM_UREN = 800.0
@@ -34,48 +34,58 @@ def z_route(peildatum: dt.date, filters: Filters = Filters(), norm_per_week: flo
             path=None) -> pd.DataFrame:
     """One row per gemeente and one for the region (gemeentecode `ALL`):
     z_personen, uren_nodig (z_personen x norm), uren_per_week (ongoing
-    activities) and achter/op_schema/voor; hidden values are None."""
+    activities) and achter/op_schema/voor; hidden values are None, with
+    their display text in weergave_<column>."""
     return shown(store.query("z_route", params(peildatum, filters), path=path), peildatum,
-                 norm_per_week)
+                 norm_per_week, filters.gemeenten)
 
 
 def params(peildatum: dt.date, filters: Filters = Filters()) -> dict:
-    """The parameters of sql/queries/z_route.sql."""
+    """The parameters of sql/queries/z_route.sql: every gemeente, whatever
+    the gemeenten chosen, because the decision is taken over all of them."""
     out = filters.params()
     out.pop("leerroute")  # the population is the Z-route itself
-    out.update(peildatum=peildatum, voor_factor=VOOR_FACTOR)
+    out.update(peildatum=peildatum, voor_factor=VOOR_FACTOR, gemeenten=[])
     return out
 
 
-def shown(df: pd.DataFrame, peildatum: dt.date, norm_per_week: float = NORM_UREN_PER_WEEK
-          ) -> pd.DataFrame:
-    """z_route.sql's rows as z_route() returns them: the region added, the
-    counts through disclosure control, the needed hours made from the norm.
+def shown(df: pd.DataFrame, peildatum: dt.date, norm_per_week: float = NORM_UREN_PER_WEEK,
+          gemeenten=()) -> pd.DataFrame:
+    """z_route.sql's rows (every gemeente) as z_route() returns them: the
+    chosen gemeenten (none: all) and their region, the counts through
+    disclosure control, the needed hours made from the norm. The counts
+    per gemeente x schema are one grid with the region row and the total
+    per gemeente (protect_count_grid), so no hidden count follows from the
+    region minus the shown gemeenten or from a gemeente's total; the region
+    of a choice of gemeenten is their sum, hidden where a part is hidden.
+    Per count column a `weergave_<column>` says "<5" (a real 1-4) or "–".
     The export passes the rows it queried at any date through here too."""
-    cols = ["z_personen", "uren_per_week", *SCHEMA]
-    if not df.empty:
-        regio = df[cols].sum().to_frame().T.assign(gemeentecode=REGIO)
-        df = pd.concat([df, regio], ignore_index=True)
+    counts = ["z_personen", *SCHEMA]
+    columns = ["gemeentecode", *counts, "uren_nodig", "uren_per_week", "peildatum",
+               *(f"weergave_{c}" for c in counts)]
+    if df.empty:
+        return pd.DataFrame(columns=columns)
+    long = df.melt(id_vars=["gemeentecode"], value_vars=list(SCHEMA), var_name="categorie",
+                   value_name="persons")
+    grid = protect_count_grid(long, "gemeentecode", "categorie")
+    chosen = list(gemeenten) or sorted(df["gemeentecode"])
+    region = grid_selection(grid, "gemeentecode", "categorie", gemeenten)
+    hours = dict(zip(df["gemeentecode"], df["uren_per_week"]))
     rows = []
-    for r in df.itertuples(index=False):
-        rows.append({"gemeentecode": r.gemeentecode, "categorie": "totaal", "is_total": True,
-                     "value": r.z_personen, "numerator": r.z_personen, "persons": r.z_personen})
-        for c in SCHEMA:
-            n = getattr(r, c)
-            rows.append({"gemeentecode": r.gemeentecode, "categorie": c, "is_total": False,
-                         "value": n, "numerator": n, "persons": n})
-    long = pd.DataFrame(rows, columns=["gemeentecode", "categorie", "is_total", "value",
-                                       "numerator", "persons"])
-    shown = protect(long, unit="aantal", group_by=["gemeentecode"], member="categorie")
-    wide = shown.pivot(index="gemeentecode", columns="categorie", values="value")
-    out = pd.DataFrame({"gemeentecode": list(df["gemeentecode"])})
-    out["z_personen"] = [wide.at[g, "totaal"] for g in out["gemeentecode"]]
-    for c in SCHEMA:
-        out[c] = [wide.at[g, c] for g in out["gemeentecode"]]
-    hidden = out["z_personen"].isna()
-    out["uren_nodig"] = [None if h else float(n) * norm_per_week
-                         for h, n in zip(hidden, out["z_personen"])]
-    out["uren_per_week"] = [None if h else float(u)
-                            for h, u in zip(hidden, df["uren_per_week"])]
-    out["peildatum"] = peildatum
+    for code in [*chosen, REGIO]:
+        cells = (region if code == REGIO else grid[grid["gemeentecode"] == code])
+        cells = {c: r for c, r in zip(cells["categorie"], cells.to_dict("records"))}
+        row = {"gemeentecode": code}
+        for name, cat in (("z_personen", TOTAL), *((c, c) for c in SCHEMA)):
+            cell = cells.get(cat)
+            value = 0 if cell is None else cell["value"]
+            row[name] = None if value is None or pd.isna(value) else int(value)
+            row[f"weergave_{name}"] = None if cell is None else cell["weergave"]
+        hidden = row["z_personen"] is None or (cells.get(TOTAL) or {}).get("suppressed", False)
+        row["uren_nodig"] = None if hidden else float(row["z_personen"]) * norm_per_week
+        own = [hours.get(g, 0.0) for g in (chosen if code == REGIO else [code])]
+        row["uren_per_week"] = None if hidden else float(sum(own))
+        row["peildatum"] = peildatum
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=columns)
     return out.astype(object).where(out.notna(), None)

@@ -20,6 +20,7 @@ import streamlit as st
 from monitor import budget as bm
 from monitor import registry, urlstate
 from monitor.budget import charts as budget_charts
+from monitor.escaping import markdown_table, markdown_text
 from monitor.filters import Filters
 from monitor.formatting import date_nl, euro, number
 
@@ -469,7 +470,9 @@ def _comparison(results: list[tuple[str, bm.BudgetResult]], base: bm.BudgetResul
 
 def _wrapping_table(df: pd.DataFrame, right: list[str]) -> None:
     """A static table whose long texts wrap instead of being cut off."""
-    styled = df.style.hide(axis="index").set_properties(subset=right, **{"text-align": "right"})
+    # st.table renders Markdown; a scenario name comes from a link
+    styled = markdown_table(df).style.hide(axis="index").set_properties(
+        subset=[markdown_text(c) for c in right], **{"text-align": "right"})
     st.table(styled)
 
 
@@ -535,7 +538,8 @@ def _render_scenario_bar() -> int:
             st.session_state[EDIT_LABELS] = labels
             st.session_state[EDIT_KEY] = edit
             st.radio("De invoer hieronder wijzigt scenario", list(range(n)), key=EDIT_KEY,
-                     format_func=lambda k: labels[k] if 0 <= k < len(labels) else str(k),
+                     format_func=lambda k: markdown_text(labels[k]) if 0 <= k < len(labels)
+                     else str(k),
                      on_change=_on_edit_choice,
                      help="Met meer scenario's wijzigt de invoer één scenario tegelijk: kies "
                           "hier welk.")
@@ -589,7 +593,7 @@ def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
     name, res = results[edit]
     base = bm.compute(bm.DEFAULT_INPUTS)
     sc = _scenarios()[edit]
-    st.subheader(f"Resultaat: {name}")
+    st.subheader(f"Resultaat: {markdown_text(name)}")
     changes = bm.describe_changes(sc)
     if changes:
         st.markdown("**Gewijzigd ten opzichte van het uitgangspunt:** " + "; ".join(changes))
@@ -646,7 +650,7 @@ def _budget_chart(kind: str, arg: str, key: str) -> None:
     # a model has no peildatum: the page and the deck show the same chart
     c = render.build(kind, arg, Filters())
     if c is not None:
-        st.markdown(f"**{c.title}**")
+        st.markdown(f"**{markdown_text(c.title)}**")
         render.chart(c, key=key)
 
 
@@ -654,7 +658,7 @@ def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, versi
                     actual: bm.ActualCounts | None) -> None:
     name, res = results[edit]
     base = bm.compute(bm.DEFAULT_INPUTS)
-    st.subheader(f"Toelichting: {name}")
+    st.subheader(f"Toelichting: {markdown_text(name)}")
     # the charts are registered (monitor.registry): the key carries the
     # scenarios, so the deck rebuilds what this page shows
     packed = registry.pack_scenarios(bm.scenarios_to_query(_scenarios()))
@@ -789,9 +793,9 @@ def main() -> None:
         any_actual = any(sc.use_actual for sc in _scenarios()) or st.session_state.get(
             f"s{edit + 1}.actueel", False)
         actual, actual_notes = _actual_counts(version) if any_actual else (None, ())
-        st.markdown(f"#### Invoer: {bm.display_names(_scenarios())[edit]}")
+        st.markdown(f"#### Invoer: {markdown_text(bm.display_names(_scenarios())[edit])}")
         if len(_scenarios()) > 1:
-            st.caption(f"U wijzigt scenario {edit + 1} ‘{bm.display_names(_scenarios())[edit]}’; "
+            st.caption(f"U wijzigt scenario {edit + 1} ‘{markdown_text(bm.display_names(_scenarios())[edit])}’; "
                        "kies hierboven een ander scenario om dat te wijzigen.")
         # Its own scroll area, so the results stay in view beside it and the
         # details below are not pushed down by some fifty inputs.

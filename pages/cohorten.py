@@ -7,8 +7,9 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor import formatting as fmt
+from monitor.escaping import markdown_text
 from pages.ui import data, frame, render
-from pages.ui.filters import current_filters, filter_summary, not_applied
+from pages.ui.filters import current_filters, filter_summary_markdown, not_applied
 from pages.ui.passport import block_heading
 
 # what the curves follow (monitor.indicators.cohort_curves)
@@ -23,7 +24,7 @@ def render_pair(df, measures, f) -> None:
                 c = render.build("cohorten.curve", measure, f)
                 if c is None:
                     continue
-                st.markdown(f"**{c.title}**")
+                st.markdown(f"**{markdown_text(c.title)}**")
                 render.chart(c, key=f"cohort_{measure}")
 
 
@@ -31,7 +32,7 @@ def main() -> None:
     frame.page_start()
     f = current_filters()
     st.title("Cohorten")
-    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}  \n"
+    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary_markdown(f)}  \n"
                 "Elk cohort is het jaar waarin iemand is gehuisvest of gekoppeld. De lijnen laten "
                 "zien hoe een cohort ervoor staat 3 tot 36 maanden na die start, zoals in de "
                 "CBS-monitor *Asiel en integratie*: zo vergelijkt u cohorten op gelijke afstand "

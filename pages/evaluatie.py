@@ -11,7 +11,7 @@ import streamlit as st
 from monitor import evaluation
 from monitor import formatting as fmt
 from monitor import deck, indicators
-from pages.ui import data, frame
+from pages.ui import data, frame, render
 from pages.ui.filters import current_filters
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -22,6 +22,16 @@ def _build(snap: data.Snapshot, now) -> tuple[bytes, bytes | None]:
     pptx = evaluation.build(snap.path, now)
     with tempfile.TemporaryDirectory() as tmp:
         return pptx, deck.to_pdf(pptx, tmp)
+
+
+def _audited(content: bytes, kind: str, file_name: str):
+    """The file for a download button, recorded when the user clicks."""
+    who = render.requester()
+
+    def make() -> bytes:
+        render.record_download(kind, file_name, who)
+        return content
+    return make
 
 
 def main() -> None:
@@ -45,11 +55,14 @@ def main() -> None:
             pptx, pdf = _build(snap, f.peildatum)
         day = f.peildatum.isoformat() if f.peildatum else "nu"
         with st.container(horizontal=True):
-            st.download_button("PowerPoint downloaden", pptx, file_name=f"evaluatie_{day}.pptx",
+            st.download_button("PowerPoint downloaden",
+                               _audited(pptx, "pptx", f"evaluatie_{day}.pptx"),
+                               file_name=f"evaluatie_{day}.pptx",
                                mime=PPTX_MIME, key="eval_pptx", on_click="ignore",
                                icon=":material/slideshow:")
             if pdf:
-                st.download_button("PDF downloaden", pdf, file_name=f"evaluatie_{day}.pdf",
+                st.download_button("PDF downloaden", _audited(pdf, "pdf", f"evaluatie_{day}.pdf"),
+                                   file_name=f"evaluatie_{day}.pdf",
                                    mime="application/pdf", key="eval_pdf", on_click="ignore",
                                    icon=":material/picture_as_pdf:")
             else:

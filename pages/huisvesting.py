@@ -13,7 +13,7 @@ from monitor import presentation as pres
 from monitor import registry
 from pages.ui import data, frame, render
 from pages.ui.card import render_indicator_detail
-from pages.ui.filters import current_filters, filter_summary, not_applied
+from pages.ui.filters import current_filters, filter_summary_markdown, not_applied
 from pages.ui.passport import block_heading
 
 
@@ -133,7 +133,7 @@ def main() -> None:
     frame.page_start()
     f = current_filters()
     st.title("Huisvesting en opvang")
-    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}")
+    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary_markdown(f)}")
     t1, t2, t3, t4 = st.tabs(["Taakstelling", "AZC-bezetting", "Wachttijd AZC", "Spreiding wijken"])
     with t1:
         render_taakstelling(f)

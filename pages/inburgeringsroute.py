@@ -10,7 +10,7 @@ import streamlit as st
 from monitor import formatting as fmt
 from pages.ui import data, frame, render
 from pages.ui.card import render_indicator_detail
-from pages.ui.filters import current_filters, filter_summary
+from pages.ui.filters import current_filters, filter_summary_markdown
 
 
 def render_steps(f) -> None:
@@ -48,7 +48,7 @@ def main() -> None:
     frame.page_start()
     f = current_filters()
     st.title("Inburgeringsroute")
-    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}  \n"
+    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary_markdown(f)}  \n"
                 "Het stroomschema van bijlage 2 van het uitvoeringsprogramma: van koppeling tot "
                 "voldaan. Niet iedereen begint bij de eerste stap: alleen asielstatushouders en nareizigers "
                 "worden door het COA aan de gemeente gekoppeld; gezinsmigranten en overige "

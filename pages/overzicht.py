@@ -13,7 +13,7 @@ from monitor import presentation as pres
 from monitor import signals
 from monitor.catalogue import Indicator, headline_of_domain
 from pages.ui import data, frame, render
-from pages.ui.filters import current_filters, filter_summary
+from pages.ui.filters import current_filters, filter_summary_markdown
 
 COLUMNS = 5  # domains per row: the widest cluster (2) has five
 CLUSTER_PAGES = {"1": "pages/cluster_1_basis.py", "2": "pages/cluster_2_ijkpunten.py",
@@ -24,7 +24,7 @@ def render_header(f) -> None:
     st.title(f"Integratiemonitor {data.region_name(data.snapshot())}")
     st.markdown(
         f"**Van opvang tot integratie in één oogopslag** · peildatum **{fmt.date_nl(f.peildatum)}** · "
-        f"{filter_summary(f)}")
+        f"{filter_summary_markdown(f)}")
     frame.render_status_legend()
 
 
@@ -63,8 +63,7 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
     if ind.frequency == "jaar":  # one survey a year: one point per year, not monthly steps
         points = list({d.year: (d, v) for d, v in points}.values())
     colour = status.colour if status not in (pres.NO_NORM, pres.UNKNOWN) else pres.OKABE_ITO[0]
-    st.plotly_chart(charts.sparkline(points, colour), width="stretch",
-                    config={"staticPlot": True, "displayModeBar": False}, key=f"spark_{ind.id}")
+    st.markdown(charts.sparkline_svg(points, colour), unsafe_allow_html=True)
     when = row.get("peildatum")
     if suppressed:
         text = row.get("reden") or "Te weinig personen om een waarde te tonen."

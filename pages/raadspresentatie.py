@@ -11,8 +11,9 @@ import streamlit as st
 from monitor import basket as bk
 from monitor import deck
 from monitor import formatting as fmt
+from monitor.escaping import markdown_table, markdown_text
 from pages.ui import basket, data, frame, present, render
-from pages.ui.filters import current_filters, filter_summary
+from pages.ui.filters import current_filters, filter_summary, filter_summary_markdown
 
 def _move(key: str, step: int) -> None:
     basket.set_keys(bk.move(basket.keys(), key, step))
@@ -22,21 +23,26 @@ def _remove(key: str) -> None:
     basket.set_keys([k for k in basket.keys() if k != key])
 
 
-def _deck(f, charts):
+def _deck(f, charts, file_name: str):
     """The deck as a deferred download and its slide count: everything from
-    the session is read now; the callable runs later, outside the page run."""
+    the session is read now; the callable runs later, outside the page run,
+    and is audited."""
+    who = render.requester()
     meta = deck.DeckMeta(title="Raadspresentatie Integratiemonitor", peildatum=f.peildatum,
                          region=data.region_name(data.snapshot()), filters=filter_summary(f),
                          demo=frame.is_demo(), made_on=dt.date.today())
     definitions = deck.definitions_for(charts, data.catalogue(data.snapshot()))
-    return (lambda: deck.build(meta, charts, definitions)), deck.slide_count(charts, definitions)
+    def make() -> bytes:
+        render.record_download("pptx", file_name, who)
+        return deck.build(meta, charts, definitions)
+    return make, deck.slide_count(charts, definitions)
 
 
 def render_list(charts, missing) -> None:
     for n, c in enumerate(charts, start=1):
         with st.container(border=True, key=f"mand_item_{n}"):
             head, buttons = st.columns([3, 2], vertical_alignment="center")
-            head.markdown(f"**{n}. {c.title}**  \n{c.conclusion}")
+            head.markdown(f"**{n}. {markdown_text(c.title)}**  \n{markdown_text(c.conclusion)}")
             with buttons, st.container(horizontal=True, gap="small"):
                 st.button("Omhoog", key=f"up_{n}", on_click=_move, args=(c.key, -1),
                           icon=":material/arrow_upward:", disabled=n == 1)
@@ -53,7 +59,7 @@ def main() -> None:
     frame.page_start()
     f = current_filters()
     st.title("Raadspresentatie")
-    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}")
+    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary_markdown(f)}")
     st.markdown(
         "Verzamel grafieken met **Aan presentatie toevoegen** onder elke grafiek. Hier zet u ze "
         "op volgorde en downloadt u één PowerPoint: een titeldia, per grafiek een dia met de "
@@ -67,11 +73,12 @@ def main() -> None:
         if missing:
             render_list(charts, missing)
         return
-    make, slides = _deck(f, charts)
+    name = f"raadspresentatie_{f.peildatum.isoformat() if f.peildatum else 'nu'}.pptx"
+    make, slides = _deck(f, charts, name)
     with st.container(horizontal=True, key="mand_acties"):
         st.download_button(
             f"PowerPoint downloaden ({slides} dia's)", make,
-            file_name=f"raadspresentatie_{f.peildatum.isoformat() if f.peildatum else 'nu'}.pptx",
+            file_name=name,
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="mand_pptx", on_click="ignore", type="primary", icon=":material/slideshow:",
             disabled=render.png_unavailable() is not None, help=render.png_unavailable())
@@ -82,9 +89,9 @@ def main() -> None:
     render_list(charts, missing)
     with st.expander("Voorbeeld van de grafieken", icon=":material/visibility:"):
         for n, c in enumerate(charts, start=1):
-            st.markdown(f"**{n}. {c.conclusion}**")
+            st.markdown(f"**{n}. {markdown_text(c.conclusion)}**")
             if isinstance(c, deck.TableSlide):
-                st.table(c.table, hide_index=True)
+                st.table(markdown_table(c.table), hide_index=True)
                 continue
             st.plotly_chart(c.figure, width="stretch", config={"displayModeBar": False},
                             key=f"mand_preview_{n}")

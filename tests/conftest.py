@@ -1,13 +1,47 @@
 """Shared fixtures: the pseudonym key tests pass to hand-made loads, an empty
-folder for a hand-made drop, and one demo drop and store per run."""
+folder for a hand-made drop, one demo drop and store per run, and the SQL
+layer bound once per run for every load."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+
 import pytest
+
+# The app's servers in this run start the PNG browser at the first click, not
+# in the background of every AppTest run and test server.
+os.environ.setdefault("MONITOR_PNG_WARM", "0")
 
 TEST_KEY = "test-sleutel"
 DEMO_TODAY = dt.date(2026, 11, 23)
+
+
+# End to end and slow: a real Chromium, loads in child processes, many loads
+# per property. `pytest -m "not slow"` is the quick loop while working;
+# .ci/run runs everything.
+SLOW_MODULES = {"test_browser", "test_browser_begroting", "test_raad_browser", "test_kill",
+                "test_store_concurrency", "test_disclosure_views", "test_page_begroting_random",
+                "test_idle_warm", "test_load_spill"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def schema_cache(tmp_path_factory):
+    """Every load in the run starts from one copy of the empty store with the
+    SQL layer's views bound (etl.load.SCHEMA_CACHE): binding them is most of
+    a hand-made drop's load. tests/test_schema_template.py checks that such a
+    store is the one a load without the cache builds."""
+    from etl import load
+
+    load.SCHEMA_CACHE = tmp_path_factory.mktemp("schema")
+    yield load.SCHEMA_CACHE
+    load.SCHEMA_CACHE = None
 
 
 @pytest.fixture
@@ -35,3 +69,15 @@ def demo_store(demo_drop, tmp_path_factory):
     drop, _ = demo_drop
     db = tmp_path_factory.mktemp("store") / "monitor.duckdb"
     return db, load(drop, db, today=DEMO_TODAY)
+
+
+@pytest.fixture(scope="session")
+def hostile_store(demo_drop, tmp_path_factory):
+    """The demo drop with every free-text field poisoned (tests.hostile), loaded."""
+    from etl.load import load
+    from tests.hostile import write_hostile_drop
+
+    drop = tmp_path_factory.mktemp("hostile") / "drop"
+    rewritten = write_hostile_drop(demo_drop[0], drop)
+    db = tmp_path_factory.mktemp("hostile_store") / "monitor.duckdb"
+    return db, load(drop, db, today=DEMO_TODAY), rewritten

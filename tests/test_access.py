@@ -74,3 +74,46 @@ def test_extract_text_never_becomes_markup_in_plotly(text):
     payload = fig.to_json()
     assert "<a" not in payload.lower() and "<b>" not in payload
     assert plotly_text(text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") == text
+
+
+BROKEN_SETUPS = {
+    "leeg [auth]": {"auth": {}},
+    "cookie_secret ontbreekt": {"auth": {k: v for k, v in AUTH.items() if k != "cookie_secret"}},
+    "redirect_uri ontbreekt": {"auth": {k: v for k, v in AUTH.items() if k != "redirect_uri"}},
+    "redirect_uri zonder callback": {"auth": {**AUTH, "redirect_uri": "http://localhost:8501/"}},
+    "client_id leeg": {"auth": {**AUTH, "client_id": ""}},
+    "client_id spaties": {"auth": {**AUTH, "client_id": "  "}},
+    "provider onvolledig": {"auth": {"redirect_uri": AUTH["redirect_uri"],
+                                     "cookie_secret": "x", "entra": {"client_id": "m"}}},
+    "een van twee providers onvolledig": {"auth": {
+        "redirect_uri": AUTH["redirect_uri"], "cookie_secret": "x",
+        "entra": {k: AUTH[k] for k in access.PROVIDER_KEYS}, "keycloak": {"client_id": "m"}}},
+    "[Auth] met hoofdletter": {"Auth": AUTH},
+    "[AUTH] naast [auth]": {"auth": AUTH, "AUTH": AUTH},
+    "auth is geen sectie": {"auth": "aan"},
+}
+
+
+@pytest.mark.parametrize("case", list(BROKEN_SETUPS))
+def test_an_incomplete_login_setup_is_broken_never_open(case):
+    setup = access.check(BROKEN_SETUPS[case])
+    assert setup.state == access.BROKEN and setup.problems
+    assert access.providers(BROKEN_SETUPS[case]) is None
+    assert not any("geheim" in p for p in setup.problems)  # values are never repeated
+
+
+def test_login_setup_states(tmp_path):
+    assert access.check({}) == access.Setup(access.OPEN)
+    assert access.check({"other": {"x": 1}}).state == access.OPEN
+    assert access.check({"auth": AUTH}) == access.Setup(access.LOGIN, providers=[])
+    assert access.check({"auth": AUTH}, authlib_installed=False).state == access.BROKEN
+    good, bad, missing = tmp_path / "a.toml", tmp_path / "b.toml", tmp_path / "c.toml"
+    good.write_text('[auth]\nredirect_uri = "x"\n', encoding="utf-8")
+    bad.write_text('[auth]\nclient_secret = "geheim\n', encoding="utf-8")
+    merged, problems = access.read_secret_files([good, missing])
+    assert merged == {"auth": {"redirect_uri": "x"}} and problems == []
+    merged, problems = access.read_secret_files([good, bad])
+    assert len(problems) == 1 and "b.toml" in problems[0] and "geheim" not in problems[0]
+    assert access.check(merged, unreadable=problems).state == access.BROKEN
+    # an unreadable file closes the app even when no [auth] could be read from it
+    assert access.check({}, unreadable=problems).state == access.BROKEN

@@ -38,25 +38,33 @@ def test_decision_in_chunks_equals_the_decision_at_once(demo_store, monkeypatch,
     assert decided(chunk).equals(at_once)
 
 
+def _cold():
+    for cached in (ind._hidden_in_breakdown, ind._gemeente_family, ind._family):
+        cached.cache_clear()
+
+
 def test_warm_leaves_the_gemeente_decision_for_any_later_pick(demo_store):
     db = demo_store[0]
-    ind._hidden_in_breakdown.cache_clear()
+    _cold()
     ind.warm(db)
     codes = list(ind.gemeente_namen(db))
-    before = ind._hidden_in_breakdown.cache_info()
+    before = ind._gemeente_family.cache_info(), ind._family.cache_info()
     # what the sidebar sends: the latest peildatum and another gemeente
     ind.headline(Filters(peildatum=ind.latest_peildatum(db), gemeenten=(codes[-1],)), path=db)
-    after = ind._hidden_in_breakdown.cache_info()
-    assert after.hits == before.hits + 1
-    assert after.misses == before.misses
+    # and a person filter under it: its family is warm too
+    ind.headline(Filters(peildatum=ind.latest_peildatum(db), gemeenten=(codes[-1],),
+                         geslacht=("V",)), path=db)
+    after = ind._gemeente_family.cache_info(), ind._family.cache_info()
+    assert after[0].hits == before[0].hits + 1 and after[0].misses == before[0].misses
+    assert after[1].hits == before[1].hits + 1 and after[1].misses == before[1].misses
 
 
 def test_warm_decides_as_a_cold_call_would(demo_store):
     db = demo_store[0]
     f = Filters(peildatum=ind.latest_peildatum(db), gemeenten=(list(ind.gemeente_namen(db))[-1],))
-    ind._hidden_in_breakdown.cache_clear()
+    _cold()
     cold = ind.headline(f, path=db)
-    ind._hidden_in_breakdown.cache_clear()
+    _cold()
     ind.warm(db)
     warmed = ind.headline(f, path=db)
     assert cold.equals(warmed)

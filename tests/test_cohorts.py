@@ -28,6 +28,7 @@ import pytest
 
 from etl.load import load
 from monitor import charts, indicators
+from monitor.disclosure import REASON_PERCENT_SMALL
 from monitor.filters import Filters
 from tests import factories
 from tests.conftest import TEST_KEY
@@ -86,28 +87,36 @@ def _point(df, measure, cohort, months):
 
 
 @pytest.mark.parametrize("measure, cohort, months, value, numerator, denominator", [
-    # file 2023-09: 0..9 (13 is not housed); werk 0..2 = 3/10; the numerator 3 is not printed
-    ("werk", 2023, 6, 30.0, None, 10),
-    ("uitkering", 2023, 6, 70.0, 7, 10),  # 3..9 = 7/10
+    # file 2023-09: 0..9 (13 is not housed); werk 0..2 = 3/10: 30% of 10 is
+    # 3 persons, a count in disguise, so hidden (value None)
+    ("werk", 2023, 6, None, 3, 10),
+    ("uitkering", 2023, 6, None, 7, 10),  # 3..9 = 7/10: the other 3 give it away
     # file 2024-03: 0..11 listed, but 11 moved away on 2024-01-31, so 11 persons;
     # werk 0..5 = 6/11, Participatiewet 6..10 = 5/11
     ("werk", 2023, 12, 100 * 6 / 11, 6, 11),
     ("uitkering", 2023, 12, 100 * 5 / 11, 5, 11),
     # koppeling 2023-01-10 + 3 months = 2023-04-10: PIP 0..4 (on that day) = 5/12
     ("pip", 2023, 3, 100 * 5 / 12, 5, 12),
-    ("pip", 2023, 6, 100 * 10 / 12, 10, 12),   # + 5..9 by 2023-07-10
-    ("pip", 2023, 12, 100 * 10 / 12, 10, 12),  # 2024-01-10: 10 not yet, 11 still here
+    ("pip", 2023, 6, None, 10, 12),   # + 5..9 by 2023-07-10; the other 2 hide it
+    ("pip", 2023, 12, None, 10, 12),  # 2024-01-10: 10 not yet, 11 still here
     ("pip", 2023, 18, 100.0, 10 + 1, 11),      # 2024-07-10: 11 gone, 10 signed in March
     ("leerroute", 2023, 6, 0.0, 0, 12),        # leerroute starts 2023-09-01
-    ("leerroute", 2023, 12, 100 * 10 / 12, 10, 12),
-    ("leerroute", 2023, 18, 100 * 10 / 11, 10, 11),
+    ("leerroute", 2023, 12, None, 10, 12),
+    ("leerroute", 2023, 18, None, 10, 11),
 ])
 def test_cohort_points_by_hand(store, measure, cohort, months, value, numerator, denominator):
     df = indicators.cohort_curves(Filters(peildatum=P), path=store)
     row = _point(df, measure, cohort, months)
+    if value is None:
+        # numerator or rest 1-4: hidden whole, the denominator with it
+        assert 0 < numerator < 5 or 0 < denominator - numerator < 5
+        assert row["suppressed"] and row["weergave"] == "–"
+        assert row["value"] is None and row["numerator"] is None and row["denominator"] is None
+        assert row["reden"] == REASON_PERCENT_SMALL
+        return
     assert not row["suppressed"]
     assert row["value"] == pytest.approx(value)
-    assert (row["numerator"] is None if numerator is None else row["numerator"] == numerator)
+    assert row["numerator"] == numerator
     assert row["denominator"] == denominator
 
 
@@ -142,7 +151,8 @@ def test_cohort_chart_table_and_conclusion(store):
     assert "cohort 2024 niet getekend" in c.note
     # a cohort keeps its colour whatever else is shown
     assert c.figure.data[0].line.color == charts.COHORT_COLOURS[2023 % len(charts.COHORT_COLOURS)]
-    assert c.suppressed == 1
+    # hidden: cohort 2024 (one person) and the 6-month point of 2023 (3 of 10)
+    assert c.suppressed == 2
 
 
 def _land(df):
@@ -158,9 +168,12 @@ def test_land_van_herkomst_groups_rare_countries(store):
     assert _land(df) == [("Totaal", 16, 100.0), ("Syrië", 10, 62.5), ("Overig", 6, 37.5)]
     # Maastricht alone: Syrië 10, Overig Eritrea 2, a count of 1-4 that the
     # total would give away, so Syrië is hidden with it
+    # Maastricht alone: Syrië 10, Overig Eritrea 2 (hidden, "<5"). Its total
+    # of 12 would give Meerssen's 4 away as the region's 16 minus 12, so it
+    # is hidden to protect that ("–"); then Syrië's 10 gives nothing away
     maa = indicators.land_van_herkomst(Filters(peildatum=P, gemeenten=("GM0935",)), path=store)
-    assert _land(maa) == [("Totaal", 12, 100.0), ("Syrië", None, None), ("Overig", None, None)]
-    assert list(maa["weergave"])[1:] == ["–", "<5"]
+    assert _land(maa) == [("Totaal", None, None), ("Syrië", 10, None), ("Overig", None, None)]
+    assert list(maa["weergave"]) == ["–", None, "<5"]
     # Meerssen: Irak 4, nothing to show but hidden counts, never 4 or 0
     mee = indicators.land_van_herkomst(Filters(peildatum=P, gemeenten=("GM0938",)), path=store)
     assert _land(mee) == [("Totaal", None, None), ("Overig", None, None)]

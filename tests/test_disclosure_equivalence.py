@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from monitor.disclosure import (FOCUS_MEMBERS, MIN_COUNT, MIN_DENOMINATOR, NOTE_NUMERATOR,
-                                REASON_SECONDARY, REASON_SMALL, RESIDUAL_MEMBERS, hide_rank,
+from monitor.disclosure import (FOCUS_MEMBERS, MIN_COUNT, MIN_DENOMINATOR,
+                                REASON_PERCENT_SMALL, REASON_SECONDARY, REASON_SMALL, RESIDUAL_MEMBERS, hide_rank,
                                 primary_reason, protect, suppressed_mask)
 from monitor.values import ADDITIVE_UNITS
 
@@ -38,10 +38,12 @@ def _oracle_num(x) -> float:
     return 0.0 if x is None or _oracle_isnan(x) else float(x)
 
 
-def _oracle_aggregate_unsafe(unit: str, num: float, den: float, persons: float) -> bool:
+def _oracle_aggregate_unsafe(unit: str, num: float, den: float, persons: float,
+                             num_persons: bool) -> bool:
     if unit == "aantal":
         return 0 < num < MIN_COUNT
-    return 0 < den < MIN_DENOMINATOR or 0 < persons < MIN_DENOMINATOR
+    return (0 < den < MIN_DENOMINATOR or 0 < persons < MIN_DENOMINATOR
+            or (num_persons and (0 < num < MIN_COUNT or 0 < den - num < MIN_COUNT)))
 
 
 def reference_protect(df: pd.DataFrame, unit=None, group_by=(), numerator_is_persons=True,
@@ -58,8 +60,8 @@ def reference_protect(df: pd.DataFrame, unit=None, group_by=(), numerator_is_per
     units = out["eenheid"] if "eenheid" in out else pd.Series([unit or "pct"] * len(out))
     num_persons = (out["teller_personen"].fillna(True).astype(bool) if "teller_personen" in out
                    else pd.Series([bool(numerator_is_persons)] * len(out)))
-    reasons = [primary_reason(u, n, d, p) for u, n, d, p in zip(
-        units, out["numerator"], out["denominator"], out["persons"])]
+    reasons = [primary_reason(u, n, d, p, tp) for u, n, d, p, tp in zip(
+        units, out["numerator"], out["denominator"], out["persons"], num_persons)]
     public = (out["openbaar"].fillna(False).astype(bool).tolist() if "openbaar" in out
               else [False] * len(out))
     reasons = [None if p else r for r, p in zip(reasons, public)]
@@ -85,18 +87,22 @@ def reference_protect(df: pd.DataFrame, unit=None, group_by=(), numerator_is_per
                 continue
             totals = [i for i in idx if is_total[i]]
             sibs = [i for i in idx if not is_total[i]]
-            if not totals or not sibs or any(suppressed[i] for i in totals) \
-                    or any(public[i] for i in idx):
+            if not totals or not sibs or any(public[i] for i in idx):
                 continue
             size = nums if unit_g == "aantal" else dens
+            total_hidden = any(suppressed[i] for i in totals)
             while True:
                 hidden = [i for i in sibs if suppressed[i]]
                 shown = [i for i in sibs if not suppressed[i]]
-                if not hidden or not shown:
+                if not shown:
                     break
-                if len(hidden) >= 2 and not _oracle_aggregate_unsafe(
+                if total_hidden:
+                    # the siblings add up to a hidden total: one must be hidden
+                    if hidden:
+                        break
+                elif not hidden or (len(hidden) >= 2 and not _oracle_aggregate_unsafe(
                         unit_g, sum(nums[i] for i in hidden), sum(dens[i] for i in hidden),
-                        sum(pers[i] for i in hidden)):
+                        sum(pers[i] for i in hidden), num_persons.iloc[idx[0]])):
                     break
                 nxt = min(shown, key=lambda i: (ranks[i], size[i], pers[i], i))
                 suppressed[nxt] = True
@@ -105,15 +111,11 @@ def reference_protect(df: pd.DataFrame, unit=None, group_by=(), numerator_is_per
     out["suppressed"] = suppressed
     out["reden"] = reasons
     out["weergave"] = [
-        ("<5" if r == REASON_SMALL else "–") if s else None for s, r in zip(suppressed, reasons)]
+        ("<5" if r == REASON_SMALL and _oracle_is_small(n) else "–") if s else None
+        for s, r, n in zip(suppressed, reasons, out["numerator"])]
     for col in ("value", "numerator", "denominator"):
         out[col] = out[col].astype(object)
         out.loc[out["suppressed"], col] = None
-    mask = [(not s) and u not in ("aantal",) and tp and _oracle_is_small(n)
-            for s, u, tp, n in zip(out["suppressed"], units, num_persons, out["numerator"])]
-    if any(mask):
-        out.loc[mask, "numerator"] = None
-        out.loc[mask, "reden"] = NOTE_NUMERATOR
     return out.drop(columns=["persons"])
 
 
@@ -222,7 +224,7 @@ def test_grouped_tables_match_oracle(seed, n_groups, max_sibs, missing, zeros, h
 
 def test_random_tables_exercise_secondary_and_notes():
     """Across the cases the oracle takes secondary steps, hides public-free
-    groups more than once and prints numerator notes: the comparison covers
+    groups more than once and hides percentages that count 1-4 persons: the comparison covers
     every branch of the rules."""
     secondary = notes = multi = 0
     for seed, n_groups, max_sibs, missing, zeros, halves in CASES:
@@ -231,7 +233,7 @@ def test_random_tables_exercise_secondary_and_notes():
         ref = reference_protect(df, group_by=["g", "k"], member="member")
         step = ref["reden"] == REASON_SECONDARY
         secondary += int(step.sum())
-        notes += int((ref["reden"] == NOTE_NUMERATOR).sum())
+        notes += int((ref["reden"] == REASON_PERCENT_SMALL).sum())
         multi += int((ref[step].groupby(["g", "k"], dropna=False).size() >= 2).sum())
     assert secondary > 0 and notes > 0 and multi > 0
 

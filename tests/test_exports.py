@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -86,6 +87,71 @@ def test_png_has_title_size_and_is_rendered_by_system_chromium():
     im = Image.open(io.BytesIO(png))
     assert im.size == exports.SCREEN_SIZE
     assert len(png) > 10_000
+
+
+def _browser_pids() -> set[int]:
+    """The Chromium processes of the PNG renderer (from /proc): descendants of
+    the process kaleido started, so a test browser of the same worker is not
+    one of them."""
+    root = exports._renderer._kaleido.subprocess.pid
+    parent, names = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        names[pid] = text[text.index("(") + 1:text.rindex(")")]
+        parent[pid] = int(text[text.rindex(")") + 2:].split()[1])
+
+    def below_root(pid):
+        while pid > 1:
+            if pid == root:
+                return True
+            pid = parent.get(pid, 0)
+        return False
+
+    return {pid for pid, name in names.items() if "chrom" in name.lower() and below_root(pid)}
+
+
+def test_png_browser_stays_open_and_concurrent_callers_get_their_own_image():
+    """One browser for every PNG of the process (no start per click), and an
+    image goes back to the session that asked for it, never to another."""
+    import threading
+
+    def fig(n):
+        return exports.print_figure(a_chart(figure=go.Figure(go.Bar(y=list(range(1, n + 2))))))
+
+    exports.warm()
+    browsers = _browser_pids()
+    assert browsers  # warm() started it
+    alone = {n: exports.render_png([fig(n)])[0] for n in range(4)}
+    assert len(set(alone.values())) == 4
+    got = {}
+    threads = [threading.Thread(target=lambda n=n: got.__setitem__(n, exports.render_png([fig(n)])[0]))
+               for n in (3, 2, 1, 0, 3, 2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == alone
+    assert _browser_pids() == browsers  # the same browser drew all of them
+
+
+def test_png_renderer_recovers_from_a_dead_browser():
+    import os
+    import signal
+
+    exports.warm()
+    for pid in _browser_pids():
+        os.kill(pid, signal.SIGKILL)
+    # the click that finds it dead may fail; it says so in Dutch, and the next one works
+    try:
+        exports.png_bytes(a_chart())
+    except exports.PngUnavailable as exc:
+        assert "afbeelding" in str(exc)
+    png = exports.png_bytes(a_chart(), demo=True)
+    assert Image.open(io.BytesIO(png)).size == exports.SCREEN_SIZE
 
 
 def test_print_figure_carries_source_peildatum_and_demo_notice():

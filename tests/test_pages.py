@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitor.filters import page_uses_filters
+from pages.ui.card import TABS_KEY
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120
@@ -71,12 +72,37 @@ def shown(at: AppTest) -> str:
 NAN_WORDS = re.compile(r"(?<![\w-])(nan|NaN|None|null|undefined)(?![\w-])")
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_renders_with_banner(store_env, page):
-    at = open_page(page)
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.title, "page without a title"
-    assert any("Demodata" in w.value for w in at.warning), "demo banner missing"
+def lazy_tabs(at: AppTest) -> dict[str, list[str]]:
+    """key -> labels of every tab group that draws only its open tab
+    (pages/ui/card.py)."""
+    groups = {}
+
+    def walk(node):
+        if getattr(node, "type", None) == "tab_container":
+            key = node.proto.tab_container.id.split("-", 2)[-1]
+            if key.startswith(TABS_KEY):
+                groups[key] = [tab.label for tab in node.children.values()]
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return groups
+
+
+def every_tab(at: AppTest):
+    """The page as drawn, then with the second tab of every lazy tab group
+    open, then the third, ...: together everything the page can show."""
+    yield at
+    groups = lazy_tabs(at)
+    for i in range(1, max(map(len, groups.values()), default=0)):
+        for key, labels in groups.items():
+            if i < len(labels):
+                at.session_state[key] = labels[i]
+        at.run()
+        yield at
+
+
+def visible_texts(at: AppTest) -> list[str]:
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     texts += [f"{m.label} {m.value}" for m in at.metric]
     texts += [t.value.to_string() for t in at.table] if hasattr(at, "table") else []
@@ -89,8 +115,27 @@ def test_page_renders_with_banner(store_env, page):
                 values = trace.get(field)
                 values = values if isinstance(values, list) else [values]
                 texts += [str(v) for v in values if isinstance(v, str)]
-    leaks = [t for t in texts if NAN_WORDS.search(str(t))]
-    assert not leaks, leaks[:5]
+    return texts
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_with_banner(store_env, page):
+    at = open_page(page)
+    assert at.title, "page without a title"
+    assert any("Demodata" in w.value for w in at.warning), "demo banner missing"
+    if page.startswith("pages/cluster_"):
+        assert lazy_tabs(at), "a cluster page's cards draw their tabs on demand"
+    charts_seen = set()
+    for state in every_tab(at):
+        assert not state.exception, [e.value for e in state.exception]
+        leaks = [t for t in visible_texts(state) if NAN_WORDS.search(str(t))]
+        assert not leaks, leaks[:5]
+        charts_seen |= {c.proto.id for c in state.get("plotly_chart")}
+    if lazy_tabs(at):
+        # every tab of every card drew: three charts per card at most, and
+        # more than the first tabs alone
+        first = {c.proto.id for c in open_page(page).get("plotly_chart")}
+        assert len(charts_seen) > len(first)
 
 
 @pytest.mark.parametrize("page", FILTERED)

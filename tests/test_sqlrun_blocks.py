@@ -30,6 +30,8 @@ def _store(codes_in_region, codes_in_rows):
     (["GM0100", "GM0200", "GM0300"], ["GM0001", "GM0100", "GM0150", "GM0300", "GM9999", None], 2),
     # a single block
     (["GM0100", "GM0200"], ["GM0200", "GM0100"], 1),
+    # a single block with rows without a gemeente: each row once
+    (["GM0100", "GM0200"], ["GM0200", None, "GM0100"], 1),
 ])
 def test_blocks_give_the_rows_of_one_sorted_create(monkeypatch, region, rows, blocks):
     monkeypatch.setattr(sqlrun, "BLOCKS", blocks)
@@ -43,6 +45,14 @@ def test_blocks_give_the_rows_of_one_sorted_create(monkeypatch, region, rows, bl
     known = [c for c in codes if c is not None]
     assert known == sorted(known)
     assert codes[len(known):] == [None] * (len(codes) - len(known))
+
+
+@pytest.mark.parametrize("persons, blocks", [(None, 16), (0, 1), (1, 1), (10_000, 1),
+                                             (10_001, 2), (175_000, 16), (350_000, 16)])
+def test_blocks_follow_the_register_size(persons, blocks):
+    """A block bounds memory; a small register needs one, a national one all."""
+    assert sqlrun.BLOCKS == 16 and sqlrun.PERSONS_PER_BLOCK == 10_000
+    assert sqlrun._blocks(persons) == blocks
 
 
 def test_block_bounds_split_the_region_in_at_most_blocks(monkeypatch):

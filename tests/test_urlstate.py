@@ -74,7 +74,8 @@ def test_parameter_values_repeated_or_comma_separated():
 
 def test_echo_is_short_and_printable():
     text = urlstate.echo("<script>\n" + "x" * 100)
-    assert "\n" not in text and len(text) == 30
+    assert "\n" not in text and text == "\\<script>" + "x" * 21 + "…"
+    assert urlstate.echo("![p](https://e.nl/p.png)") == "!\\[p\\](https\u2060\\://e.nl/p.png)"
 
 
 def test_encoding_avoids_a_three_digit_fraction():

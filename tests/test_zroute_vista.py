@@ -134,15 +134,18 @@ def test_z_route_on_schedule_matches_the_indicator(db):
 
 def test_z_route_protected(db):
     out = zroute.z_route(P, path=db).set_index("gemeentecode")
-    # Maastricht's total of 6 is shown, with its needed hours 6 x 800 / (1095 / 7)
-    # = 6 x 5.114 = 30.68 h/week, against 26 offered; its 3 / 2 / 1 are all 1-4
-    maa = out.loc[MAA]
-    assert maa.z_personen == 6 and maa.uren_per_week == 26.0
-    assert maa.uren_nodig == pytest.approx(6 * 800 / (1095 / 7))
-    assert maa.achter is None and maa.op_schema is None and maa.voor is None
-    # Meerssen's single person: count and its hours hidden
+    # Meerssen's single person: count and its hours hidden, "<5"
     mee = out.loc[MEE]
     assert mee.z_personen is None and mee.uren_per_week is None and mee.uren_nodig is None
+    assert mee.weergave_z_personen == "<5"
+    # Maastricht's 6 would give Meerssen's 1 away as the region's 7 minus 6:
+    # hidden to protect it, so "–", never "<5"; its hours go with it
+    maa = out.loc[MAA]
+    assert maa.z_personen is None and maa.uren_per_week is None and maa.uren_nodig is None
+    assert maa.weergave_z_personen == "–"
+    # its 3 / 2 / 1 are all real counts of 1-4
+    assert maa.achter is None and maa.op_schema is None and maa.voor is None
+    assert (maa.weergave_achter, maa.weergave_op_schema, maa.weergave_voor) == ("<5",) * 3
     # region: 7 persons, 34 h/week; the split 3 / 2 / 2 stays hidden
     regio = out.loc[zroute.REGIO]
     assert regio.z_personen == 7 and regio.uren_per_week == 34.0
@@ -150,10 +153,22 @@ def test_z_route_protected(db):
     assert {regio.achter, regio.op_schema, regio.voor} == {None}
 
 
+def test_z_route_region_of_a_choice_is_the_sum_of_its_gemeenten(db):
+    """Under a choice of gemeenten the region row is their sum: hidden
+    where one of them is, so region minus the shown ones gives nothing."""
+    both = zroute.z_route(P, Filters(peildatum=P, gemeenten=(MAA, MEE)), path=db)
+    regio = both.set_index("gemeentecode").loc[zroute.REGIO]
+    assert regio.z_personen == 7  # both gemeenten: the region's own total
+    one = zroute.z_route(P, Filters(peildatum=P, gemeenten=(MAA,)), path=db)
+    assert list(one["gemeentecode"]) == [MAA, zroute.REGIO]
+    assert one["z_personen"].isna().all() and one["uren_per_week"].isna().all()
+
+
 def test_z_route_norm_is_a_parameter(db):
-    # 6,6 h over 40 lesweken: Maastricht needs 6 x 6.667 = 40 h/week
+    # 6,6 h over 40 lesweken: the region's 7 need 7 x 6.667 = 46.7 h/week
     out = zroute.z_route(P, norm_per_week=zroute.NORM_UREN_PER_LESWEEK, path=db)
-    assert out.set_index("gemeentecode").loc[MAA].uren_nodig == pytest.approx(40.0)
+    assert out.set_index("gemeentecode").loc[zroute.REGIO].uren_nodig == pytest.approx(46.667,
+                                                                                       abs=1e-3)
 
 
 def test_vista_history_and_redelivery(db):
@@ -175,7 +190,8 @@ def test_vista_history_and_redelivery(db):
 
 def test_vista_levels_raw(db):
     df = store.query("vista_niveaus", {**Filters().params(), "peildatum": P}, path=db)
-    got = {(r.vaardigheid, r.niveau): r.persons for r in df.itertuples()}
+    # per gemeente; a skill x level without learners once, with 0
+    got = df.groupby(["vaardigheid", "niveau"])["persons"].sum().to_dict()
     assert len(got) == 24  # 4 skills x 6 levels, zeros included
     assert [got[("lezen", n)] for n in vista.NIVEAUS] == [0, 5, 2, 1, 1, 1]
     assert [got[("luisteren", n)] for n in vista.NIVEAUS] == [0, 0, 10, 0, 0, 0]
@@ -183,6 +199,7 @@ def test_vista_levels_raw(db):
     assert [got[("schrijven", n)] for n in vista.NIVEAUS] == [6, 4, 0, 0, 0, 0]
     # Nov file: 11 learners, nothing measured yet
     nov = store.query("vista_niveaus", {**Filters().params(), "peildatum": NOV}, path=db)
+    nov = nov.groupby(["vaardigheid", "niveau"], as_index=False)["persons"].sum()
     assert set(nov.loc[nov["niveau"] == "nog niet gemeten", "persons"]) == {11}
     assert nov.loc[nov["niveau"] != "nog niet gemeten", "persons"].sum() == 0
 
@@ -210,8 +227,12 @@ def test_z_route_charts(db):
     # Meerssen's single person: no count, no hours, "<5"
     assert t.loc["Meerssen", "Weergave"] == "<5"
     assert t.loc["Meerssen"].drop("Weergave").isna().all()
-    # Maastricht: 26 offered - 30.68 needed = -4.7
-    assert t.loc["Maastricht", "Verschil (uur per week)"] == pytest.approx(26 - 30.7, abs=0.05)
+    # Maastricht is hidden to protect Meerssen: "–", not "<5", in the table and the bars
+    assert t.loc["Maastricht", "Weergave"] == "–"
+    assert t.loc["Maastricht"].drop("Weergave").isna().all()
+    assert [tr.text[0] for tr in c.figure.data if tr.text is not None] == ["–", "–"]
+    # region: 34 offered - 35.8 needed
+    assert t.loc["Regio", "Verschil (uur per week)"] == pytest.approx(34 - 35.8, abs=0.05)
     assert t.loc["Regio", "Actieve Z-route-inburgeraars"] == 7
     assert any(s.y0 == 580 for s in c.figure.layout.shapes)
     assert "tekort" in c.conclusion and c.peildatum == P
@@ -260,11 +281,14 @@ def cube(db, ind):
 def test_vista_catalogue_indicators(db):
     out = export(db, P)
     got = {r["id"]: r for r in out["indicators"] if r["gemeente"] == "ALL"}
-    # 6 of the 10 learners still learning want evening classes: 60.0
-    assert (got["taal.avondonderwijs_wens_pct"]["value"],
-            got["taal.avondonderwijs_wens_pct"]["denominator"]) == (60.0, 10)
-    # 7 of 10 had a timetable change: 70.0
-    assert got["taal.roosterwijziging_pct"]["value"] == 70.0
+    # 6 of the 10 learners still learning want evening classes (60%): the
+    # other 4 are a count in disguise, so the share is hidden; 7 of 10 had a
+    # timetable change, the other 3 likewise
+    assert cube(db, "taal.avondonderwijs_wens_pct") == (6, 10)
+    assert cube(db, "taal.roosterwijziging_pct") == (7, 10)
+    assert got["taal.avondonderwijs_wens_pct"]["suppressed"] is True
+    assert got["taal.roosterwijziging_pct"]["suppressed"] is True
+    assert got["taal.avondonderwijs_wens_pct"]["value"] is None
     # reasons of the 2 dropouts: 1 verhuisd, 1 werk/zorg; too few to show
     assert cube(db, "taal.uitval_reden_verhuisd_pct") == (1, 2)
     assert cube(db, "taal.uitval_reden_werk_zorg_pct") == (1, 2)

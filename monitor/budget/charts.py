@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monitor.charts import Chart
+from monitor.escaping import plotly_text
 from monitor.formatting import PLOTLY_SEPARATORS, euro
 from monitor.presentation import OKABE_ITO
 
@@ -47,11 +48,13 @@ def saldo(results: list[tuple[str, BudgetResult]], key: str, peildatum: dt.date 
     patterns = ("", "/", ".")
     for n, (name, res) in enumerate(results):
         fig.add_trace(go.Bar(x=[str(y) for y in YEARS], y=[_money(r.saldo) for r in res.years],
-                             name=name, marker=dict(color=COLORS[n], pattern_shape=patterns[n]),
+                             name=plotly_text(name),
+                             marker=dict(color=COLORS[n], pattern_shape=patterns[n]),
                              text=[euro(r.saldo, cents=False) for r in res.years],
                              textposition="outside", cliponaxis=False, textangle=-90,
                              textfont=dict(size=11),
-                             hovertemplate=f"{name}<br>%{{x}}: € %{{y:,.2f}}<extra></extra>"))
+                             hovertemplate=f"{plotly_text(name)}<br>%{{x}}: € %{{y:,.2f}}"
+                                           "<extra></extra>"))
     _layout(fig, barmode="group",
             yaxis=dict(title="Saldo (€)", tickprefix="€ ", tickformat=",.0f",
                        gridcolor="#E5E5E5", zeroline=True, zerolinecolor="#444"),
@@ -102,11 +105,12 @@ def reserve(results: list[tuple[str, BudgetResult]], key: str, peildatum: dt.dat
         y = [res.years[0].reserve_opening] + [r.reserve_closing for r in res.years]
         draws = [0.0] + [_money(r.reserve_draw) for r in res.years]
         fig.add_trace(go.Scatter(
-            x=x, y=[_money(v) for v in y], name=name, mode="lines+markers+text",
+            x=x, y=[_money(v) for v in y], name=plotly_text(name), mode="lines+markers+text",
             line=dict(color=COLORS[n], width=3), marker=dict(symbol=symbols[n], size=9),
             text=[euro(v, cents=False) for v in y], textposition="top center",
             customdata=draws,
-            hovertemplate=f"{name}<br>%{{x}}: € %{{y:,.0f}}<br>onttrokken: € %{{customdata:,.0f}}"
+            hovertemplate=f"{plotly_text(name)}<br>%{{x}}: € %{{y:,.0f}}<br>onttrokken: "
+                          "€ %{customdata:,.0f}"
                           "<extra></extra>"))
         rows.append({"Scenario": name, **{f"{lab} (€)": _money(v) for lab, v in zip(x, y)}})
     fig.add_hline(y=_money(RESERVE_CAP), line=dict(color=CAP, dash="dash"),
@@ -180,8 +184,11 @@ def scenario_table(results: list[tuple[str, BudgetResult]], key: str, peildatum:
         rows.append(row)
     columns = ["Cijfer"] + [name for name, _ in results]
     table = pd.DataFrame(rows, columns=columns)
-    fig = go.Figure(go.Table(header=dict(values=list(table.columns), align="left"),
-                             cells=dict(values=[table[c] for c in table.columns], align="left")))
+    # a scenario name comes from a link: text in plotly's table, never markup
+    fig = go.Figure(go.Table(header=dict(values=[plotly_text(c) for c in table.columns], align="left"),
+                             cells=dict(values=[[plotly_text(v) if isinstance(v, str) else v
+                                                 for v in table[c]] for c in table.columns],
+                                        align="left")))
     _layout(fig, height=120 + 30 * len(rows))
     note = "saldo vóór inzet van de reserve; alleen de cijfers waarin de scenario's verschillen"
     if actual_applied:

@@ -27,7 +27,7 @@ MAX_SCENARIOS = 3
 COUNT_PARAM = "scenarios"
 NAME_LIMIT = 40
 BASELINE_NAME = "Uitgangspunt uitvoeringsprogramma"
-_SCENARIO_KEY = re.compile(r"^s\d+\.")
+_SCENARIO_KEY = re.compile(r"^s(\d+)\.")
 _SCENARIO_META = ("naam", "actueel")
 
 
@@ -191,7 +191,9 @@ def scenarios_from_query(params: Mapping[str, Any]) -> tuple[list[Scenario], lis
     seen = 1
     for key in params:
         if _SCENARIO_KEY.match(key):
-            idx = int(key[1:key.index(".")])
+            digits = _SCENARIO_KEY.match(key).group(1)
+            # int() refuses thousands of digits with a ValueError; such an index is out of range anyway
+            idx = int(digits) if len(digits) <= 3 else MAX_SCENARIOS + 1
             if 1 <= idx <= MAX_SCENARIOS:
                 seen = max(seen, idx)
             else:

@@ -14,11 +14,13 @@ from monitor import signals
 from monitor.catalogue import Indicator, of_domain
 from monitor.filters import Filters, combination_conflict
 from pages.ui import data, frame, render
-from pages.ui.filters import current_filters, filter_summary
+from pages.ui.filters import current_filters, filter_summary_markdown
 from pages.ui.passport import render_passport
 
 DOMAIN_PARAM = "domein"
 BREAKDOWN_PARAM = "uitsplitsing"
+# Key prefix of a card's tabs (+ the indicator id); tests open each tab by it.
+TABS_KEY = "tabs_"
 # the breakdown selector: every dimension but the gemeente (its own tab)
 BREAKDOWNS = {d.column: d.label for d in dims.TABLE if d.kind != "gemeente"}
 
@@ -59,15 +61,22 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
         with pop:
             with st.popover("Paspoort", icon=":material/info:", key=f"pp_{ind.id}", width="stretch"):
                 render_passport(ind, f.peildatum)
-        t1, t2, t3 = st.tabs(["Ontwikkeling", f"Naar {word}", "Gemeenten naast elkaar"])
+        # Only the open tab is computed and drawn (a click on another reruns the
+        # page): a cluster page drew three charts per card, two of them hidden,
+        # and drawing was most of the wait in the browser.
+        t1, t2, t3 = st.tabs(["Ontwikkeling", f"Naar {word}", "Gemeenten naast elkaar"],
+                             key=f"{TABS_KEY}{ind.id}", on_change="rerun")
         # each tab is a registered chart: what it shows is what the deck rebuilds
         with t1:
-            render.registered("indicator.reeks", ind.id, key=f"ts_{ind.id}", f=f)
+            if t1.open is not False:
+                render.registered("indicator.reeks", ind.id, key=f"ts_{ind.id}", f=f)
         with t2:
-            render.registered("indicator.uitsplitsing", f"{ind.id}/{dimension}",
-                              key=f"bd_{ind.id}", f=f)
+            if t2.open is not False:
+                render.registered("indicator.uitsplitsing", f"{ind.id}/{dimension}",
+                                  key=f"bd_{ind.id}", f=f)
         with t3:
-            render.registered("indicator.gemeenten", ind.id, key=f"gm_{ind.id}", f=f)
+            if t3.open is not False:
+                render.registered("indicator.gemeenten", ind.id, key=f"gm_{ind.id}", f=f)
 
 
 def _to_url(param: str, key: str) -> None:
@@ -84,7 +93,7 @@ def render_cluster_page(cluster: str) -> str:
     frame.page_start()
     f = current_filters()
     st.title(f"Cluster {cluster} · {pres.CLUSTERS[cluster]}")
-    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary(f)}")
+    st.markdown(f"Peildatum **{fmt.date_nl(f.peildatum)}** · {filter_summary_markdown(f)}")
     domains = pres.domains_of(cluster)
     # The domain tabs get the full width: beside the breakdown choice the
     # last tab was cut off at a laptop's width.

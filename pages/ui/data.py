@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from monitor import catalogue as cat
-from monitor import audit, indicators, queries, store
+from monitor import audit, exports, indicators, queries, store
 
 STORE_PATH = "_im_store_path"
 DEFAULT_STORE = Path(__file__).resolve().parents[2] / "data" / "monitor.duckdb"
@@ -93,6 +93,16 @@ def warm(snap: Snapshot) -> threading.Thread:
     are taken in the background while pages are read (monitor.indicators.warm)."""
     thread = threading.Thread(target=run_when_idle, args=(indicators.warm, snap.path),
                               daemon=True, name="warm-disclosure")
+    thread.start()
+    return thread
+
+
+@st.cache_resource(show_spinner=False)
+def warm_png() -> threading.Thread:
+    """Once per server: the browser that draws PNGs is started while nobody
+    waits for a page, so the first download does not wait for it."""
+    thread = threading.Thread(target=run_when_idle, args=(exports.warm,), daemon=True,
+                              name="warm-png")
     thread.start()
     return thread
 

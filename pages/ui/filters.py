@@ -8,6 +8,7 @@ import streamlit as st
 
 from monitor import dimensions as dims
 from monitor import formatting as fmt
+from monitor.escaping import markdown_text
 from monitor.filters import (MARGIN_DIMENSIONS, PERSON_DIMENSIONS, QUERY_KEYS, Filters,
                              filters_from_query, filters_to_query)
 from pages.ui import data
@@ -121,8 +122,8 @@ def render_sidebar_filters():
 
 
 def current_filters() -> Filters:
-    """The filters app.py read from the sidebar for this run; on a page that
-    offers no filters (the sidebar was not drawn), none."""
+    """The filters app.py read from the sidebar for this run; none on a
+    page that offers no filters (the first page of a session may be one)."""
     return st.session_state.get("filters") or Filters()
 
 
@@ -136,6 +137,12 @@ def filter_summary(f) -> str:
             shown = ", ".join(dims.BY_COLUMN[field].member_label(x) for x in v)
             parts.append(f"{dims.word(field)}: {shown}")
     return "; ".join(parts)
+
+
+def filter_summary_markdown(f) -> str:
+    """`filter_summary` for st.markdown: a chosen value can be extract text
+    (a land van herkomst), which must not become a link or an image."""
+    return markdown_text(filter_summary(f))
 
 
 def not_applied(f, applied: tuple[str, ...]) -> list[str]:

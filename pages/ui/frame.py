@@ -3,6 +3,7 @@ demo banner, the status legend and the page styles."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import streamlit as st
@@ -52,8 +53,9 @@ def render_print_header(title: str, details: str | None) -> None:
     for which filters, and the demo notice."""
     demo = (" · <strong>Demodata: synthetische gegevens, niet over echte inwoners en niet "
             "geschikt voor besluitvorming.</strong>") if is_demo() else ""
-    st.markdown(f"<div class='im-print-only im-print-header'>Integratiemonitor · {title}"
-                f"{' · ' + details if details else ''}{demo}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='im-print-only im-print-header'>Integratiemonitor · "
+                f"{html.escape(title)}{' · ' + html.escape(details) if details else ''}{demo}"
+                "</div>", unsafe_allow_html=True)
 
 
 def status_badge(s: pres.Status) -> str:

@@ -16,6 +16,7 @@ import streamlit as st
 from monitor import basket as bk
 from monitor import deck, exports
 from monitor import formatting as fmt
+from monitor.escaping import html_text, markdown_table
 from pages.ui import basket, frame
 from pages.ui.filters import current_filters, filter_summary
 
@@ -137,7 +138,7 @@ def run() -> None:
         return
     i = _index(count)
     c = charts[i]
-    st.markdown(f"<h1 class='im-slide-title'>{c.conclusion}</h1>", unsafe_allow_html=True)
+    st.markdown(f"<h1 class='im-slide-title'>{html_text(c.conclusion)}</h1>", unsafe_allow_html=True)
     with st.container(key="im_dia_body", height="stretch"):
         if isinstance(c, deck.TableSlide):
             # as large as the rows allow: all of them on the screen
@@ -145,7 +146,7 @@ def run() -> None:
             st.markdown(f"<style>.st-key-im_dia_body table td, .st-key-im_dia_body table th"
                         f"{{font-size:max(1rem, {size:.2f}vh) !important}}</style>",
                         unsafe_allow_html=True)
-            st.table(c.table, hide_index=True)
+            st.table(markdown_table(c.table), hide_index=True)
         else:
             st.plotly_chart(_big(c.figure), width="stretch", height="stretch", theme=None,
                             config={"displayModeBar": False, "staticPlot": True,
@@ -153,7 +154,8 @@ def run() -> None:
                             key=f"im_dia_chart_{i}")
     caption = c.caption if not isinstance(c, deck.TableSlide) else (
         f"Bron: {c.source} · peildatum {fmt.date_nl(c.peildatum)}")
-    st.markdown(f"<div class='im-slide-caption'>{caption} · {filter_summary(f)}</div>",
+    st.markdown(f"<div class='im-slide-caption'>{html_text(caption)} · "
+                f"{html_text(filter_summary(f))}</div>",
                 unsafe_allow_html=True)
     _bar(i, count, f, missing)
 

@@ -14,6 +14,7 @@ import streamlit as st
 from monitor import access, audit, exports, registry
 from monitor import formatting as fmt
 from monitor.charts import Chart
+from monitor.escaping import html_text, markdown_table
 from monitor.filters import Filters
 from pages.ui import basket, data, frame
 from pages.ui.filters import current_filters
@@ -99,10 +100,10 @@ def _display_table(table: pd.DataFrame) -> pd.DataFrame:
 def text_alternative(c: Chart, key: str) -> None:
     """The conclusion as text and the table behind the chart, so the chart
     can be read without seeing it."""
-    st.markdown(f"<p class='im-conclusion'>{c.conclusion}</p>", unsafe_allow_html=True)
+    st.markdown(f"<p class='im-conclusion'>{html_text(c.conclusion)}</p>", unsafe_allow_html=True)
     if c.table is not None and not c.table.empty:
         with st.expander("Tabel bij deze grafiek", icon=":material/table:", key=f"tbl_{key}"):
-            st.table(_display_table(c.table), hide_index=True)
+            st.table(markdown_table(_display_table(c.table)), hide_index=True)
 
 
 # Session state: element key -> chart key of every chart drawn (the tests

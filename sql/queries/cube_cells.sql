@@ -16,7 +16,11 @@
 -- dimension), 'person' (person filters or a person dimension, but no
 -- gemeente filter and not per gemeente), 'cube', and for a $margin
 -- 'margin_region' (no gemeente filter, not per gemeente) or 'margin'.
--- Returns indicator_id, peildatum, key, member, eenheid, teller_personen,
+-- $by_gemeente: keep the gemeente as a column of its own next to the
+-- member ('cube' and 'margin' only): the cells of a breakdown per gemeente,
+-- which the disclosure decision over gemeenten x members reads.
+-- Returns indicator_id, peildatum, key, member, gemeentecode (NULL without
+-- $by_gemeente), eenheid, teller_personen,
 -- median, numerator, denominator, persons, value. `value` is the figure:
 -- 100*numerator/denominator (pct, score; NULL without denominator),
 -- numerator/denominator (per_cursist: a mean), numerator (aantal), or for
@@ -32,7 +36,7 @@ WITH median_ids AS (
     SELECT list(id) AS ids FROM ref_indicators WHERE eenheid IN ('dagen', 'uren')
 ),
 source AS (
-    SELECT indicator_id, peildatum, key, NULL AS member,
+    SELECT indicator_id, peildatum, key, NULL AS member, NULL AS gemeentecode,
            median_value, numerator, denominator, persons
     FROM mart_indicator_rollup_region
     WHERE $source = 'region'
@@ -41,6 +45,7 @@ source AS (
     UNION ALL
     SELECT indicator_id, peildatum, key,
            CASE WHEN $dimension = 'gemeentecode' THEN gemeentecode END AS member,
+           NULL AS gemeentecode,
            median_value, numerator, denominator, persons
     FROM mart_indicator_rollup
     WHERE $source = 'rollup'
@@ -56,6 +61,7 @@ source AS (
                WHEN 'leerroute' THEN leerroute
                WHEN 'cohort' THEN cohort
            END AS member,
+           NULL AS gemeentecode,
            median_value, numerator, denominator, persons
     FROM mart_indicator_rollup_person
     WHERE $source = 'person'
@@ -76,6 +82,7 @@ source AS (
                WHEN 'leerroute' THEN c.leerroute
                WHEN 'cohort' THEN c.cohort
            END AS member,
+           CASE WHEN $by_gemeente THEN c.gemeentecode END AS gemeentecode,
            CASE WHEN list_contains(m.ids, c.indicator_id) THEN c.numerator END AS median_value,
            c.numerator, c.denominator, c.persons
     FROM mart_indicator_cube c, median_ids m
@@ -91,6 +98,7 @@ source AS (
     UNION ALL
     SELECT indicator_id, peildatum, key,
            CASE WHEN $dimension <> '' THEN dimension_value END AS member,
+           NULL AS gemeentecode,
            median_value, numerator, denominator, persons
     FROM mart_indicator_margins_region
     WHERE $source = 'margin_region'
@@ -102,6 +110,7 @@ source AS (
     SELECT c.indicator_id, c.peildatum, c.key,
            CASE WHEN $dimension = 'gemeentecode' THEN c.gemeentecode
                 WHEN $dimension <> '' THEN c.dimension_value END AS member,
+           CASE WHEN $by_gemeente THEN c.gemeentecode END AS gemeentecode,
            CASE WHEN list_contains(m.ids, c.indicator_id) THEN c.numerator END AS median_value,
            c.numerator, c.denominator, c.persons
     FROM mart_indicator_margins c, median_ids m
@@ -117,6 +126,7 @@ cells AS (
     -- threads add (hours are fractional), so the same store would give
     -- different 15th digits from run to run and no two exports could be diffed.
     SELECT indicator_id, peildatum, CASE WHEN $per_key THEN key END AS key, member,
+           gemeentecode,
            -- without $values a median cell is its number of persons only
            CASE WHEN $values THEN median_value END AS median_value,
            CAST(sum(CAST(numerator AS DECIMAL(38, 6))) AS DOUBLE) AS numerator,
@@ -131,30 +141,31 @@ cells AS (
 ),
 ranked AS (
     SELECT *,
-           sum(persons) OVER (PARTITION BY indicator_id, peildatum, key, member
+           sum(persons) OVER (PARTITION BY indicator_id, peildatum, key, member, gemeentecode
                               ORDER BY median_value ROWS UNBOUNDED PRECEDING) AS cum,
-           sum(persons) OVER (PARTITION BY indicator_id, peildatum, key, member) AS n
+           sum(persons) OVER (PARTITION BY indicator_id, peildatum, key, member,
+                                                gemeentecode) AS n
     FROM cells
     WHERE median_value IS NOT NULL
 ),
 -- The value at 0-based position k is the first whose running count exceeds
 -- k; an even count averages the two middle values.
 medians AS (
-    SELECT indicator_id, peildatum, key, member,
+    SELECT indicator_id, peildatum, key, member, gemeentecode,
            (min(median_value) FILTER (WHERE cum > (n - 1) // 2)
             + min(median_value) FILTER (WHERE cum > n // 2)) / 2 AS median,
            NULL::DOUBLE AS numerator, n::DOUBLE AS denominator, n::BIGINT AS persons
     FROM ranked
-    GROUP BY indicator_id, peildatum, key, member, n
+    GROUP BY indicator_id, peildatum, key, member, gemeentecode, n
 ),
 combined AS (
-    SELECT indicator_id, peildatum, key, member, NULL::DOUBLE AS median,
+    SELECT indicator_id, peildatum, key, member, gemeentecode, NULL::DOUBLE AS median,
            numerator, denominator, persons
     FROM cells WHERE median_value IS NULL
     UNION ALL
     SELECT * FROM medians
 )
-SELECT c.indicator_id, c.peildatum, c.key, c.member, r.eenheid, r.teller_personen,
+SELECT c.indicator_id, c.peildatum, c.key, c.member, c.gemeentecode, r.eenheid, r.teller_personen,
        c.median,
        -- a median's numerator is no number, its denominator its persons
        CASE WHEN r.eenheid IN ('dagen', 'uren') THEN NULL ELSE c.numerator END AS numerator,
@@ -171,4 +182,4 @@ SELECT c.indicator_id, c.peildatum, c.key, c.member, r.eenheid, r.teller_persone
        END AS value
 FROM combined c
 JOIN ref_indicators r ON r.id = c.indicator_id
-ORDER BY c.indicator_id, c.peildatum, c.key, c.member
+ORDER BY c.indicator_id, c.peildatum, c.key, c.member, c.gemeentecode

@@ -1,6 +1,6 @@
 -- Housed persons per land van herkomst at $peildatum, after the sidebar
 -- filters (lists, empty = all); largest first.
-SELECT land, sum(persons)::BIGINT AS persons
+SELECT gemeentecode, land, sum(persons)::BIGINT AS persons
 FROM mart_land_van_herkomst
 WHERE peildatum = $peildatum::DATE
   AND in_filter($gemeenten::VARCHAR[], gemeentecode)
@@ -13,4 +13,4 @@ WHERE peildatum = $peildatum::DATE
   AND in_filter($cohort_vergunning::VARCHAR[], cohort_vergunning)
   AND in_filter($land_van_herkomst::VARCHAR[], land)
 GROUP BY ALL
-ORDER BY persons DESC, land
+ORDER BY gemeentecode, persons DESC, land
