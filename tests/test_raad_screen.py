@@ -168,6 +168,7 @@ MEASURE = r"""() => {
   // 3. chart text cut off at the edge of its chart
   for (const svg of main.querySelectorAll('.js-plotly-plot .main-svg:first-of-type')) {
     const s = svg.getBoundingClientRect();
+    if (!s.width || !s.height || svg.closest('[hidden]')) continue;  // a closed tab
     for (const t of svg.parentElement.querySelectorAll('text')) {
       if (!t.textContent.trim()) continue;
       const r = t.getBoundingClientRect();
