@@ -180,9 +180,9 @@ def export(db: Path, peildatum: dt.date) -> dict:
         gemeenten = [r[0] for r in con.execute(query_text("gemeenten")).fetchall()]
         comparable = [i for i in from_frame(cat) if compare.comparable(i)]
         kenmerken = con.execute(query_text("gemeente_kenmerken")).df().set_index("gemeentecode")
-        mix = con.execute(query_text("compare_features"),
+        mix = con.execute(query_text("compare_features_cube"),
                           {"indicator": compare.FEATURE_INDICATOR, "peildatum": peildatum}).df()
-        strata = {i.id: con.execute(query_text("compare_strata"),
+        strata = {i.id: con.execute(query_text("compare_strata_cube"),
                                     {"indicator": i.id, "peildatum": peildatum}).df()
                   for i in comparable}
     finally:

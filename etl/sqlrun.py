@@ -54,7 +54,9 @@ PERSONS_PER_BLOCK = 10_000
 POST_LAYER = "rollups"
 # Run file by file, each materialised before the next, so a later rollup
 # can read an earlier one's table.
-MATERIALISE_POST = {"mart_filter_options_v": "mart_filter_options",
+MATERIALISE_POST = {"mart_compare_features_v": "mart_compare_features",
+                    "mart_compare_strata_v": "mart_compare_strata",
+                    "mart_filter_options_v": "mart_filter_options",
                     "mart_indicator_rollup_v": "mart_indicator_rollup",
                     "mart_indicator_rollup_person_v": "mart_indicator_rollup_person",
                     "mart_indicator_rollup_region_v": "mart_indicator_rollup_region",

@@ -505,7 +505,8 @@ def all_neighbours(table: pd.DataFrame, features: list[Feature], k: int) -> dict
 # a share is its persons"): attendance is hours, Podium24 counts referrals.
 NOT_PERSONS = frozenset({"taal.aanwezigheid_pct", "werk.podium24_binnen_3mnd_pct"})
 # The share whose denominator (persons with a PIP) gives the population mix
-# of sql/queries/compare_features.sql.
+# of sql/queries/compare_features.sql; sql/rollups/mart_compare_features.sql
+# materialises it for this indicator only, so it names it too.
 FEATURE_INDICATOR = "digitaal.digid_pct"
 STRATA = ("doelgroep", "leeftijdsgroep", "leerroute")
 STRATA_WORDS = {"doelgroep": "doelgroep", "leeftijdsgroep": "leeftijdsgroep",

@@ -1,17 +1,10 @@
 -- The population mix per gemeente that "vergelijkbare gemeenten" are found
--- on: persons with a PIP (the denominator of $indicator, a share over
--- persons with PIP) per leerroute, from the cube, and per land van herkomst
--- group, from the marginals, at $peildatum. Aggregates per gemeente; the page
+-- on (persons with a PIP per leerroute and land van herkomst group) at
+-- $peildatum; $indicator is monitor.compare.FEATURE_INDICATOR. Reads the
+-- load-time mart (rollups/mart_compare_features.sql); the export, on its own
+-- one-date cube, runs compare_features_cube.sql: the same rows. The page
 -- shows only which gemeenten come out nearest, never these counts.
-SELECT gemeentecode, 'leerroute' AS dimension, leerroute AS member,
-       sum(denominator) AS persons
-FROM mart_indicator_cube
+SELECT gemeentecode, dimension, member, persons
+FROM mart_compare_features
 WHERE indicator_id = $indicator AND peildatum = $peildatum
-GROUP BY ALL
-UNION ALL
-SELECT gemeentecode, dimension, dimension_value AS member, sum(denominator) AS persons
-FROM mart_indicator_margins
-WHERE indicator_id = $indicator AND peildatum = $peildatum
-  AND dimension = 'land_van_herkomst'
-GROUP BY ALL
 ORDER BY ALL

@@ -2,10 +2,10 @@
 -- gemeente and stratum (doelgroep x leeftijdsgroep x leerroute): the input of
 -- the indirect standardisation in monitor.compare. Aggregates only; they
 -- never reach a page: only the expected value made from them does.
+-- Reads the load-time mart (rollups/mart_compare_strata.sql); the export,
+-- on its own one-date cube, runs compare_strata_cube.sql: the same rows.
 -- Parameters: $indicator, $peildatum.
-SELECT gemeentecode, doelgroep, leeftijdsgroep, leerroute,
-       sum(numerator) AS numerator, sum(denominator) AS denominator
-FROM mart_indicator_cube
-WHERE indicator_id = $indicator AND peildatum = $peildatum AND denominator > 0
-GROUP BY ALL
+SELECT gemeentecode, doelgroep, leeftijdsgroep, leerroute, numerator, denominator
+FROM mart_compare_strata
+WHERE indicator_id = $indicator AND peildatum = $peildatum
 ORDER BY ALL
