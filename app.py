@@ -44,7 +44,8 @@ from etl.bootstrap import ensure_demo_store  # noqa: E402  (after the navigation
 from monitor import access  # noqa: E402
 from monitor.filters import page_uses_filters  # noqa: E402
 from pages.ui import basket, data, frame, present  # noqa: E402
-from pages.ui.filters import render_sidebar_filters  # noqa: E402
+from pages.ui.filters import current_filters, filter_summary, render_sidebar_filters  # noqa: E402
+from monitor import formatting as fmt  # noqa: E402
 
 
 def ensure_store(db: Path, auto_demo: bool) -> bool:
@@ -74,6 +75,14 @@ def ensure_store(db: Path, auto_demo: bool) -> bool:
     return False
 
 
+def render_print_details(url_path: str) -> str | None:
+    """Peildatum and filters for the print header, on pages that use them."""
+    if not page_uses_filters(url_path):
+        return None
+    f = current_filters()
+    return f"peildatum {fmt.date_nl(f.peildatum)} · {filter_summary(f)}"
+
+
 def main() -> None:
     frame.app_run_started()
     nav = NAV
@@ -93,6 +102,7 @@ def main() -> None:
             present.run()
             return
         frame.render_demo_banner()
+        frame.render_print_header(nav.title, render_print_details(nav.url_path))
         nav.run()
     finally:
         st.session_state.pop(frame.VIA_APP, None)

@@ -74,7 +74,9 @@ def rebuild(key: str, source: Source, f: Filters):
     kind, arg = registry.resolve(key)
     c = registry.make(kind, arg, source, f)
     if kind.deck == "table":
+        # the slide's title is what the table concludes, as for a chart
         return TableSlide(title=c.title, table=c.table, source=c.source, peildatum=c.peildatum,
+                          headline=c.conclusion,
                           note=c.note, key=c.key)
     return c
 

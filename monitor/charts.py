@@ -58,7 +58,9 @@ class Chart:
 
     def file_stem(self) -> str:
         """File name without extension: what, and which peildatum."""
-        slug = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")[:60]
+        # letters as they are (enquête, not enqu-te); only what a file system
+        # or a mail client mangles becomes a hyphen
+        slug = re.sub(r"[^\w]+|_", "-", self.title.lower()).strip("-")[:60]
         day = self.peildatum.isoformat() if self.peildatum else "zonder-peildatum"
         return f"{slug}_{day}"
 
@@ -602,6 +604,8 @@ def route_steps(df: pd.DataFrame, peildatum: dt.date) -> Chart:
                            hovertemplate="%{y}: %{text} personen<extra></extra>"))
     style(fig, height=420, legend=False, x_title="personen")
     fig.update_yaxes(autorange="reversed", type="category")
+    # room beyond the longest bar for its value, which otherwise runs off a narrow chart
+    fig.update_xaxes(range=[0, max([v for v in values if v is not None], default=0) * 1.18 or 1])
     table = pd.DataFrame({
         "Stap": labels,
         "Personen": values,
@@ -634,6 +638,7 @@ def route_termijn(df: pd.DataFrame, peildatum: dt.date) -> Chart:
         marker_color=[PALETTE[0], PALETTE[3]], marker_pattern_shape=["", "x"],
         hovertemplate="%{x}: %{text}<extra></extra>"))
     style(fig, height=320, legend=False, y_title="actieve inburgeraars")
+    fig.update_yaxes(range=[0, max([v for v in values if v is not None], default=0) * 1.15 or 1])
     table = pd.DataFrame({"Termijn": [TERMIJN[s] for s in rows["step"]], "Personen": values,
                           "Weergave": text})
     conclusion = (f"{text[1]} actieve inburgeraars zijn over hun termijn van drie jaar, "
@@ -655,7 +660,7 @@ ACTION_STATUS = {  # colour, pattern, symbol; order = sort order (delayed first)
 ACTION_LINES = ["Taal", "Participatie", "Betaald werk", "Borging", "Aandachtspunten"]
 
 
-def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
+def acties_timeline(df: pd.DataFrame, today: dt.date, label_chars: int = 48) -> Chart:
     """The actions of the programme on a quarter timeline, delayed first. With
     a `planning` column (monitor.action_plan), a planning that is not in the
     document's text is drawn lighter and its label starts with ≈."""
@@ -668,7 +673,7 @@ def acties_timeline(df: pd.DataFrame, today: dt.date) -> Chart:
     omschrijving = [str(o) for o in df["omschrijving"].fillna("")]
     df["label"] = [f"{ACTION_STATUS.get(s, ('', '', '?'))[2]} {'' if k == IN_TEXT else '≈ '}"
                    f"{plotly_text(a)} · "
-                   f"{plotly_text(o[:48])}{'…' if len(o) > 48 else ''}"
+                   f"{plotly_text(o[:label_chars])}{'…' if len(o) > label_chars else ''}"
                    for a, o, s, k in zip(df["actie_id"], omschrijving, df["status"], df["planning"])]
     fig = go.Figure()
     for status, (colour, pattern, symbol) in ACTION_STATUS.items():

@@ -37,7 +37,12 @@ GREY = RGBColor(0x44, 0x44, 0x44)
 DEMO_RED = RGBColor(0x8A, 0x3B, 0x00)
 BLUE = RGBColor(0x00, 0x5A, 0x8C)
 TITLE_ONLY = 5  # layout index in the default template
-MAX_TABLE_ROWS = 14
+# Legible from the back of a council chamber: no text on a slide smaller
+# than FOOTER_PT, tables and body text at least BODY_PT; a longer table
+# continues on the next slide instead of shrinking.
+BODY_PT = 18
+FOOTER_PT = 14
+TITLE_PT = 28
 
 FOOTER_NAME = "Voettekst"
 DEMO_NAME = "Demomelding"
@@ -53,10 +58,12 @@ class TableSlide:
     peildatum: dt.date | None = None
     note: str | None = None
     key: str = ""
+    bullets: tuple[str, ...] = ()   # sentences under the table
+    headline: str | None = None     # the conclusion, when it is not the title
 
     @property
     def conclusion(self) -> str:
-        return self.title
+        return self.headline or self.title
 
 
 @dataclass(frozen=True)
@@ -97,13 +104,27 @@ def _title(slide, text: str, size: int = 26) -> None:
     t.text_frame.paragraphs[0].alignment = 1  # left
 
 
+FOOTER_LINE = Pt(FOOTER_PT) * 1.3
+DEMO_H = Inches(0.4)
+
+
+def _footer_height(caption: str, demo: bool) -> int:
+    """Height of footer and demo line: the footer grows upwards with its
+    text, so it never runs into the demo line below it."""
+    per_line = int((WIDTH - 2 * MARGIN) / (Pt(FOOTER_PT) * 0.5))
+    lines = max(1, -(-len(caption + " · dia 99") // per_line))
+    return int(lines * FOOTER_LINE + Inches(0.15) + (DEMO_H if demo else Inches(0.15)))
+
+
 def _footer(slide, caption: str, demo: bool, number: int | None = None) -> None:
     text = caption + (f" · dia {number}" if number else "")
-    _box(slide, MARGIN, HEIGHT - Inches(0.75), WIDTH - 2 * MARGIN, Inches(0.35), text, 11, GREY,
+    h = _footer_height(caption, demo)
+    below = DEMO_H if demo else Inches(0.15)
+    _box(slide, MARGIN, HEIGHT - h, WIDTH - 2 * MARGIN, h - below, text, FOOTER_PT, GREY,
          name=FOOTER_NAME)
     if demo:
-        _box(slide, MARGIN, HEIGHT - Inches(0.42), WIDTH - 2 * MARGIN, Inches(0.3),
-             exports.DEMO_NOTICE, 11, DEMO_RED, bold=True, name=DEMO_NAME)
+        _box(slide, MARGIN, HEIGHT - DEMO_H, WIDTH - 2 * MARGIN, DEMO_H - Inches(0.05),
+             exports.DEMO_NOTICE, FOOTER_PT, DEMO_RED, bold=True, name=DEMO_NAME)
 
 
 def _new_slide(prs):
@@ -132,9 +153,9 @@ def _title_slide(prs, meta: DeckMeta) -> None:
 
 def _chart_slide(prs, c: Chart, png: bytes, demo: bool, number: int) -> None:
     slide = _new_slide(prs)
-    _title(slide, c.conclusion, 24 if len(c.conclusion) < 110 else 20)
+    _title(slide, c.conclusion, TITLE_PT if len(c.conclusion) < 90 else 24)
     top = Inches(1.35)
-    avail_h = HEIGHT - top - Inches(0.85)
+    avail_h = HEIGHT - top - _footer_height(c.caption, demo) - Inches(0.05)
     avail_w = WIDTH - 2 * MARGIN
     # the image is 16:9; fit it into the free area and centre it
     h = min(avail_h, Emu(int(avail_w * 9 / 16)))
@@ -156,15 +177,113 @@ def _cell_text(v) -> str:
     return str(v)
 
 
-def _table_slide(prs, t: TableSlide, demo: bool, number: int) -> None:
+# Text metrics at BODY_PT for laying a table out before PowerPoint or
+# LibreOffice does: an average character is about half an em wide.
+CHAR_W = Pt(BODY_PT) * 0.52
+LINE_H = Pt(BODY_PT) * 1.25
+CELL_PAD = Inches(0.08)
+TABLE_TOP = Inches(1.45)
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in str(text).split()), default=1)
+
+
+def _column_widths(df: pd.DataFrame, total: int) -> list[int]:
+    """Widths by content: no column narrower than its longest word (so no
+    word breaks), a sentence column gets what is left."""
+    cols = list(df.columns)
+    texts = [[str(h)] + [_cell_text(v) for v in df[h]] for h in cols]
+    floor = [max(_longest_word(t) for t in col) + 2 for col in texts]
+    want = [min(max(len(t) for t in col), 48) + 2 for col in texts]
+    need = [max(f, w) for f, w in zip(floor, want)]
+    scale = total / (sum(need) * CHAR_W)
+    if scale >= 1:
+        return [int(total * n / sum(need)) for n in need]
+    # too wide: every column keeps its floor, the rest shrinks in proportion
+    rest = total - sum(f * CHAR_W for f in floor)
+    extra = [n - f for n, f in zip(need, floor)]
+    return [int(f * CHAR_W + max(rest, 0) * e / max(sum(extra), 1)) for f, e in zip(floor, extra)]
+
+
+def _lines(text: str, width: int) -> int:
+    per_line = max(1, int((width - CELL_PAD) / CHAR_W))
+    out = 0
+    for para in str(text).split("\n"):
+        n, line = 1, 0
+        for word in para.split():
+            add = len(word) + (1 if line else 0)
+            if line + add > per_line and line:
+                n, line = n + 1, len(word)
+            else:
+                line += add
+        out += n
+    return out
+
+
+def _row_heights(df: pd.DataFrame, widths: list[int]) -> list[int]:
+    rows = [list(map(str, df.columns))] + [[_cell_text(v) for v in r]
+                                           for r in df.itertuples(index=False, name=None)]
+    return [int(max(_lines(t, w) for t, w in zip(r, widths)) * LINE_H + CELL_PAD) for r in rows]
+
+
+def _table_slide(prs, t: TableSlide, demo: bool, number: int) -> int:
+    """The table on as many slides as it needs at BODY_PT, rows laid out by
+    their text; returns how many slides."""
+    chunks = table_chunks(t)
+    for n, df in enumerate(chunks, start=1):
+        title = t.conclusion + (f" ({n}/{len(chunks)})" if len(chunks) > 1 else "")
+        _one_table_slide(prs, t, df, title, t.bullets if n == len(chunks) else (), demo,
+                         number + n - 1)
+    return len(chunks)
+
+
+def _bullets_height(bullets) -> int:
+    width = WIDTH - 2 * MARGIN
+    return sum(int(_lines("• " + b, width) * LINE_H) for b in bullets) + (
+        int(Inches(0.2)) if bullets else 0)
+
+
+def table_chunks(t: TableSlide) -> list[pd.DataFrame]:
+    """The table's rows split over slides so each part fits above the
+    footer (the last part also leaves room for the bullets)."""
+    df = t.table
+    widths = _column_widths(df, WIDTH - 2 * MARGIN)
+    heights = _row_heights(df, widths)
+    room = HEIGHT - TABLE_TOP - _footer_height(_table_caption(t), True) - Inches(0.1)
+    head, body = heights[0], heights[1:]
+    chunks, start, used = [], 0, head
+    for i, h in enumerate(body):
+        if used + h > room and i > start:
+            chunks.append(df.iloc[start:i])
+            start, used = i, head
+        used += h
+    last = df.iloc[start:]
+    if used + _bullets_height(t.bullets) > room and len(last) > 1:
+        # move rows to a slide of their own until the bullets fit
+        tail_rows = body[start:]
+        keep = len(tail_rows)
+        while keep > 1 and head + sum(tail_rows[:keep]) + _bullets_height(t.bullets) > room:
+            keep -= 1
+        chunks.append(df.iloc[start:start + keep])
+        last = df.iloc[start + keep:]
+    chunks.append(last)
+    return [c for c in chunks if len(c)] or [df]
+
+
+def _one_table_slide(prs, t: TableSlide, df: pd.DataFrame, title: str, bullets, demo: bool,
+                     number: int) -> None:
     slide = _new_slide(prs)
-    _title(slide, t.title, 24)
-    df = t.table.head(MAX_TABLE_ROWS)
+    _title(slide, title, TITLE_PT if len(title) < 90 else 24)
     rows, cols = len(df) + 1, max(1, len(df.columns))
-    top = Inches(1.4)
-    height = min(HEIGHT - top - Inches(1.0), Inches(0.4) * rows)
-    shape = slide.shapes.add_table(rows, cols, MARGIN, top, WIDTH - 2 * MARGIN, height)
+    widths = _column_widths(df, WIDTH - 2 * MARGIN)
+    heights = _row_heights(df, widths)
+    shape = slide.shapes.add_table(rows, cols, MARGIN, TABLE_TOP, sum(widths), sum(heights))
     table = shape.table
+    for j, w in enumerate(widths):
+        table.columns[j].width = Emu(w)
+    for i, h in enumerate(heights):
+        table.rows[i].height = Emu(h)
     for j, h in enumerate(df.columns):
         table.cell(0, j).text = str(h)
     for i, row in enumerate(df.itertuples(index=False, name=None), start=1):
@@ -172,15 +291,33 @@ def _table_slide(prs, t: TableSlide, demo: bool, number: int) -> None:
             table.cell(i, j).text = _cell_text(v)
     for i in range(rows):
         for j in range(cols):
-            for p in table.cell(i, j).text_frame.paragraphs:
+            cell = table.cell(i, j)
+            cell.margin_left = cell.margin_right = Inches(0.05)
+            cell.margin_top = cell.margin_bottom = Inches(0.03)
+            for p in cell.text_frame.paragraphs:
                 for r in p.runs:
-                    r.font.size = Pt(13 if rows <= 10 else 11)
-    caption = f"Bron: {t.source} · peildatum {fmt.date_nl(t.peildatum)}" + (
+                    r.font.size = Pt(BODY_PT)
+    if bullets:
+        box = _box(slide, MARGIN, TABLE_TOP + sum(heights) + Inches(0.2), WIDTH - 2 * MARGIN,
+                   _bullets_height(bullets), "", BODY_PT)
+        tf = box.text_frame
+        for k, line in enumerate(bullets):
+            para = tf.paragraphs[0] if k == 0 else tf.add_paragraph()
+            run = para.add_run()
+            heading = k == 0 and line.endswith(":")
+            run.text = line if heading else f"• {line}"
+            run.font.size = Pt(BODY_PT)
+            run.font.color.rgb = DARK
+            run.font.bold = heading
+    _footer(slide, _table_caption(t), demo, number)
+
+
+def _table_caption(t: TableSlide) -> str:
+    return f"Bron: {t.source} · peildatum {fmt.date_nl(t.peildatum)}" + (
         f" · {t.note}" if t.note else "")
-    _footer(slide, caption, demo, number)
 
 
-DEFINITIONS_PER_SLIDE = 9
+DEFINITIONS_PER_SLIDE = 7
 
 
 def _definitions_slides(prs, definitions: list[tuple[str, str]], demo: bool) -> None:
@@ -193,8 +330,8 @@ def _definitions_slides(prs, definitions: list[tuple[str, str]], demo: bool) -> 
 
 def _definitions_slide(prs, definitions: list[tuple[str, str]], demo: bool, title: str) -> None:
     slide = _new_slide(prs)
-    _title(slide, title, 28)
-    size = 14 if len(definitions) <= 6 else 12
+    _title(slide, title, TITLE_PT)
+    size = FOOTER_PT  # reference text, read on paper rather than from the back row
     box = _box(slide, MARGIN, Inches(1.4), WIDTH - 2 * MARGIN, HEIGHT - Inches(2.3), "", size)
     tf = box.text_frame
     first = True
@@ -239,23 +376,68 @@ def build(meta: DeckMeta, items: list, definitions: list[tuple[str, str]],
     prs.core_properties.title = meta.title
     prs.core_properties.language = "nl-NL"
     _title_slide(prs, meta)
-    for n, it in enumerate(items, start=2):
+    n = 2
+    for it in items:
         if isinstance(it, Chart):
             _chart_slide(prs, it, next(images), meta.demo, n)
+            n += 1
         else:
-            _table_slide(prs, it, meta.demo, n)
+            n += _table_slide(prs, it, meta.demo, n)
     _definitions_slides(prs, definitions, meta.demo)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
 
 
+# A chart slide's image is drawn at 960 x 540 and rendered at twice that
+# (1920 x 1080). It fills 8.5 to 9.2 inch of slide width, so 30 px of chart
+# text is at least 18 pt on the slide: legible from the back of the chamber.
+SLIDE_LOGICAL = (960, 540)
+SLIDE_IMAGE_SCALE = 2
+SLIDE_FONT_PX = 30
+
+
+def legible(fig):
+    """The figure with every text at SLIDE_FONT_PX and margins that grow to
+    fit axis labels (a cut label like "2e helft 2026 (lop" is worse than a
+    smaller plot)."""
+    px = SLIDE_FONT_PX
+    fig.update_layout(font=dict(size=px), legend=dict(font=dict(size=px)),
+                      margin=dict(l=10, r=30, t=50, b=10))
+    fig.update_xaxes(tickfont=dict(size=px), title_font=dict(size=px), automargin=True)
+    fig.update_yaxes(tickfont=dict(size=px), title_font=dict(size=px), automargin=True)
+    fig.update_annotations(font_size=px)
+    fig.update_traces(textfont_size=px, selector=dict(type="bar"))
+    # category labels that cannot stand side by side lean at 45 degrees, which
+    # leaves the plot more height than plotly's own choice of upright text
+    xs = [getattr(t, "x", None) for t in fig.data if getattr(t, "orientation", None) != "h"]
+    labels = {str(v) for x in xs if x is not None for v in x if isinstance(v, str)}
+    if labels and sum(len(v) for v in labels) * px * 0.55 > SLIDE_LOGICAL[0]:
+        fig.update_xaxes(tickangle=-45)
+    return fig
+
+
 def slide_images(charts_in: list[Chart]) -> list[bytes]:
     """The 16:9 images for chart slides (title and footer are on the slide)."""
-    return exports.render_png([exports.print_figure(c, demo=False, width=exports.SLIDE_SIZE[0],
-                                                    height=exports.SLIDE_SIZE[1], title="",
-                                                    footer=False) for c in charts_in],
-                               scale=exports.SLIDE_SCALE)
+    w, h = SLIDE_LOGICAL
+    return exports.render_png([legible(exports.print_figure(c, demo=False, width=w, height=h,
+                                                            title="", footer=False))
+                               for c in charts_in], scale=SLIDE_IMAGE_SCALE)
+
+
+def slide_count(items: list, definitions: list) -> int:
+    """How many slides build() makes of these items: the number the download
+    button shows."""
+    n = 1
+    for it in items:
+        n += 1 if isinstance(it, Chart) else len(table_chunks(it))
+    return n + max(1, -(-len(definitions) // DEFINITIONS_PER_SLIDE))
+
+
+# A tagged PDF (structure tree, reading order, alternative texts) that
+# claims PDF/UA: a report published under the Woo must be accessible.
+PDF_FILTER = ('pdf:impress_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+              '"PDFUACompliance":{"type":"boolean","value":"true"}}')
 
 
 _PDF_LOCK = threading.Lock()
@@ -285,7 +467,7 @@ def to_pdf(pptx: bytes, workdir) -> bytes | None:
         profile = _lo_profile()
         try:
             subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                            "--convert-to", "pdf", "--outdir", str(work), str(src)],
+                            "--convert-to", PDF_FILTER, "--outdir", str(work), str(src)],
                            check=True, capture_output=True, timeout=180)
         except (subprocess.SubprocessError, OSError):
             return None

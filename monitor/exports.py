@@ -24,6 +24,7 @@ import datetime as dt
 import io
 import math
 import os
+import re
 import shutil
 import threading
 from decimal import Decimal
@@ -69,7 +70,9 @@ def _cell(v) -> str:
             return ""
         if v == int(v) and abs(v) < 1e15:
             return str(int(v))
-        return repr(round(v, 6)).replace(".", ",")
+        # as the table on the screen shows it (one decimal), rounded once from
+        # the stored value; grouping dots left out so Excel reads a number
+        return fmt.number(v, 1).replace(".", "")
     if isinstance(v, (dt.date, pd.Timestamp)):
         return fmt.date_nl(v)
     try:
@@ -96,13 +99,26 @@ def csv_text(c: Chart, demo: bool = False) -> str:
     for row in table.itertuples(index=False, name=None):
         w.writerow([_cell(v) for v in row])
     w.writerow([])
-    w.writerow([spreadsheet_cell(c.caption)])
+    w.writerow([spreadsheet_cell(data_caption(c))])
     if c.conclusion:  # the chart's judgement, word for word as on the screen and the slide
         w.writerow([spreadsheet_cell(c.conclusion)])
     if c.suppressed:
         w.writerow(["‘<5’ / ‘–’: verborgen om herkenbaarheid te voorkomen; een verborgen cel is "
                     "nooit 0."])
     return buf.getvalue()
+
+
+# Remarks on how the chart looks ("totaal in oranje", "een onderbreking is …")
+# describe the picture, not the data: they stay out of the CSV.
+_VISUAL = re.compile(r"\b(oranje|blauw|grijs|kleur|onderbreking|gestippeld|arcering|lijn)\b",
+                     re.IGNORECASE)
+
+
+def data_caption(c: Chart) -> str:
+    """The caption without remarks about the picture."""
+    parts = [p for p in (c.note or "").split(";") if p.strip() and not _VISUAL.search(p)]
+    return f"Bron: {c.source} · peildatum {fmt.date_nl(c.peildatum)}" + (
+        " · " + "; ".join(p.strip() for p in parts) if parts else "")
 
 
 def csv_bytes(c: Chart, demo: bool = False) -> bytes:
@@ -159,25 +175,59 @@ def print_figure(c: Chart, demo: bool = False, width: int = SCREEN_SIZE[0],
     """A copy of the chart's figure laid out for a file: the title above,
     source and peildatum (and the demo notice) below."""
     fig = go.Figure(copy.deepcopy(c.figure.to_dict()))
-    top = 70 if title != "" else 30
-    bottom = 90 if footer else 40
-    bottom += 22 if demo and footer else 0
-    fig.update_layout(width=width, height=height,
-                      margin=dict(l=_left_margin(fig, width), r=40, t=top + 30, b=bottom + 40),
+    # The title is the conclusion (what the chart says), wrapped to the width;
+    # the source line wraps too, so neither is cut off at the image's edge.
+    heading = _wrap(title or c.conclusion, int(width / 13)) if title != "" else []
+    caption = _wrap(c.caption, int(width / 7.2)) if footer else []
+    top = 20 + 28 * len(heading)
+    left = _left_margin(fig, width)
+    # The footer hangs below the paper; the x labels must not move the paper
+    # onto it, so their room is reserved here instead of by automargin.
+    ticks, right = _x_label_room(fig, width - left - 40)
+    lines = len(caption) + (1 if demo else 0)
+    bottom = ticks + (20 + 18 * lines if footer else 10)
+    fig.update_layout(width=width, height=height, title=None,
+                      margin=dict(l=left, r=right, t=top + 30, b=bottom),
                       font=dict(size=16))
-    if title != "":
-        fig.update_layout(title=dict(text=plotly_text(title or c.title), x=0.01, xanchor="left", y=0.98,
-                                     yanchor="top", font=dict(size=24)))
+    fig.update_xaxes(automargin=False)
+    if heading:
+        # an annotation, not the layout title: a title of two lines lost its
+        # first line above the image
+        fig.add_annotation(text="<br>".join(plotly_text(h) for h in heading), xref="paper", yref="paper", x=0, y=1,
+                           xanchor="left", yanchor="bottom", yshift=34, xshift=-left + 10,
+                           showarrow=False, align="left", font=dict(size=22, color="#222"))
     if footer:
-        fig.add_annotation(text=plotly_text(c.caption), xref="paper", yref="paper", x=0, y=0,
-                           xanchor="left", yanchor="top", yshift=-(bottom - 10),
-                           showarrow=False, font=dict(size=13, color="#333"), align="left")
-        if demo:
-            fig.add_annotation(text=DEMO_NOTICE, xref="paper", yref="paper", x=0, y=0,
-                               xanchor="left", yanchor="top", yshift=-(bottom + 12),
-                               showarrow=False, font=dict(size=13, color="#8A3B00"),
-                               align="left")
+        footer_lines = [plotly_text(line) for line in caption] + ([f"<span style='color:#8A3B00'>{DEMO_NOTICE}</span>"]
+                                  if demo else [])
+        fig.add_annotation(text="<br>".join(footer_lines), xref="paper", yref="paper", x=0,
+                           y=0, xanchor="left", yanchor="top", yshift=-(ticks + 8),
+                           showarrow=False, font=dict(size=13, color="#333"), align="left",
+                           xshift=-left + 10)
     return fig
+
+
+def _x_label_room(fig: go.Figure, plot_width: int) -> int:
+    """Pixels below the plot for the x tick labels and the axis title, and
+    to its right for the last label: rotated when the category labels do not
+    fit side by side."""
+    xs = [getattr(t, "x", None) for t in fig.data if getattr(t, "orientation", None) != "h"]
+    labels = [str(v) for x in xs if x is not None for v in x if isinstance(v, str)]
+    room, right = 30, 40
+    if labels:
+        longest = max(len(v) for v in labels)
+        per = plot_width / max(1, len(set(labels)))
+        if longest * 8.5 > per:  # plotly turns them 30–90 degrees
+            room = int(longest * 8.5 * 0.75) + 20
+            right = 40 + int(longest * 8.5 * 0.6)  # the last label reaches past the plot
+    if fig.layout.xaxis.title.text:
+        room += 28
+    return room, right
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width=max(20, width)) or [text]
 
 
 class _Renderer:

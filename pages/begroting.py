@@ -11,6 +11,7 @@ and are mirrored to the URL, so a link reproduces them.
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
 import pandas as pd
@@ -29,6 +30,7 @@ COUNT_KEY = "begroting.aantal"
 EDIT_KEY = "begroting.bewerk"          # the radio widget
 EDIT_INDEX = "begroting.bewerk_index"  # the index it stands for (ours, always an int)
 EDIT_LABELS = "begroting.bewerk_labels"
+REMOVED = "begroting.verwijderd"          # scenarios taken away, for "ongedaan maken"
 CHART_YEAR_KEY = "begroting.waterval_jaar"
 TEXT = "#tekst"   # suffix of the typed-value field beside a slider
 ERROR = "#fout"   # suffix of the message about an unreadable typed value
@@ -136,12 +138,24 @@ def _set_count() -> None:
         # A new scenario starts as a copy of the first: what-ifs are variations.
         first = scenarios[0]
         scenarios.append(bm.Scenario("", first.inputs, first.use_actual))
+    if len(scenarios) > n:
+        names = bm.display_names(scenarios)[n:]
+        st.session_state[REMOVED] = (list(scenarios[n:]), names)
     for i in range(n, len(scenarios)):
         for key in _widget_keys(i) + [f"s{i + 1}.naam"]:
             st.session_state.pop(key, None)
     del scenarios[n:]
     if st.session_state.get(EDIT_INDEX, 0) >= n:
         st.session_state[EDIT_INDEX] = 0
+
+
+def _undo_remove() -> None:
+    """Put back the scenarios the last count change took away."""
+    removed, _ = st.session_state.pop(REMOVED, ([], []))
+    scenarios = _scenarios()
+    for sc in removed[:bm.MAX_SCENARIOS - len(scenarios)]:
+        scenarios.append(sc)
+    st.session_state[COUNT_KEY] = len(scenarios)
 
 
 def _on_edit_choice() -> None:
@@ -265,7 +279,7 @@ def _input_widget(spec: bm.InputSpec, key: str, current, disabled: bool = False)
         if key not in st.session_state:
             st.session_state[key] = _to_widget(spec, current)
         value = st.session_state[key]
-        left, right = st.columns([3, 2], vertical_alignment="bottom")
+        left, right = st.columns([2, 1], vertical_alignment="bottom")
         with left:
             if spec.unit == "fractie":
                 x = st.slider(spec.label, min_value=0.01, max_value=100.0, step=0.01,
@@ -410,7 +424,7 @@ def _year_table(res: bm.BudgetResult) -> pd.DataFrame:
         line("Tijdelijke extra inzet", "extra_capacity"),
         line("Tijdelijke beleidsmedewerker", "policy_officer"),
         line("Totale uitvoeringskosten", "execution_costs"),
-        line("Uitvoeringsmiddelen 570610905", "budget"),
+        line(bm.BUDGET_LINE, "budget"),
         line("Saldo uitvoering", "saldo_execution"),
         line("Faciliteitenbesluit (raming)", "facility"),
         line("  waarvan ingezet als dekking", "facility_cover"),
@@ -472,6 +486,27 @@ def _right_aligned(df: pd.DataFrame, first: str, first_width: int | None = None)
 
 # --- Page ---------------------------------------------------------------------
 
+def _print_inputs(names: list[str]) -> None:
+    """On paper the input widgets do not print: the inputs of every scenario
+    as a table instead, every input that differs from the uitgangspunt."""
+    changed = list(dict.fromkeys(n for sc in _scenarios() for n in bm.changed_inputs(sc.inputs)))
+    head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+    rows = "".join(
+        f"<tr><td>{html.escape(bm.INPUT_SPECS[n].label)}</td>"
+        f"<td>{html.escape(bm.shown(bm.INPUT_SPECS[n], bm.INPUT_SPECS[n].default))}</td>"
+        + "".join(f"<td>{html.escape(bm.shown(bm.INPUT_SPECS[n], getattr(sc.inputs, n)))}</td>"
+                  for sc in _scenarios()) + "</tr>" for n in changed)
+    body = (f"<table><tr><th>Invoer</th><th>Uitgangspunt</th>{head}</tr>{rows}</table>"
+            if changed else "<p>Alle invoer staat op het uitgangspunt van het "
+                            "uitvoeringsprogramma.</p>")
+    actual = [n for n, sc in zip(names, _scenarios()) if sc.use_actual]
+    more = (f"<p>Met de actuele aantallen uit de geladen gegevens: {html.escape(', '.join(actual))}."
+            "</p>") if actual else ""
+    st.markdown(f"<div class='im-print-only im-print-inputs'><h4>Invoer van de scenario's</h4>"
+                f"{body}{more}<p>Alle andere invoer staat op het uitgangspunt.</p></div>",
+                unsafe_allow_html=True)
+
+
 def _render_scenario_bar() -> int:
     """Count, names and the scenario being edited; returns its index."""
     with st.container(border=True):
@@ -479,6 +514,13 @@ def _render_scenario_bar() -> int:
                  on_change=_set_count,
                  help="Vergelijk tot drie scenario's naast elkaar. Een nieuw scenario begint als "
                       "kopie van het eerste.")
+        removed = st.session_state.get(REMOVED)
+        if removed and removed[0]:
+            names = ", ".join(f"‘{n}’" for n in removed[1])
+            st.button(f"Ongedaan maken: {names} terugzetten", key="begroting_undo",
+                      on_click=_undo_remove, icon=":material/undo:",
+                      help="Zet de scenario's terug die u net met het aantal hebt weggehaald, "
+                           "met al hun invoer.")
         for i, sc in enumerate(_scenarios()):
             key = f"s{i + 1}.naam"
             if key not in st.session_state:
@@ -495,10 +537,12 @@ def _render_scenario_bar() -> int:
             labels = bm.display_names(_scenarios())
             st.session_state[EDIT_LABELS] = labels
             st.session_state[EDIT_KEY] = edit
-            st.radio("Scenario bewerken", list(range(n)), key=EDIT_KEY, horizontal=True,
+            st.radio("De invoer hieronder wijzigt scenario", list(range(n)), key=EDIT_KEY,
                      format_func=lambda k: markdown_text(labels[k]) if 0 <= k < len(labels)
                      else str(k),
-                     on_change=_on_edit_choice)
+                     on_change=_on_edit_choice,
+                     help="Met meer scenario's wijzigt de invoer één scenario tegelijk: kies "
+                          "hier welk.")
         st.button("Herstel uitgangspunt", on_click=_reset, args=(edit,),
                   help="Zet alle invoer van dit scenario terug op het uitgangspunt van het "
                        "uitvoeringsprogramma.")
@@ -558,24 +602,39 @@ def _render_results(results: list[tuple[str, bm.BudgetResult]], edit: int,
                    "de standaardwaarden.")
     _render_headline(res, base)
 
+    def figure(col, label: str, value: Decimal, before: Decimal, help_text: str | None = None,
+               higher_is_better: bool = True) -> None:
+        # every figure in whole euros, as the headline; its difference from the uitgangspunt
+        diff = value - before
+        col.metric(label, euro(value, cents=False),
+                   delta=_delta(diff) if round(diff) else None,
+                   delta_color="normal" if higher_is_better else "inverse", help=help_text)
+
     k = st.columns(3)
-    k[0].metric("SPUK per persoon (3 jaar)", euro(res.income_per_person),
-                help="Prijs t + t-1 + t-2: wat het Rijk in drie jaar per gehuisveste "
-                     "asielstatushouder betaalt.")
-    k[1].metric("Kosten per traject", euro(res.cost_per_person))
-    k[2].metric("Resultaat per persoon", euro(res.result_per_person),
-                help="SPUK per persoon min kosten per traject.")
+    figure(k[0], "SPUK per persoon (3 jaar)", res.income_per_person, base.income_per_person,
+           "Prijs t + t-1 + t-2: wat het Rijk in drie jaar per gehuisveste "
+           f"asielstatushouder betaalt ({euro(res.income_per_person)}).")
+    figure(k[1], "Kosten per traject", res.cost_per_person, base.cost_per_person,
+           f"Kosten per traject: {euro(res.cost_per_person)}.", higher_is_better=False)
+    figure(k[2], "Resultaat per persoon", res.result_per_person, base.result_per_person,
+           f"SPUK per persoon min kosten per traject ({euro(res.result_per_person)}).")
     k = st.columns(3)
-    k[0].metric(f"Ruimte cohort 2024 ({number(res.inputs.housed(2024))} pers.)",
-                euro(res.room_per_cohort[2024]))
-    k[1].metric("Per jaar, over drie jaar", euro(res.room_per_year_average[2024]),
-                help="Het uitvoeringsprogramma drukt € 99.737 af (afgekapt). De drie jaren "
-                     "tellen precies op tot de ruimte: een restcent gaat naar het eerste jaar.")
+    figure(k[0], f"Ruimte cohort 2024 ({number(res.inputs.housed(2024))} pers.)",
+           res.room_per_cohort[2024], base.room_per_cohort[2024],
+           f"Ruimte voor extra acties van het cohort 2024: {euro(res.room_per_cohort[2024])}.")
+    figure(k[1], "Per jaar, over drie jaar", res.room_per_year_average[2024],
+           base.room_per_year_average[2024],
+           "Het uitvoeringsprogramma drukt € 99.737 af (afgekapt). De drie jaren tellen precies "
+           "op tot de ruimte: een restcent gaat naar het eerste jaar.")
     room_left = res.room_per_year_average[2024] - res.actions_per_year
-    k[2].metric("Inzet extra acties per jaar", euro(res.actions_per_year),
-                delta=("over " if room_left >= 0 else "tekort ") + euro(abs(room_left)),
+    diff = res.actions_per_year - base.actions_per_year
+    k[2].metric("Inzet extra acties per jaar", euro(res.actions_per_year, cents=False),
+                delta=(_delta(diff) + " · " if round(diff) else "")
+                + ("over " if room_left >= 0 else "tekort ") + euro(abs(room_left), cents=False),
                 delta_color="off", delta_arrow="off",
-                help="Ten opzichte van de gemiddelde ruimte per jaar van cohort 2024.")
+                help="Het kleine bedrag: het verschil met het uitgangspunt (als dat er is) en wat "
+                     "er over is of tekortkomt ten opzichte van de gemiddelde ruimte per jaar van "
+                     "cohort 2024.")
 
     for note in dict.fromkeys(actual_notes):
         st.info(note)
@@ -689,8 +748,9 @@ def _render_assumptions() -> None:
         st.markdown(f"- **{title}.** {text}")
     st.markdown("**Herkomst van de invoer**")
     st.markdown(
-        f"- {PROVENANCE_BADGE['seed']} een bedrag of aantal dat in het beleidskader (seed 001) of "
-        "het uitvoeringsprogramma (seed 002) staat, met de tabel erbij;\n"
+        f"- {PROVENANCE_BADGE['seed']} een bedrag of aantal dat in het beleidskader Nieuwe "
+        "stadsgezichten (2023) of het uitvoeringsprogramma Taal en Participatie staat, met de "
+        "tabel erbij;\n"
         f"- {PROVENANCE_BADGE['aanname']} een keuze van het model, met de reden en wie haar mag "
         "wijzigen;\n"
         f"- {PROVENANCE_BADGE['actueel']} geteld uit de geladen gegevens, met bron en peildatum "
@@ -726,16 +786,20 @@ def main() -> None:
     for notice in st.session_state.get(NOTICES, []):
         st.warning(notice, icon="🔗")
 
-    left, right = st.columns([1, 2.4], gap="medium")
+    # beside each other on a wide screen; on a laptop the inputs above the results
+    left, right = st.container(key="im_pair_begroting").columns([1.3, 2.4], gap="medium")
     with left:
         edit = _render_scenario_bar()
         any_actual = any(sc.use_actual for sc in _scenarios()) or st.session_state.get(
             f"s{edit + 1}.actueel", False)
         actual, actual_notes = _actual_counts(version) if any_actual else (None, ())
         st.markdown(f"#### Invoer: {markdown_text(bm.display_names(_scenarios())[edit])}")
+        if len(_scenarios()) > 1:
+            st.caption(f"U wijzigt scenario {edit + 1} ‘{markdown_text(bm.display_names(_scenarios())[edit])}’; "
+                       "kies hierboven een ander scenario om dat te wijzigen.")
         # Its own scroll area, so the results stay in view beside it and the
         # details below are not pushed down by some fifty inputs.
-        with st.container(height=900, border=False):
+        with st.container(height=900, border=False, key="begroting_invoer"):
             _input_panel(edit, actual, actual_notes)
 
     # Recompute every scenario: pure arithmetic, well under a millisecond each.
@@ -751,6 +815,7 @@ def main() -> None:
 
     with right:
         _render_results(results, edit, notes, version)
+    _print_inputs(names)
     _render_details(results, edit, version, actual)
 
     _sync_url()

@@ -17,11 +17,13 @@ APPLIED = ("doelgroep", "geslacht")
 
 
 def render_pair(df, measures, f) -> None:
-    cols = st.columns(2)
-    for col, measure in zip(cols, measures):
-        with col:
-            c = render.build("cohorten.curve", measure, f)
-            if c is not None:
+    with st.container(key=f"im_pair_{measures[0]}"):
+        cols = st.columns(2)
+        for col, measure in zip(cols, measures):
+            with col:
+                c = render.build("cohorten.curve", measure, f)
+                if c is None:
+                    continue
                 st.markdown(f"**{markdown_text(c.title)}**")
                 render.chart(c, key=f"cohort_{measure}")
 

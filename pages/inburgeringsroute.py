@@ -18,7 +18,7 @@ def render_steps(f) -> None:
     c = render.build("route.stappen", f=f)
     if c is None:
         return
-    c1, c2 = st.columns([3, 2])
+    c1, c2 = st.container(key="im_pair_steps").columns([3, 2])
     with c1:
         render.chart(c, key="route_steps")
     with c2:
@@ -56,7 +56,7 @@ def main() -> None:
                 "personen tellen dan de koppeling, en volgen de modules (PVT, KNM, MAP) geen vaste "
                 "volgorde.")
     render_steps(f)
-    c1, c2 = st.columns(2)
+    c1, c2 = st.container(key="im_pair_termijn").columns(2)
     with c1:
         render_termijn(f)
     with c2:

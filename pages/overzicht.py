@@ -59,8 +59,19 @@ def render_indicator(ind: Indicator, row: dict | None) -> None:
 
 def render_signals(rows: list[dict], indicators: list[Indicator], provisional: bool) -> None:
     found = signals.signals(rows, {i.id: i for i in indicators}, provisional=provisional)
-    title = "Signalen: geen op een voorlopige peildatum" if provisional else f"Signalen ({len(found)})"
-    with st.expander(title, expanded=bool(found), icon=":material/notifications:"):
+    # Collapsed: the first screen is for the figures; the count says whether
+    # opening it is worth it, and on paper it prints open.
+    good = sum(1 for s in found if s.good)
+    bad = sum(1 for s in found if s.good is False)
+    if provisional:
+        label = "Signalen: geen op een voorlopige peildatum"
+    elif found:
+        label = (f"Signalen ({len(found)}): {good} gunstig, {bad} ongunstig, "
+                 f"{len(found) - good - bad} zonder goede richting")
+    else:
+        label = "Signalen (0)"
+    with st.expander(label, expanded=False, icon=":material/notifications:",
+                     key="im_signals"):
         if provisional:
             st.markdown("Deze peildatum is voorlopig: niet elke bron heeft de maand al volledig "
                         "geleverd, dus hier geen signalen. Kies het laatste volledige maandeinde "
@@ -74,6 +85,11 @@ def render_signals(rows: list[dict], indicators: list[Indicator], provisional: b
         st.caption("‘Meer dan toeval’: het verschil met een jaar eerder is zo groot dat het bij dit "
                    "aantal personen niet door toeval komt (zie het paspoort). Vaste aantallen zoals "
                    "de taakstelling en de COA-bezetting tellen alleen als ze hun norm passeren.")
+    # on paper the expander does not open: the signals as a list of their own
+    lines = "".join(f"<li>{'▲' if s.good else '▼' if s.good is False else '●'} {s.text}</li>"
+                    for s in found) or "<li>Geen signalen.</li>"
+    st.markdown(f"<div class='im-print-only im-print-signals'><strong>{label}</strong>"
+                f"<ul>{lines}</ul></div>", unsafe_allow_html=True)
 
 
 def render_domain(domain: str, indicators: list[Indicator], rows: dict) -> None:
@@ -98,10 +114,11 @@ def render_clusters(f) -> None:
     render_signals(list(rows.values()), indicators, is_provisional(f.peildatum, dflt))
     for cluster, name in pres.CLUSTERS.items():
         st.markdown(f"<div class='im-cluster'>Cluster {cluster} · {name}</div>", unsafe_allow_html=True)
-        cols = st.columns(COLUMNS)
-        for col, domain in zip(cols, pres.domains_of(cluster)):
-            with col:
-                render_domain(domain, indicators, rows)
+        with st.container(key=f"im_tiles_{cluster}"):
+            cols = st.columns(COLUMNS)
+            for col, domain in zip(cols, pres.domains_of(cluster)):
+                with col:
+                    render_domain(domain, indicators, rows)
     render.caption(f"Bron: registraties gemeente (team Inburgering), COA, VISTA-college en enquête "
                    f"inburgeraars · peildatum {fmt.date_nl(f.peildatum)} · trendpijl: verandering "
                    "ten opzichte van dezelfde peildatum een jaar eerder (of het dichtstbijzijnde eerdere "

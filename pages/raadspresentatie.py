@@ -24,8 +24,9 @@ def _remove(key: str) -> None:
 
 
 def _deck(f, charts, file_name: str):
-    """The deck as a deferred download: everything from the session is read
-    now; the callable runs later, outside the page run, and is audited."""
+    """The deck as a deferred download and its slide count: everything from
+    the session is read now; the callable runs later, outside the page run,
+    and is audited."""
     who = render.requester()
     meta = deck.DeckMeta(title="Raadspresentatie Integratiemonitor", peildatum=f.peildatum,
                          region=data.region_name(data.snapshot()), filters=filter_summary(f),
@@ -34,7 +35,7 @@ def _deck(f, charts, file_name: str):
     def make() -> bytes:
         render.record_download("pptx", file_name, who)
         return deck.build(meta, charts, definitions)
-    return make
+    return make, deck.slide_count(charts, definitions)
 
 
 def render_list(charts, missing) -> None:
@@ -72,10 +73,11 @@ def main() -> None:
         if missing:
             render_list(charts, missing)
         return
+    name = f"raadspresentatie_{f.peildatum.isoformat() if f.peildatum else 'nu'}.pptx"
+    make, slides = _deck(f, charts, name)
     with st.container(horizontal=True, key="mand_acties"):
-        name = f"raadspresentatie_{f.peildatum.isoformat() if f.peildatum else 'nu'}.pptx"
         st.download_button(
-            f"PowerPoint downloaden ({len(charts)} dia's)", _deck(f, charts, name),
+            f"PowerPoint downloaden ({slides} dia's)", make,
             file_name=name,
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="mand_pptx", on_click="ignore", type="primary", icon=":material/slideshow:",

@@ -33,9 +33,16 @@ Elke pagina wordt bij elke wijziging automatisch getoetst met axe-core in een ec
 de monitor zelf toont.
 
 ### Bekende beperkingen
-- De **navigatie in de zijbalk** en enkele vaste onderdelen (zoals het hoofdmenu en de
-  melding bij het laden) komen uit het framework Streamlit en kan de monitor niet aanpassen;
-  die zijn van de toetsing uitgezonderd. Een deel van de teksten daarvan is Engels.
+- De **navigatie in de zijbalk** en enkele vaste onderdelen komen uit het framework
+  Streamlit; die zijn van de toetsing uitgezonderd. Het Engelse hoofdmenu van Streamlit
+  (met "Print", "Record a screencast" en "Made with Streamlit") is weggelaten: afdrukken gaat
+  met de browser (Ctrl+P). De knop "Select all" in de keuzelijsten is uitgezet. De labels die
+  Streamlit voor schermlezers in het Engels schrijft ("Collapse sidebar", "Help for …",
+  "Clear all") zet de monitor in de browser om naar het Nederlands.
+- Wat Engels blijft: de tooltips bij de knoppen boven een interactieve tabel (zoeken,
+  downloaden, volledig scherm), de melding "Running…" terwijl een pagina rekent en de
+  foutmelding als de verbinding met de server wegvalt ("Connection error"). Die teksten
+  staan in Streamlit zelf en zijn niet in te stellen.
 - De grafieken zelf zijn afbeeldingen voor wie ze niet kan zien; gebruik de tabel onder de
   grafiek.
 - De interactieve tabellen (met sorteren) worden als tekening op het scherm gezet; gebruik

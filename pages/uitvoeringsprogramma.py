@@ -33,7 +33,7 @@ def main() -> None:
     cols = st.columns(len(STATUS))
     for col, (status, (colour, _p, symbol)) in zip(cols, STATUS.items()):
         col.metric(f"{symbol} {status}", fmt.number(int(counts.get(status, 0))))
-    lines = st.multiselect("Actielijn", LINES, default=[], placeholder="Alle actielijnen",
+    lines = st.multiselect("Actielijn", LINES, default=[], placeholder="Alle actielijnen", select_all=False,
                            key="acties_lijn")
     shown = df[df["actielijn"].isin(lines)] if lines else df
     today = registry.data_date(data.source())

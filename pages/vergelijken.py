@@ -72,7 +72,8 @@ def main() -> None:
     codes = sorted(namen, key=lambda c: namen[c])
     focal_default = (f.gemeenten[0] if len(f.gemeenten) == 1 else
                      DEFAULT_GEMEENTE if DEFAULT_GEMEENTE in namen else codes[0])
-    c1, c2, c3 = st.columns([3, 2, 2])
+    # the choices wrap to a second row on a laptop instead of cutting their text
+    c1, c2, c3 = st.container(key="im_wrap_keuze").columns([3, 2, 2])
     with c1:
         ind_id = st.selectbox("Indicator", ids, index=ids.index(DEFAULT_INDICATOR)
                               if DEFAULT_INDICATOR in ids else 0,

@@ -32,9 +32,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path, log_dir: Path):
+def streamlit_server(db: Path, log_dir: Path, port: int | None = None):
     """A freshly started server on the store `db`; yields its URL."""
-    port = _free_port()
+    port = port or _free_port()
     env = {**os.environ, "MONITOR_DB": str(db), "MONITOR_AUTO_DEMO": "0"}
     log = open(log_dir / f"server-{port}.log", "w+")
     proc = subprocess.Popen(

@@ -57,7 +57,7 @@ def test_rename_the_edited_scenario_then_move_a_slider(server, browser):
     page = browser.new_page(viewport={"width": 1440, "height": 1400})
     page.goto(server + "/begroting?scenarios=2")
     settle(page, 3000)
-    page.get_by_role("radiogroup", name="Scenario bewerken").get_by_text(
+    page.get_by_role("radiogroup", name="De invoer hieronder wijzigt scenario").get_by_text(
         "Scenario 2 (= uitgangspunt)").click()
     settle(page)
     box = page.get_by_role("textbox", name="Naam scenario 2")

@@ -207,7 +207,7 @@ def test_waterfall_steps_end_in_the_saldo():
 
 def test_sensitivity_ranks_the_budget_line_first_for_the_seed():
     rows = bm.sensitivity(bm.DEFAULT_INPUTS)
-    assert rows[0].label == "Uitvoeringsmiddelen 570610905"
+    assert rows[0].label == "Uitvoeringsmiddelen inburgering"
     assert rows[0].high == D("229246.60")  # 10% of 645.205 + 3 x 549.087
     assert [r.swing for r in rows] == sorted((r.swing for r in rows), reverse=True)
     # SPUK prices only matter on the way down: a surplus is not in the saldo.
@@ -296,7 +296,8 @@ def test_every_input_has_a_provenance_with_its_source():
         prov = spec.provenance
         assert prov.kind in ("seed", "aanname"), spec.name
         if prov.kind == "seed":
-            assert "seed 00" in prov.source and ("tabel" in prov.source
+            assert (bm.DOC_001 in prov.source or bm.DOC_002 in prov.source) and (
+                "tabel" in prov.source
                                                  or "tekst" in prov.source), spec.name
         else:
             assert prov.owner and len(prov.source) > 20, spec.name
@@ -313,7 +314,7 @@ def test_figures_no_seed_gives_are_assumptions(name):
 
 def test_seed_figures_name_their_table():
     assert "Kosten per asielstatushouder" in bm.INPUT_SPECS["cost_leerroute"].provenance.source
-    assert "seed 001" in bm.INPUT_SPECS["facility_estimate"].provenance.source
+    assert "Beleidskader" in bm.INPUT_SPECS["facility_estimate"].provenance.source
     assert "op dit moment" in bm.INPUT_SPECS["housed_2024"].provenance.source
     assert "p.j." in bm.INPUT_SPECS["action_zroute"].provenance.source
 

@@ -106,7 +106,7 @@ def test_programme_6_1_in_full_from_begroting_csv(demo_store):
     assert rows[("570610905", "Inburgering")]["2024"] == "€ 620.987"
     # Seed 002's uitvoeringskosten, tied to the model's inputs.
     total = rows[("570610905", "Totaal uitvoeringsmiddelen Inburgering (obv begroting)")]
-    assert total["2024"] == "€ 645.205" and "Uitvoeringsmiddelen 570610905" in total["In het model"]
+    assert total["2024"] == "€ 645.205" and "Uitvoeringsmiddelen inburgering" in total["In het model"]
     assert rows[("–", "Faciliteitenbesluit opvangcentra")]["2025"] == "€ 175.000*"
     assert rows[("075597128", "Vreemdelingen")]["In het model"].startswith("Plafond")
     assert rows[("570610401", "Tijdelijke opvang dak- en thuisloze vluchtelingen")][

@@ -53,7 +53,8 @@ def test_csv_is_dutch_excel_ready_and_parses_back():
     lead, df = exports.read_csv(raw)
     assert lead == [c.title, exports.DEMO_NOTICE]
     assert list(df.columns) == list(c.table.columns)
-    assert df["Waarde (%)"].tolist()[:2] == [52.5, 61.25]
+    # as the table on the screen shows it: one decimal, rounded once
+    assert df["Waarde (%)"].tolist()[:2] == [52.5, 61.3]
     assert pd.isna(df["Waarde (%)"].iloc[2])
     assert "peildatum 31 oktober 2026" in text and "registratie inburgeraars" in text
 
@@ -69,6 +70,14 @@ def test_csv_without_demo_has_no_notice_and_numbers_stay_numbers():
 
 def test_file_stem_names_what_and_peildatum():
     assert a_chart().file_stem() == "duaal-traject-per-gemeente_2026-10-31"
+    assert a_chart(title="Tevredenheid (enquête) per gemeente").file_stem() == \
+        "tevredenheid-enquête-per-gemeente_2026-10-31"
+
+
+def test_csv_has_no_remarks_about_the_picture():
+    text = exports.csv_text(a_chart(note="totaal in oranje; alleen actieve inburgeraars"))
+    assert "oranje" not in text and "alleen actieve inburgeraars" in text
+    assert "61,25" not in text and ";61,3;" in text
 
 
 def test_png_has_title_size_and_is_rendered_by_system_chromium():
@@ -149,9 +158,16 @@ def test_print_figure_carries_source_peildatum_and_demo_notice():
     fig = exports.print_figure(a_chart(), demo=True)
     texts = [a.text for a in fig.layout.annotations]
     assert any("peildatum 31 oktober 2026" in t and "Bron:" in t for t in texts)
-    assert exports.DEMO_NOTICE in texts
-    assert fig.layout.title.text == "Duaal traject per gemeente"
-    assert exports.DEMO_NOTICE not in [a.text for a in exports.print_figure(a_chart()).layout.annotations]
+    assert any(exports.DEMO_NOTICE in t for t in texts)
+    # the title is the conclusion, what the chart says
+    assert "Duaal traject per gemeente: regio 53%." in texts
+    assert not any(exports.DEMO_NOTICE in a.text
+                   for a in exports.print_figure(a_chart()).layout.annotations)
+    # a long source line wraps instead of running off the image
+    long = exports.print_figure(a_chart(note="x " * 150), demo=True)
+    footer = next(a.text for a in long.layout.annotations if "Bron:" in a.text)
+    assert all(len(line) <= exports.SCREEN_SIZE[0] / 7 for line in footer.split("<br>")
+               if "Demodata" not in line)
 
 
 def _texts(slide) -> str:
@@ -225,13 +241,14 @@ def _pptx_text(data: bytes) -> tuple[int, str]:
 
 def test_evaluation_deck_on_demo_store(demo_store):
     db, _ = demo_store
-    n, text = _pptx_text(evaluation.build(db, P, pngs=[tiny_png()]))
+    n, text = _pptx_text(evaluation.build(db, P, pngs=[tiny_png()] * 8))
     assert n >= 9
     assert "Evaluatierapportage" in text and "start 31-01-2024" in text
-    for cluster in ("Cluster 1", "Cluster 2", "Cluster 3", "Cluster 4"):
+    for cluster in ("1 De Basis", "2 IJkpunten en middelen", "3 Ondersteuners",
+                    "4 Sociale verbindingen"):
         assert cluster in text
-    assert "Uitvoeringsprogramma: stand van de acties" in text and "Vertraagd" in text
-    assert "Begroting: plan tegen realisatie" in text
+    assert "Actielijn Taal" in text and "Vertraagd" in text
+    assert "SPUK-ruimte plan → werkelijk" in text
     assert evaluation.NO_BASELINE not in text
     assert "verbeterd" in text or "verslechterd" in text
     assert exports.DEMO_NOTICE in text
@@ -250,7 +267,7 @@ def test_evaluation_deck_on_a_store_with_one_peildatum(demo_store, tmp_path):
             con.execute(f"DELETE FROM {table} WHERE peildatum <> ?", [P])
     from monitor import indicators
     assert indicators.peildata(path=one) == [P]
-    n, text = _pptx_text(evaluation.build(one, pngs=[tiny_png()]))
+    n, text = _pptx_text(evaluation.build(one, pngs=[tiny_png()] * 8))
     assert n >= 9
     assert "geen nulmeting" in text
     assert "verbeterd" not in text and "verslechterd" not in text
@@ -273,7 +290,9 @@ def test_budget_scenarios_go_into_the_deck_as_a_real_table(demo_store):
     built, missing = basket.rebuild_all([key, "route.stappen"], basket.StoreSource(db),
                                         Filters(peildatum=P))
     assert missing == [] and isinstance(built[0], deck.TableSlide)
-    assert built[0].table["Scenario"].tolist() == ["Seed 002", "Krap, met komma"]
+    # one column per scenario, by name; the same outcomes: every figure shown
+    assert list(built[0].table.columns) == ["Cijfer", "Seed 002", "Krap, met komma"]
+    assert "dezelfde uitkomsten" in built[0].conclusion
     meta = deck.DeckMeta("R", P, "regio", "hele regio")
     prs = Presentation(io.BytesIO(deck.build(meta, built, [], pngs=[tiny_png()])))
     table_slide = list(prs.slides)[1]

@@ -216,8 +216,9 @@ def test_tile_chart_slide_and_evaluation_row_agree(demo_store):
     tiles = {r["id"]: r for r in indicators.headline(f, path=db).to_dict("records")}
     base = evaluation.baseline(indicators.peildata(path=db), P)
     peildata = indicators.peildata(path=db)
-    eval_rows = pd.concat([evaluation.indicator_rows(source, inds, f, base, c, peildata)
+    eval_rows = pd.concat([evaluation.indicator_rows(source, inds, f, base, c)
                            for c in pres.CLUSTERS]).set_index("Indicator")
+    judged = {j.ind.id: j for j in evaluation.judged(source, inds, f, base, peildata)}
     built, checked = [], 0
     for ind in inds:
         if not ind.headline:
@@ -227,8 +228,10 @@ def test_tile_chart_slide_and_evaluation_row_agree(demo_store):
         built.append(chart)
         assert chart.conclusion == tile.sentence, ind.id
         row = eval_rows.loc[ind.name]
-        assert (row["Nu"], row["Afgelopen jaar"], row["Status nu"]) == \
-            (tile.now.label, tile.change, judgement.status_text(tile)), ind.id
+        assert (row["Nu"], row["Oordeel"]) == (tile.now.label, judgement.status_text(tile)), ind.id
+        mine = judged[ind.id].judgement
+        assert (mine.now.label, mine.status, mine.change, mine.sentence) == \
+            (tile.now.label, tile.status, tile.change, tile.sentence), ind.id
         checked += 1
     assert checked >= 20
     titles = _slide_titles(deck.build(deck.DeckMeta("t", P, "r", "f"), built, [],

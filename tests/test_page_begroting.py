@@ -64,12 +64,14 @@ def expected_saldi(inputs: bm.BudgetInputs) -> list[str]:
 def test_defaults_show_the_seed_figures():
     at = run()
     assert shown_saldi(at) == ["€ 69.192", "€ -4.813", "€ 168.868", "€ 168.868"]
-    assert metric(at, "SPUK per persoon (3 jaar)") == "€ 14.484,94"
-    assert metric(at, "Kosten per traject") == "€ 12.252,00"
-    assert metric(at, "Resultaat per persoon") == "€ 2.232,94"
-    assert metric(at, "Ruimte cohort 2024 (134 pers.)") == "€ 299.213,96"
-    assert metric(at, "Per jaar, over drie jaar") == "€ 99.737,99"
-    assert metric(at, "Inzet extra acties per jaar") == "€ 99.000,00"
+    # every amount in whole euros, the way the headline writes the same figure
+    assert metric(at, "SPUK per persoon (3 jaar)") == "€ 14.485"
+    assert metric(at, "Kosten per traject") == "€ 12.252"
+    assert metric(at, "Resultaat per persoon") == "€ 2.233"
+    assert metric(at, "Ruimte cohort 2024 (134 pers.)") == "€ 299.214"
+    assert metric(at, "Ruimte extra acties 2024–27") == "€ 299.214"
+    assert metric(at, "Per jaar, over drie jaar") == "€ 99.738"
+    assert metric(at, "Inzet extra acties per jaar") == "€ 99.000"
     assert any("Uitgangspunt" in h.value for h in at.subheader)
     assert any("Reserve Vreemdelingen is nodig" in w.value and "Modeluitkomst" in w.value
                for w in at.warning)
@@ -197,6 +199,28 @@ def test_moving_a_slider_updates_the_typed_value():
     at = run()
     at.slider(key="s1.cost_nazorg").set_value(500.0).run()
     assert at.text_input(key="s1.cost_nazorg#tekst").value == "500"
+
+
+def test_every_figure_shows_its_difference_from_the_uitgangspunt():
+    at = run()
+    at.text_input(key="s1.cost_leerroute#tekst").input("10.450").run()
+    at.slider(key="s1.housed_2024").set_value(150).run()
+    moved = {m.label: m.delta for m in at.metric}
+    for label in ("Kosten per traject", "Resultaat per persoon", "Ruimte cohort 2024 (150 pers.)",
+                  "Per jaar, over drie jaar", "Saldo 2024–2027"):
+        assert moved[label], (label, moved)
+    assert moved["Kosten per traject"] == "+€ 950"
+
+
+def test_a_removed_scenario_can_be_put_back():
+    at = run({"scenarios": "2", "s2.naam": "Meer begeleiding", "s2.cost_begeleiding": "4000"})
+    at.radio(key="begroting.aantal").set_value(1).run()
+    assert len(at.text_input) and not any(t.key == "s2.naam" for t in at.text_input)
+    undo = [b for b in at.button if b.key == "begroting_undo"]
+    assert undo and "Meer begeleiding" in undo[0].label
+    undo[0].click().run()
+    assert at.text_input(key="s2.naam").value == "Meer begeleiding"
+    assert at.query_params.get("s2.cost_begeleiding") in (["4000"], "4000")
 
 
 def test_fifty_more_housed_changes_a_headline_figure():

@@ -154,7 +154,7 @@ def apply_counts(inp: BudgetInputs, counts: ActualCounts) -> tuple[BudgetInputs,
 # words in the name, the Dutch explanation). First match wins.
 TIES: tuple[tuple[str, str, str], ...] = (
     ("570610905", "totaal uitvoeringsmiddelen",
-     "Invoer ‘Uitvoeringsmiddelen 570610905’ (de standaardwaarden)"),
+     "Invoer ‘Uitvoeringsmiddelen inburgering’ (de standaardwaarden)"),
     ("570610905", "basisformatie", "Invoer ‘Basisformatie (7,17 fte)’"),
     ("570610905", "beleidsmedewerker", "Invoer ‘Tijdelijke beleidsmedewerker’"),
     ("570610905", "extra inzet", "Invoer ‘Tijdelijke extra inzet’"),

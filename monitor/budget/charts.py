@@ -17,7 +17,7 @@ from monitor.formatting import PLOTLY_SEPARATORS, euro
 from monitor.presentation import OKABE_ITO
 
 from .inputs import RESERVE_CAP, YEARS
-from .model import BudgetResult, SensitivityRow, waterfall_steps
+from .model import BudgetResult, SensitivityRow, headline_figures, waterfall_steps
 
 SOURCE = "begrotingsmodel (beleidskader en uitvoeringsprogramma)"
 NOTE = "modeluitkomst, geen besluit"
@@ -158,27 +158,53 @@ def sensitivity(rows: list[SensitivityRow], name: str, key: str,
                  peildatum=peildatum, note=NOTE + "; elke invoer 10% lager en 10% hoger")
 
 
+def _per_person(res: BudgetResult) -> list[tuple[str, Decimal, bool]]:
+    return [("SPUK per persoon (3 jaar)", res.income_per_person, True),
+            ("Kosten per traject", res.cost_per_person, False),
+            ("Resultaat per persoon", res.result_per_person, True)]
+
+
 def scenario_table(results: list[tuple[str, BudgetResult]], key: str, peildatum: dt.date | None,
                    actual_applied: bool) -> Chart:
-    """The scenarios side by side as a table (saldo per year, total and the
-    reserve at the end): in the deck a real table."""
+    """The scenarios side by side as a table: one row per headline figure
+    in which they differ (all of them when there is one scenario), one column
+    per scenario by name; in the deck a real table. The conclusion names
+    what the last scenario does to the saldo against the first."""
+    figures = [headline_figures(res) + _per_person(res) for _, res in results]
+    labels = [label for label, _, _ in figures[0]]
+    differ = [i for i in range(len(labels))
+              if len({round(f[i][1]) for f in figures}) > 1]
     rows = []
-    for name, res in results:
-        row = {"Scenario": name}
-        row.update({f"Saldo {y}": euro(res.year(y).saldo, cents=False) for y in YEARS})
-        row["Saldo totaal"] = euro(res.saldo_total, cents=False)
-        row[f"Reserve eind {YEARS[-1]}"] = euro(res.years[-1].reserve_closing, cents=False)
+    for i, label in enumerate(labels):
+        values = [f[i][1] for f in figures]
+        if differ and i not in differ:
+            continue
+        row = {"Cijfer": label}
+        row.update({name: euro(v, cents=False) for (name, _), v in zip(results, values)})
         rows.append(row)
-    table = pd.DataFrame(rows)
+    columns = ["Cijfer"] + [name for name, _ in results]
+    table = pd.DataFrame(rows, columns=columns)
     # a scenario name comes from a link: text in plotly's table, never markup
     fig = go.Figure(go.Table(header=dict(values=[plotly_text(c) for c in table.columns], align="left"),
                              cells=dict(values=[[plotly_text(v) if isinstance(v, str) else v
                                                  for v in table[c]] for c in table.columns],
                                         align="left")))
     _layout(fig, height=120 + 30 * len(rows))
-    note = "saldo vóór inzet van de reserve"
+    note = "saldo vóór inzet van de reserve; alleen de cijfers waarin de scenario's verschillen"
     if actual_applied:
         note += "; met de actuele aantallen uit de geladen gegevens waar het scenario dat vraagt"
+    (first, base), (last, res) = results[0], results[-1]
+    if len(results) == 1:
+        conclusion = (f"{first}: saldo 2024–2027 {euro(res.saldo_total, cents=False)}, reserve "
+                      f"eind {YEARS[-1]} {euro(res.years[-1].reserve_closing, cents=False)}.")
+    elif not differ:
+        conclusion = f"De {len(results)} scenario's geven dezelfde uitkomsten."
+    else:
+        diff = res.saldo_total - base.saldo_total
+        how = ("evenveel als" if not round(diff) else
+               f"{euro(abs(diff), cents=False)} {'hoger' if diff > 0 else 'lager'} dan")
+        conclusion = (f"‘{last}’ geeft een saldo 2024–2027 van "
+                      f"{euro(res.saldo_total, cents=False)}: {how} ‘{first}’.")
     return Chart(key=key, title="Begroting: scenario's naast elkaar",
-                 conclusion="Begroting: scenario's naast elkaar", figure=fig, table=table,
+                 conclusion=conclusion, figure=fig, table=table,
                  source=SOURCE, peildatum=peildatum, note=note, extra={"deck": "table"})

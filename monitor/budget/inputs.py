@@ -28,9 +28,12 @@ YEARS: tuple[int, ...] = (2024, 2025, 2026, 2027)
 COHORT_YEARS: tuple[int, ...] = (2022, 2023) + YEARS
 ZERO = Decimal("0")
 
+# The budget line as a reader names it; its ledger number is in the help text.
+BUDGET_LINE = "Uitvoeringsmiddelen inburgering"
+
 # --- The source documents -----------------------------------------------------
-DOC_001 = "Beleidskader Nieuwe stadsgezichten (seed 001)"
-DOC_002 = "Uitvoeringsprogramma Taal en Participatie (seed 002)"
+DOC_001 = "Beleidskader Nieuwe stadsgezichten (2023)"
+DOC_002 = "Uitvoeringsprogramma Taal en Participatie 2024–2027"
 T_PRICES = "tabel ‘Inkomsten per asielstatushouder’"
 T_COSTS = "tabel ‘Kosten per asielstatushouder/traject’"
 T_ROOM = "tekst bij ‘Beschikbaar budget SPUK inburgering’"
@@ -150,7 +153,7 @@ GROUPS: dict[str, tuple[str, str]] = {
              "Wat het Rijk per gehuisveste asielstatushouder betaalt: een bedrag in het jaar "
              "van huisvesting (t) en in de twee jaren daarna (t-1, t-2), prijzen 2024. "
              "Gezinsmigranten tellen één keer mee, in hun eerste jaar."),
-    "uitvoering": ("Uitvoeringskosten en budget 570610905",
+    "uitvoering": ("Uitvoeringskosten en uitvoeringsmiddelen",
                    "Personele inzet voor de uitvoering (SZMH) en de tijdelijke beleidsmedewerker, "
                    "betaald uit het gemeentefonds. De bedragen zijn het Maastrichtse deel bij de "
                    "verdeelsleutel van 67,23%; een andere sleutel herrekent de regionale delen."),
@@ -221,7 +224,7 @@ _POLICY_OFFICER = _per_year(
     "(geen regionale functie). Het document begroot 2024 en 2025 (‘-’ daarna).",
     "uitvoering", lambda y: seed(DOC_002, T_EXECUTION), le=5_000_000)
 _BUDGET = _per_year(
-    _money, "budget", SEED_BUDGET_570610905, YEARS, "Uitvoeringsmiddelen 570610905",
+    _money, "budget", SEED_BUDGET_570610905, YEARS, BUDGET_LINE,
     "Totaal uitvoeringsmiddelen inburgering volgens de begroting (budgetnummer 570610905).",
     "uitvoering",
     lambda y: seed(DOC_002, T_EXECUTION + ", regel ‘Totaal uitvoeringsmiddelen (obv "

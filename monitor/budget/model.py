@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from monitor.budget.inputs import (
-    COHORT_YEARS, INPUT_SPECS, RESERVE_CAP, SEED_VERDEELSLEUTEL, YEARS, ZERO, BudgetInputs,
+    BUDGET_LINE, COHORT_YEARS, INPUT_SPECS, RESERVE_CAP, SEED_VERDEELSLEUTEL, YEARS, ZERO,
+    BudgetInputs,
 )
 from monitor.formatting import euro
 
@@ -274,7 +275,7 @@ def compute(inp: BudgetInputs) -> BudgetResult:
                            f"{euro(actions - room)} hoger dan de SPUK-ruimte ({euro(room)}).")
         if saldo_execution < 0:
             notices.append(f"{y}: de uitvoeringskosten zijn {euro(-saldo_execution)} hoger dan "
-                           f"de uitvoeringsmiddelen (570610905).")
+                           f"de uitvoeringsmiddelen inburgering.")
         if draw > 0:
             notices.append(f"{y}: de Reserve Vreemdelingen is nodig: onttrekking {euro(draw)}.")
         if shortfall > 0:
@@ -310,7 +311,7 @@ def waterfall_steps(result: BudgetResult,
         ("Trajectkosten", -total("traject_costs"), "relative"),
         ("Inzet extra acties", -total("actions"), "relative"),
         ("Onbenutte SPUK-ruimte", -total("unused_room"), "relative"),
-        ("Uitvoeringsmiddelen 570610905", total("budget"), "relative"),
+        (BUDGET_LINE, total("budget"), "relative"),
         ("Uitvoeringskosten", -total("execution_costs"), "relative"),
     ]
     if result.inputs.facility_use == "dekking":
@@ -344,7 +345,7 @@ LEVERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Tijdelijke extra inzet", _fields("extra_capacity")),
     ("Tijdelijke beleidsmedewerker", _fields("policy_officer")),
     ("Verdeelsleutel Maastricht", ("verdeelsleutel",)),
-    ("Uitvoeringsmiddelen 570610905", _fields("budget")),
+    (BUDGET_LINE, _fields("budget")),
     ("AZC-bewoners niet in BRP", _fields("azc_not_in_brp")),
     ("Raming Faciliteitenbesluit", ("facility_estimate",)),
 )

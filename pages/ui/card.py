@@ -15,6 +15,8 @@ from pages.ui import data, frame, render
 from pages.ui.filters import current_filters, filter_summary_markdown
 from pages.ui.passport import render_passport
 
+DOMAIN_PARAM = "domein"
+BREAKDOWN_PARAM = "uitsplitsing"
 # Key prefix of a card's tabs (+ the indicator id); tests open each tab by it.
 TABS_KEY = "tabs_"
 # the breakdown selector: every dimension but the gemeente (its own tab)
@@ -58,6 +60,16 @@ def render_indicator_detail(ind: Indicator, f: Filters, dimension: str) -> None:
                 render.registered("indicator.gemeenten", ind.id, key=f"gm_{ind.id}", f=f)
 
 
+def _to_url(param: str, key: str) -> None:
+    """A view choice goes into the link, so a shared link shows the same tab
+    and breakdown (the filters are written by the sidebar)."""
+    value = st.session_state.get(key)
+    if value:
+        st.query_params[param] = value
+    elif param in st.query_params:
+        del st.query_params[param]
+
+
 def render_cluster_page(cluster: str) -> str:
     frame.page_start()
     f = current_filters()
@@ -69,11 +81,12 @@ def render_cluster_page(cluster: str) -> str:
     c1 = st.container()
     c2 = st.columns([2, 3])[0]
     with c1:
-        asked = st.query_params.get("domein")
+        asked = st.query_params.get(DOMAIN_PARAM)
+        key = f"domein_{cluster}"
         domain = domains[0] if len(domains) == 1 else st.segmented_control(
-            "Domein", domains, default=asked if asked in domains else domains[0],
-            key=f"domein_{cluster}",
-            format_func=lambda d: f"{d} {pres.DOMAINS[d]}")
+            "Domein", domains, default=asked if asked in domains else domains[0], key=key,
+            format_func=lambda d: f"{d} {pres.DOMAINS[d]}", on_change=_to_url,
+            args=(DOMAIN_PARAM, key))
         domain = domain or domains[0]
     with c2:
         # Only breakdowns that combine with the chosen filters: with a herkomst
@@ -81,8 +94,12 @@ def render_cluster_page(cluster: str) -> str:
         # key follows the choice offered, so a choice that left the list is
         # not carried into it.
         offered = [d for d in BREAKDOWNS if not combination_conflict(f, d)]
-        dimension = st.selectbox("Uitsplitsen naar", offered, key=f"dim_{cluster}_{len(offered)}",
-                                 format_func=lambda d: BREAKDOWNS[d])
+        wanted = st.query_params.get(BREAKDOWN_PARAM)
+        key = f"dim_{cluster}_{len(offered)}"
+        dimension = st.selectbox("Uitsplitsen naar", offered, key=key,
+                                 index=offered.index(wanted) if wanted in offered else 0,
+                                 format_func=lambda d: BREAKDOWNS[d], on_change=_to_url,
+                                 args=(BREAKDOWN_PARAM, key))
     frame.render_status_legend()
     st.subheader(f"{domain} {pres.DOMAINS[domain]}")
     inds = of_domain(data.catalogue(data.snapshot()), domain)

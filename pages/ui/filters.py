@@ -84,7 +84,7 @@ def render_sidebar_filters():
                    f"{fmt.date_nl(dflt)} is de laatste volledige maand. Geen signalen op deze datum.")
     sb.multiselect(dims.label("gemeentecode"), list(options.get("gemeenten") or []),
                    key=_W["gemeenten"],
-                   format_func=lambda c: namen.get(c, c), placeholder="Hele regio",
+                   format_func=lambda c: namen.get(c, c), placeholder="Hele regio", select_all=False,
                    help=_HELP["gemeenten"])
     for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
         choices = list(options.get(field) or [])
@@ -97,7 +97,7 @@ def render_sidebar_filters():
     margin_set = next((d for d in MARGIN_DIMENSIONS if st.session_state.get(_W[d])), None)
     for field in PERSON_DIMENSIONS:
         sb.multiselect(dims.label(field), list(options.get(field) or []), key=_W[field],
-                       format_func=dims.BY_COLUMN[field].member_label, placeholder="Alle",
+                       format_func=dims.BY_COLUMN[field].member_label, placeholder="Alle", select_all=False,
                        help=_HELP[field],
                        disabled=margin_set is not None)
     sb.markdown("**Herkomst en cohort**")
@@ -106,7 +106,7 @@ def render_sidebar_filters():
         off = person_set or (margin_set is not None and margin_set != field)
         sb.multiselect(dims.label(field), list(options.get(field) or []), key=_W[field],
                        format_func=dims.BY_COLUMN[field].member_label,
-                       placeholder="Niet beschikbaar" if off else "Alle",
+                       placeholder="Niet beschikbaar" if off else "Alle", select_all=False,
                        help=_HELP[field], disabled=off)
 
     def chosen(field):

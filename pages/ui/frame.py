@@ -3,6 +3,7 @@ demo banner, the status legend and the page styles."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import streamlit as st
@@ -47,29 +48,104 @@ def render_demo_banner() -> None:
         )
 
 
+def render_print_header(title: str, details: str | None) -> None:
+    """A line on paper only, above every page: what, on which peildatum,
+    for which filters, and the demo notice."""
+    demo = (" · <strong>Demodata: synthetische gegevens, niet over echte inwoners en niet "
+            "geschikt voor besluitvorming.</strong>") if is_demo() else ""
+    st.markdown(f"<div class='im-print-only im-print-header'>Integratiemonitor · "
+                f"{html.escape(title)}{' · ' + html.escape(details) if details else ''}{demo}"
+                "</div>", unsafe_allow_html=True)
+
+
 def status_badge(s: pres.Status) -> str:
     return (f"<span class='im-badge' style='color:{s.colour};background:{s.background};"
             f"border:1px solid {s.colour}'>{s.symbol} {s.label}</span>")
 
 
+# The statuses a reader meets most; the rest are explained on demand.
+KEY_STATUSES = (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.BETTER, pres.WORSE)
+ALL_STATUSES = (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.BETTER, pres.WORSE,
+                pres.SAME, pres.HIGHER_NEUTRAL, pres.LOWER_NEUTRAL, pres.NO_CLEAR_CHANGE,
+                pres.NO_COMPARISON, pres.RUNNING, pres.UNKNOWN)
+
+
 def render_status_legend() -> None:
-    # Every status a tile can carry; badge and words wrap as one item.
-    items = " ".join(
-        f"<span class='im-legend-item'>{status_badge(s)}"
-        f"<span class='im-legend-text'>{s.explanation}</span></span>"
-        for s in (pres.ON_TRACK, pres.ATTENTION, pres.OFF_TRACK, pres.BETTER, pres.WORSE,
-                  pres.SAME, pres.HIGHER_NEUTRAL, pres.LOWER_NEUTRAL, pres.NO_CLEAR_CHANGE,
-                  pres.NO_COMPARISON, pres.RUNNING, pres.UNKNOWN))
-    st.markdown(f"<div class='im-legend'>{items}</div>", unsafe_allow_html=True)
+    """A one-line key above the figures; every status a tile can carry,
+    with its explanation, one click away (and on paper)."""
+    key = " ".join(status_badge(s) for s in KEY_STATUSES)
+    items = "".join(
+        f"<li class='im-legend-item'>{status_badge(s)}"
+        f"<span class='im-legend-text'>{s.explanation}</span></li>"
+        for s in ALL_STATUSES)
+    with st.container(horizontal=True, key="im_legend", vertical_alignment="center",
+                      gap="small"):
+        st.markdown(f"<div class='im-legend im-legend-key'>{key}</div>", unsafe_allow_html=True,
+                    width="content")
+        with st.popover("Alle statussen uitgelegd", icon=":material/help:", width="content"):
+            st.markdown(f"<ul class='im-legend im-legend-full'>{items}</ul>",
+                        unsafe_allow_html=True)
 
 
 CSS = """
 <style>
 .im-badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:0.8rem;
   font-weight:600;white-space:nowrap}
-.im-legend{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:center;margin:4px 0 10px}
-.im-legend-item{display:inline-flex;align-items:center;gap:6px}
-.im-legend-text{font-size:0.8rem;color:#444;margin-right:12px}
+.im-legend{display:flex;flex-wrap:wrap;gap:4px 6px;align-items:center;margin:0}
+.im-legend-full{flex-direction:column;align-items:flex-start;padding:0;list-style:none;gap:6px}
+.im-legend-item{display:flex;align-items:center;gap:8px;margin:0}
+.im-legend-text{font-size:0.85rem;color:#333}
+/* the first screen is for figures: less empty space above the page */
+.block-container, [data-testid="stMainBlockContainer"]{padding-top:3.2rem !important}
+.im-ind-name, .im-domain, .im-sentence, .im-ind-norm{overflow-wrap:normal;word-break:normal;
+  hyphens:manual}
+.im-ind-value{white-space:nowrap}
+h1{padding-top:.25rem !important}
+/* tables wrap their headers and cells instead of running past a narrow column */
+[data-testid="stTable"] table{width:100% !important;table-layout:auto}
+[data-testid="stTable"] th, [data-testid="stTable"] td{white-space:normal !important;
+  overflow-wrap:normal;word-break:normal;min-width:0 !important}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] *{white-space:normal !important;
+  font-size:clamp(1.25rem, 2.2vw, 2.25rem)}
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *{white-space:normal !important;
+  min-width:0}
+[data-testid="stMetricLabel"] p{overflow:visible !important;text-overflow:clip !important}
+/* a budget slider writes its value as "€ 15000"; the field beside it writes
+   "15.000", the way every amount on the page is written: only that one shows */
+.st-key-begroting_invoer [data-testid="stSliderThumbValue"],
+.st-key-begroting_invoer [data-testid="stSliderTickBar"]{display:none !important}
+/* tab rows wrap rather than scroll sideways */
+[data-baseweb="tab-list"], [role="tablist"]{flex-wrap:wrap !important}
+/* five domains side by side need room; on a laptop they wrap, three or two to a row */
+@media (max-width: 1400px) {
+  .st-key-im_tiles_1 > [data-testid="stHorizontalBlock"], [class*="st-key-im_tiles_"] [data-testid="stHorizontalBlock"]{
+    flex-wrap:wrap !important}
+  [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:calc(33% - 1rem) !important;
+    flex:1 1 calc(33% - 1rem) !important}
+}
+/* a row of choices: each at least wide enough to show its value */
+[class*="st-key-im_wrap_"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap !important}
+[class*="st-key-im_wrap_"] [data-testid="stColumn"]{min-width:220px !important}
+/* a table of many columns: smaller type on a laptop, so no column runs off */
+@media (max-width: 1200px) {
+  [data-testid="stTable"] th, [data-testid="stTable"] td{font-size:.72rem !important;
+    padding:.25rem .3rem !important}
+}
+@media (max-width: 1500px) {
+  [class*="st-key-im_pair_"] [data-testid="stTable"] th,
+  [class*="st-key-im_pair_"] [data-testid="stTable"] td{font-size:.72rem !important;
+    padding:.25rem .3rem !important}
+}
+/* a chart beside a table or a chart: one under the other on a laptop */
+@media (max-width: 1280px) {
+  [class*="st-key-im_pair_"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap !important}
+  [class*="st-key-im_pair_"] [data-testid="stColumn"]{min-width:100% !important;
+    flex:1 1 100% !important}
+}
+@media (max-width: 1100px) {
+  [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:calc(50% - 1rem) !important;
+    flex:1 1 calc(50% - 1rem) !important}
+}
 .im-ind{border-top:1px solid #E5E5E5;padding-top:6px;margin-top:6px}
 .im-ind-name{font-size:0.85rem;color:#333;line-height:1.2;min-height:2.1em}
 .im-ind-value{font-size:1.55rem;font-weight:700;line-height:1.2}
@@ -84,8 +160,31 @@ CSS = """
 [data-testid="stCaptionContainer"]{color:#555 !important;opacity:1 !important}
 /* a clearly visible keyboard focus (WCAG 2.4.7) */
 :focus-visible{outline:3px solid #0B5FA5 !important;outline-offset:2px !important}
+.im-print-only{display:none}
 @media print {
   @page {size: A4 landscape; margin: 10mm}
+  html{zoom:0.62}
+  .im-print-only{display:block !important}
+  .im-print-header{font-size:0.8rem;color:#222;border-bottom:1px solid #999;padding-bottom:4px;
+    margin-bottom:4px}
+  .im-print-header strong{color:#8A3B00}
+  .im-print-signals{font-size:0.85rem;break-inside:avoid}
+  .im-print-inputs{break-inside:avoid;font-size:0.85rem}
+  .im-print-inputs table{border-collapse:collapse}
+  .im-print-inputs td, .im-print-inputs th{border:1px solid #999;padding:2px 6px;text-align:left}
+  /* scroll areas print whole, so no text runs over what follows */
+  [data-testid="stVerticalBlock"][data-test-scroll-behavior]{height:auto !important;
+    max-height:none !important;overflow:visible !important}
+  .im-print-signals ul{margin:2px 0 6px 0;padding-left:1rem}
+  [data-testid="stPageLink"], .st-key-im_legend [data-testid="stPopover"]{display:none !important}
+  /* the tiles stay five to a row, as on a wide screen */
+  [class*="st-key-im_tiles_"] [data-testid="stHorizontalBlock"]{flex-wrap:nowrap !important}
+  [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:0 !important;
+    flex:1 1 0 !important}
+  [class*="st-key-im_pair_"] [data-testid="stHorizontalBlock"]{flex-wrap:nowrap !important}
+  [class*="st-key-im_pair_"] [data-testid="stColumn"]{min-width:0 !important;
+    flex:1 1 0 !important}
+  [data-testid="stVerticalBlockBorderWrapper"], .st-key-im_signals ~ *{break-inside:avoid}
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stExpandSidebarButton"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stBaseButton-secondary"],
@@ -130,10 +229,33 @@ LANG_JS = """
       }
     });
   }
+  // Streamlit writes some labels for screen readers in English and offers no
+  // setting for them: they are put in Dutch where they appear.
+  var NL = {'Collapse sidebar': 'Zijbalk inklappen', 'Expand sidebar': 'Zijbalk uitklappen',
+            'Clear all': 'Alles wissen', 'Open': 'Openen', 'Close': 'Sluiten', 'Help': 'Uitleg',
+            'Choose an option': 'Kies een optie', 'Choose options': 'Kies opties',
+            'Clear value': 'Waarde wissen', 'Fullscreen': 'Volledig scherm',
+            'Close fullscreen': 'Volledig scherm sluiten', 'Download as CSV': 'Downloaden als CSV',
+            'Search': 'Zoeken', 'Delete': 'Verwijderen', 'Remove': 'Verwijderen',
+            'Sidebar': 'Zijbalk', 'App pages': "Pagina's", 'Link to heading': 'Link naar deze kop',
+            'Main menu': 'Menu', 'Show/hide columns': 'Kolommen tonen of verbergen'};
+  function dutch(el) {
+    ['aria-label', 'title', 'placeholder'].forEach(function (attr) {
+      var v = el.getAttribute(attr);
+      if (!v) return;
+      var t = NL[v] || (v.indexOf('Help for ') === 0 ? 'Uitleg bij ' + v.slice(9) : null);
+      if (t && t !== v) el.setAttribute(attr, t);
+    });
+  }
+  function translate() {
+    document.querySelectorAll('[aria-label], [title], input[placeholder]').forEach(dutch);
+  }
   new MutationObserver(function () {
-    if (!pending) { pending = true; requestAnimationFrame(focusable); }
-  }).observe(document.body, {childList: true, subtree: true});
+    if (!pending) { pending = true; requestAnimationFrame(function () { focusable(); translate(); }); }
+  }).observe(document.body, {childList: true, subtree: true, attributes: true,
+                             attributeFilter: ['aria-label', 'title', 'placeholder']});
   focusable();
+  translate();
 })();
 </script>
 """

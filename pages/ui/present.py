@@ -23,17 +23,40 @@ from pages.ui.filters import current_filters, filter_summary
 PARAM = "presentatie"
 SLIDE = "dia"
 
+# One screen, no scrolling, on any projector: the main column is exactly the
+# viewport high, the chart takes what title, source line and the bottom bar
+# leave (a flex item that may shrink), and text scales with the viewport.
 CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stExpandSidebarButton"] {display:none !important}
-.block-container, [data-testid="stMainBlockContainer"]{padding:1.2rem 2.5rem 0 !important;
-  max-width:100% !important}
-.im-slide-title{font-size:2.3rem;font-weight:700;line-height:1.2;margin:0 0 .4rem}
-.im-slide-caption{font-size:1.15rem;color:#333}
-.im-slide-demo{font-size:1.1rem;color:#8A3B00;font-weight:700}
-.im-slide-count{font-size:1.1rem;color:#333;text-align:right}
+html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] {overflow:hidden !important}
+.block-container, [data-testid="stMainBlockContainer"]{padding:1.2vh 2.5vw 0 !important;
+  max-width:100% !important;height:100vh !important;box-sizing:border-box}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]{height:98vh;
+  gap:.6vh !important;flex-wrap:nowrap !important}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > *{flex-shrink:0}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] >
+  [data-testid="stLayoutWrapper"]:has(> .st-key-im_dia_body){flex:1 1 0 !important;
+  min-height:0 !important;overflow:hidden}
+.st-key-im_dia_body{height:100% !important;min-height:0 !important;overflow:hidden}
+.st-key-im_dia_body > [data-testid="stElementContainer"]{height:100% !important}
+.st-key-im_dia_body [data-testid="stPlotlyChart"], .st-key-im_dia_body .stPlotlyChart{
+  height:100% !important}
+.st-key-im_dia_body table td, .st-key-im_dia_body table th{
+  font-size:clamp(1.15rem, 3vh, 2rem) !important;padding:.3em .6em !important;color:#222 !important}
+.im-slide-title{font-size:clamp(1.5rem, min(3vw, 5.6vh), 3.4rem) !important;font-weight:700;
+  line-height:1.15;margin:0 !important;padding:0 0 .4rem !important}
+/* Streamlit pulls every markdown block 1rem up into the next element;
+   on one fixed screen that made the chart cover the title's last line */
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"]{margin-bottom:0 !important}
+.im-slide-caption{font-size:clamp(.95rem, 2.3vh, 1.6rem);color:#333;line-height:1.25}
+.im-slide-demo{font-size:clamp(.95rem, 2.3vh, 1.6rem);color:#8A3B00;font-weight:700;line-height:1.25}
+.im-slide-count{font-size:clamp(.95rem, 2.3vh, 1.6rem);color:#333;white-space:nowrap}
+.st-key-im_dia_bar{flex-wrap:nowrap !important;align-items:center}
+.st-key-im_dia_bar .stMarkdown{min-width:0}
+.st-key-im_dia_bar button{min-height:2rem;padding:.1rem .6rem}
 </style>
 """
 
@@ -84,11 +107,16 @@ def _index(count: int) -> int:
 
 
 def _big(fig: go.Figure) -> go.Figure:
+    """The figure at projector size: it fills the height the screen leaves
+    (no fixed height), with text far larger than on the page, and margins
+    that grow to fit the axis labels instead of clipping them."""
     out = go.Figure(copy.deepcopy(fig.to_dict()))
-    out.update_layout(height=560, font=dict(size=20), margin=dict(l=20, r=20, t=50, b=20))
-    out.update_xaxes(tickfont=dict(size=18), title_font=dict(size=18))
-    out.update_yaxes(tickfont=dict(size=18), title_font=dict(size=18))
+    out.update_layout(height=None, autosize=True, font=dict(size=22),
+                      margin=dict(l=10, r=30, t=50, b=10), legend=dict(font=dict(size=20)))
+    out.update_xaxes(tickfont=dict(size=20), title_font=dict(size=20), automargin=True)
+    out.update_yaxes(tickfont=dict(size=20), title_font=dict(size=20), automargin=True)
     out.update_traces(textfont_size=20, selector=dict(type="bar"))
+    out.update_annotations(font_size=18)
     return out
 
 
@@ -101,36 +129,54 @@ def run() -> None:
     keys = basket.keys()
     charts, missing = bk.rebuild_all(keys, basket.source(), f)
     count = len(charts)
-    with st.container(horizontal=True, key="im_dia_bar", vertical_alignment="center"):
-        st.button("Vorige", key="im_dia_prev", on_click=_go, args=(-1, max(count, 1)),
-                  shortcut="Left", icon=":material/arrow_back:", disabled=count < 2)
-        st.button("Volgende", key="im_dia_next", on_click=_go, args=(1, max(count, 1)),
-                  shortcut="Right", icon=":material/arrow_forward:", disabled=count < 2)
-        st.button("Presentatie sluiten", key="im_dia_stop", on_click=_stop, shortcut="Escape",
-                  icon=":material/close:")
     if not charts:
-        st.markdown("<p class='im-slide-title'>De presentatie is leeg</p>", unsafe_allow_html=True)
+        st.markdown("<h1 class='im-slide-title'>De presentatie is leeg</h1>",
+                    unsafe_allow_html=True)
         st.markdown("Voeg grafieken toe met **Aan presentatie toevoegen** onder een grafiek, en "
                     "open dan de Raadspresentatie.")
+        _bar(0, 0, f, missing)
         return
     i = _index(count)
     c = charts[i]
     st.markdown(f"<h1 class='im-slide-title'>{html_text(c.conclusion)}</h1>", unsafe_allow_html=True)
-    if isinstance(c, deck.TableSlide):
-        st.table(markdown_table(c.table), hide_index=True)
-    else:
-        st.plotly_chart(_big(c.figure), width="stretch", theme=None,
-                        config={"displayModeBar": False, "staticPlot": True},
-                        key=f"im_dia_chart_{i}")
-        st.markdown(f"<div class='im-slide-caption'>{html_text(c.caption)} · "
-                    f"{html_text(filter_summary(f))}</div>",
-                    unsafe_allow_html=True)
-    left, right = st.columns([4, 1])
-    if frame.is_demo():
-        left.markdown(f"<div class='im-slide-demo'>{exports.DEMO_NOTICE}</div>",
-                      unsafe_allow_html=True)
-    right.markdown(f"<div class='im-slide-count' data-testid='im-slide-count'>dia {i + 1} van "
-                   f"{count}</div>", unsafe_allow_html=True)
-    if missing:
-        st.caption(f"{len(missing)} grafiek(en) uit de link bestaan niet meer en zijn "
-                   f"overgeslagen · peildatum {fmt.date_nl(f.peildatum)}")
+    with st.container(key="im_dia_body", height="stretch"):
+        if isinstance(c, deck.TableSlide):
+            # as large as the rows allow: all of them on the screen
+            size = min(3.0, 52 / (len(c.table) + 1) / 1.9)
+            st.markdown(f"<style>.st-key-im_dia_body table td, .st-key-im_dia_body table th"
+                        f"{{font-size:max(1rem, {size:.2f}vh) !important}}</style>",
+                        unsafe_allow_html=True)
+            st.table(markdown_table(c.table), hide_index=True)
+        else:
+            st.plotly_chart(_big(c.figure), width="stretch", height="stretch", theme=None,
+                            config={"displayModeBar": False, "staticPlot": True,
+                                    "responsive": True},
+                            key=f"im_dia_chart_{i}")
+    caption = c.caption if not isinstance(c, deck.TableSlide) else (
+        f"Bron: {c.source} · peildatum {fmt.date_nl(c.peildatum)}")
+    st.markdown(f"<div class='im-slide-caption'>{html_text(caption)} · "
+                f"{html_text(filter_summary(f))}</div>",
+                unsafe_allow_html=True)
+    _bar(i, count, f, missing)
+
+
+def _bar(i: int, count: int, f, missing) -> None:
+    """The bottom line: demo notice, the counter and the (small) buttons."""
+    with st.container(horizontal=True, key="im_dia_bar", vertical_alignment="center",
+                      gap="small"):
+        demo = (f"<div class='im-slide-demo'>{exports.DEMO_NOTICE}</div>" if frame.is_demo()
+                else "<div></div>")
+        st.markdown(demo, unsafe_allow_html=True, width="stretch")
+        if missing:
+            st.markdown(f"<div class='im-slide-caption'>{len(missing)} grafiek(en) uit de link "
+                        f"bestaan niet meer · peildatum {fmt.date_nl(f.peildatum)}</div>",
+                        unsafe_allow_html=True, width="content")
+        if count:
+            st.markdown(f"<div class='im-slide-count' data-testid='im-slide-count'>dia {i + 1} "
+                        f"van {count}</div>", unsafe_allow_html=True, width="content")
+        st.button("Vorige", key="im_dia_prev", on_click=_go, args=(-1, max(count, 1)),
+                  shortcut="Left", icon=":material/arrow_back:", disabled=count < 2)
+        st.button("Volgende", key="im_dia_next", on_click=_go, args=(1, max(count, 1)),
+                  shortcut="Right", icon=":material/arrow_forward:", disabled=count < 2)
+        st.button("Sluiten", key="im_dia_stop", on_click=_stop, shortcut="Escape",
+                  icon=":material/close:", help="Presentatie sluiten")

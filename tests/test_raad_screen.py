@@ -1,0 +1,199 @@
+"""What the raad sees on a screen, in real Chromium: presentation mode fits
+a projector without scrolling, every page reads cleanly at 1024x768, and a
+shared link brings back the domain tab and the breakdown."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import urllib.parse
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from monitor import basket as bk
+from monitor import budget as bm
+from monitor.budget.scenarios import Scenario
+from tests.test_browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
+
+PORT = 8601
+CHARTS = ["werk.duaal_pct/reeks", "werk.duaal_pct/doelgroep", "route.stappen", "route.termijn",
+          "huisvesting.taakstelling/Hele regio"]
+SCREENS = [(1280, 720), (1366, 768), (1920, 1080)]
+# Text on a projector: nothing in a chart smaller than this (CSS px).
+MIN_CHART_TEXT_PX = 18
+
+
+def _budget_key() -> str:
+    more = dataclasses.replace(bm.DEFAULT_INPUTS, cost_begeleiding=Decimal(4000)) \
+        if dataclasses.is_dataclass(bm.DEFAULT_INPUTS) \
+        else bm.DEFAULT_INPUTS.model_copy(update={"cost_begeleiding": Decimal(4000)})
+    return bk.budget_key(bm.scenarios_to_query([Scenario("", bm.DEFAULT_INPUTS),
+                                                Scenario("Meer begeleiding", more)]))
+
+
+@pytest.fixture(scope="module")
+def server(demo_store, tmp_path_factory):
+    db, _ = demo_store
+    with streamlit_server(db, tmp_path_factory.mktemp("raad_screen"), port=PORT) as url:
+        yield url
+
+
+def _open(page, url):
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=60_000)
+    wait_idle(page)
+
+
+def test_every_presentation_step_fits_every_projector(server, browser):  # noqa: F811
+    keys = CHARTS + [_budget_key()]
+    mand = urllib.parse.quote(",".join(keys))
+    problems = []
+    for w, h in SCREENS:
+        ctx = browser.new_context(viewport={"width": w, "height": h})
+        page = ctx.new_page()
+        for step in range(1, len(keys) + 1):
+            _open(page, f"{server}/raadspresentatie?mand={mand}&presentatie=1&dia={step}")
+            page.wait_for_function(
+                "document.querySelector('.js-plotly-plot .main-svg, [data-testid=stTable]')",
+                timeout=30_000)
+            page.wait_for_timeout(300)
+            got = page.evaluate("""() => {
+                const box = s => { const e = document.querySelector(s); if (!e) return null;
+                    const r = e.getBoundingClientRect();
+                    return [r.left, r.top, r.right, r.bottom]; };
+                const texts = [...document.querySelectorAll('.js-plotly-plot text')]
+                    .filter(t => t.textContent.trim())
+                    .map(t => parseFloat(getComputedStyle(t).fontSize));
+                return {title: box('h1.im-slide-title'),
+                        body: box('.st-key-im_dia_body .js-plotly-plot, .st-key-im_dia_body [data-testid=stTable] table'),
+                        caption: box('.im-slide-caption'), demo: box('.im-slide-demo'),
+                        count: box('.im-slide-count'), count_text: document.querySelector('.im-slide-count')?.innerText,
+                        scroll: document.scrollingElement.scrollHeight,
+                        smallest: texts.length ? Math.min(...texts) : null};
+            }""")
+            assert got["count_text"] == f"dia {step} van {len(keys)}", got["count_text"]
+            for part in ("title", "body", "caption", "demo", "count"):
+                b = got[part]
+                if b is None:
+                    problems.append(f"{w}x{h} dia {step}: {part} ontbreekt")
+                elif b[0] < 0 or b[1] < 0 or b[2] > w + 0.5 or b[3] > h + 0.5:
+                    problems.append(f"{w}x{h} dia {step}: {part} {b} buiten beeld")
+            if got["title"] and got["body"] and got["body"][1] < got["title"][3] - 1:
+                problems.append(f"{w}x{h} dia {step}: grafiek over de titel")
+            if got["scroll"] > h + 1:
+                problems.append(f"{w}x{h} dia {step}: pagina scrolt ({got['scroll']} px)")
+            if got["smallest"] is not None and got["smallest"] < MIN_CHART_TEXT_PX:
+                problems.append(f"{w}x{h} dia {step}: grafiektekst {got['smallest']} px")
+        ctx.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_shared_link_brings_back_domain_tab_and_breakdown(server, browser):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    _open(page, f"{server}/cluster_2_ijkpunten")
+    page.get_by_role("radio", name="2.3 Werk en inkomen").click()
+    page.wait_for_url("**domein=2.3**", timeout=30_000)
+    wait_idle(page)
+    page.get_by_label("Uitsplitsen naar").click()
+    page.get_by_role("option", name="Leeftijdsgroep").click()
+    page.wait_for_url("**uitsplitsing=leeftijdsgroep**", timeout=30_000)
+    wait_idle(page)
+    link = page.url
+    ctx.close()
+
+    fresh = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = fresh.new_page()
+    _open(page, link)
+    assert page.get_by_role("radio", name="2.3 Werk en inkomen").get_attribute(
+        "aria-checked") == "true"
+    assert page.locator("h3").filter(has_text="2.3 Werk en inkomen").count() == 1
+    assert page.get_by_role("combobox", name="Uitsplitsen naar").input_value() == "Leeftijdsgroep"
+    assert page.get_by_role("tab", name="Naar leeftijdsgroep").count() >= 1
+    fresh.close()
+
+
+# Every page of the app, from its files (the overview is the root).
+PAGES = sorted("" if p.stem == "overzicht" else p.stem
+               for p in (Path(__file__).resolve().parent.parent / "pages").glob("*.py"))
+
+# Measured in the DOM of the main area: an element wider than its parent or
+# scrolling sideways; a word broken over two lines (a break after a hyphen
+# is a normal break); a chart label outside its chart.
+MEASURE = r"""() => {
+  const out = [];
+  const main = document.querySelector('[data-testid="stMain"]');
+  const name = el => (el.getAttribute('data-testid') || el.className.toString().split(' ')[0] || el.tagName) + ':' + (el.innerText || el.textContent || '').trim().slice(0, 40).replace(/\s+/g, ' ');
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  // 1. elements wider than their container (content cut or pushed out)
+  for (const el of main.querySelectorAll('*')) {
+    if (el.closest('svg') || !visible(el)) continue;
+    // native inputs Streamlit keeps for screen readers in a 1 px box, on purpose
+    if (el.tagName === 'INPUT' && ['radio', 'checkbox', 'range'].includes(el.type)) continue;
+    if (el.getBoundingClientRect().width <= 2) continue;
+    const cs = getComputedStyle(el);
+    if (['auto', 'scroll', 'hidden', 'clip'].includes(cs.overflowX) && el.scrollWidth > el.clientWidth + 2
+        && !el.closest('[data-testid="stDataFrame"]') && cs.textOverflow !== 'ellipsis') {
+      out.push('overflow ' + name(el) + ` ${el.scrollWidth}>${el.clientWidth}`);
+    }
+    const p = el.parentElement;
+    if (p && p !== main && visible(p) && getComputedStyle(p).display !== 'inline') {
+      const r = el.getBoundingClientRect(), q = p.getBoundingClientRect();
+      if (r.right > q.right + 2 && cs.position !== 'absolute' && cs.position !== 'fixed' && !el.closest('[data-testid="stDataFrame"]'))
+        out.push('outside ' + name(el) + ` ${Math.round(r.right)}>${Math.round(q.right)}`);
+    }
+  }
+  // 2. a word broken over two lines, or a text wider than its box
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walker.nextNode())) {
+    const host = n.parentElement;
+    if (!host || host.closest('svg') || host.closest('[data-testid="stDataFrame"]') || !visible(host)) continue;
+    const text = n.textContent;
+    const box = host.getBoundingClientRect();
+    const re = /[^\s\-\u2013]+[\-\u2013]?/g; let m;
+    while ((m = re.exec(text))) {
+      const range = document.createRange();
+      range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter(r => r.width > 0);
+      const tops = new Set(rects.map(r => Math.round(r.top)));
+      if (tops.size > 1) out.push('broken word "' + m[0] + '" in ' + name(host));
+      for (const r of rects) if (r.right > box.right + 2 && getComputedStyle(host).overflowX !== 'visible') out.push('text wider "' + m[0] + '" in ' + name(host));
+    }
+  }
+  // 3. chart text cut off at the edge of its chart
+  for (const svg of main.querySelectorAll('.js-plotly-plot .main-svg:first-of-type')) {
+    const s = svg.getBoundingClientRect();
+    if (!s.width || !s.height || svg.closest('[hidden]')) continue;  // a closed tab
+    for (const t of svg.parentElement.querySelectorAll('text')) {
+      if (!t.textContent.trim()) continue;
+      const r = t.getBoundingClientRect();
+      if (r.width && (r.left < s.left - 1 || r.right > s.right + 1 || r.top < s.top - 1 || r.bottom > s.bottom + 1))
+        out.push('chart text cut "' + t.textContent.slice(0, 30) + '"');
+    }
+  }
+  return [...new Set(out)];
+}
+"""
+
+
+@pytest.mark.parametrize("width,height", [(1024, 768), (1440, 900)])
+def test_every_page_reads_cleanly(server, browser, width, height):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    page = ctx.new_page()
+    found = {}
+    for path in PAGES:
+        _open(page, f"{server}/{path}")
+        # the tables behind the charts too, as a reader opens them
+        page.evaluate("document.querySelectorAll('[data-testid=stMain] details')"
+                      ".forEach(d => d.open = true)")
+        page.wait_for_timeout(800)
+        problems = page.evaluate(MEASURE)
+        if problems:
+            found[path or "/"] = problems[:8]
+    ctx.close()
+    assert not found, found
