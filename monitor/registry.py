@@ -577,6 +577,11 @@ def _compare_load(source, arg, f):
 def _compare_build(data, arg, f):
     ind, choice, (comp, features, k, neighbours), refs, p = data
     c = charts.funnel_plot(ind, comp, p, references=refs)
+    if c.table is None or c.table.empty:
+        # every gemeente is below the disclosure thresholds: an empty funnel
+        # would say nothing, and its limits alone hint at the hidden counts
+        raise Unavailable("Geen gemeente in deze vergelijking is groot genoeg om te tonen: "
+                          "elke gemeente is verborgen om kleine groepen te beschermen.")
     # the page shows the rank, the expected share and the neighbours beside it
     return replace(c, extra={"comparison": comp, "features": features, "k": k,
                              "neighbours": neighbours})

@@ -365,6 +365,7 @@ EMPTY_NAMES = {
     "inburgeraars": INB, "participatie": PART, "uitkeringen": UIT, "taakstelling":
     "gemeente/taakstelling.csv", "coa_bezetting": BEZ, "coa_koppelingen": KOP, "vista_voortgang": VISTA,
     "begroting": "gemeente/begroting.csv", "acties": ACT, "enquete": ENQ,
+    "referentie": "referentie/referentie_20241231.csv",
 }
 
 

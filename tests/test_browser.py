@@ -32,15 +32,17 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path, log_dir: Path, port: int | None = None):
-    """A freshly started server on the store `db`; yields its URL."""
+def streamlit_server(db: Path, log_dir: Path, port: int | None = None, extra_args=()):
+    """A freshly started server on the store `db`; yields its URL. The browser
+    tests of other files start theirs here too, with their own arguments."""
     port = port or _free_port()
     env = {**os.environ, "MONITOR_DB": str(db), "MONITOR_AUTO_DEMO": "0"}
     log = open(log_dir / f"server-{port}.log", "w+")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+         *extra_args],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -94,7 +94,7 @@ def test_the_query_takes_exactly_the_dimensions_parameters():
     """cube_cells.sql's list parameters are the Filters' (the marginals go
     through $margin), nothing forgotten and nothing extra."""
     control = {"indicators", "peildata", "dimension", "per_key", "values", "source", "margin",
-               "margin_values"}
+               "margin_values", "by_gemeente"}
     wanted = {n for n in Filters().params() if n not in dims.MARGIN}
     got = _params((SQL / "queries" / "cube_cells.sql").read_text(encoding="utf-8"))
     assert got - control == wanted

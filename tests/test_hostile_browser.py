@@ -8,12 +8,8 @@ CSV holds no formula cell."""
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 import zipfile
@@ -27,7 +23,7 @@ from monitor import indicators
 from monitor.escaping import JOINER
 from monitor.filters import Filters
 from tests.hostile import EVIL, PAYLOADS
-from tests.test_browser import CHROMIUM, browser, wait_idle  # noqa: F401
+from tests.test_browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
 from tests.test_hostile_outputs import _formula_cells
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
@@ -63,37 +59,8 @@ FIND_MARKUP = """() => {
 }"""
 
 
-@contextlib.contextmanager
 def _server(db: Path, log_dir: Path):
-    env = {**os.environ, "MONITOR_DB": str(db), "MONITOR_AUTO_DEMO": "0"}
-    log = open(log_dir / "server.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(PORT), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{APP}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("streamlit start niet:\n" + log.read()[-3000:])
-            time.sleep(0.3)
-        yield
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    return streamlit_server(db, log_dir, PORT)
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,7 @@ setup of [auth] closes the app with a Dutch message."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from monitor import access, audit
-from tests.test_browser import CHROMIUM, browser, wait_idle  # noqa: F401
+from tests.test_browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
 
@@ -37,38 +34,8 @@ def secrets_text(metadata_url: str) -> str:
             f'server_metadata_url = "{metadata_url}"\n')
 
 
-@contextlib.contextmanager
 def _server(db: Path, secrets: Path, log_dir: Path):
-    env = {**os.environ, "MONITOR_DB": str(db), "MONITOR_AUTO_DEMO": "0"}
-    log = open(log_dir / "server.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(PORT), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-         "--secrets.files", str(secrets)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{APP}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("streamlit start niet:\n" + log.read()[-3000:])
-            time.sleep(0.3)
-        yield log
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    return streamlit_server(db, log_dir, PORT, ("--secrets.files", str(secrets)))
 
 
 @pytest.fixture(scope="module")
