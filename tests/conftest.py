@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 
 import pytest
 
@@ -29,6 +30,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+# Streamlit runs a script (AppTest, in this process) as a module it installs
+# as sys.modules["__main__"] with __file__ = the script, and leaves it there.
+# A process started later by spawn or forkserver would then run app.py as its
+# main module before its target, and die there (no Streamlit session).
+_MAIN = sys.modules["__main__"]
+
+
+@pytest.fixture(autouse=True)
+def real_main_module():
+    sys.modules["__main__"] = _MAIN
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)

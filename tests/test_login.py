@@ -101,6 +101,9 @@ def test_login_a_page_and_an_audited_download_then_logout(setup, browser):  # no
     _log_in(page)
     assert page.locator("text=Ingelogd als").first.inner_text().endswith(USER)
     _open(page, APP + "/inburgeringsroute")
+    # the chart component is a lazily loaded bundle: it can mount well after
+    # the script run has ended
+    page.wait_for_selector(".stPlotlyChart", timeout=60_000)
     assert page.locator(".stPlotlyChart").count() > 0
     log = audit.path_beside(setup["db"])
     before = len(audit.read(log))
