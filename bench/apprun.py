@@ -32,8 +32,8 @@ IDLE = "[data-test-script-state='notRunning']"
 
 def page_files() -> list[str]:
     """The pages in navigation order, read from the one place that lists
-    them (pages/ui/frame.py), so a new page is measured without a change here."""
-    text = (ROOT / "pages" / "ui" / "frame.py").read_text(encoding="utf-8")
+    them (pages/ui/nav.py), so a new page is measured without a change here."""
+    text = (ROOT / "pages" / "ui" / "nav.py").read_text(encoding="utf-8")
     return list(dict.fromkeys(re.findall(r'ROOT / "(pages/[\w/]+\.py)"', text)))
 
 
