@@ -310,7 +310,8 @@ def test_herkomst_and_cohort_filters_exclude_the_person_filters(store_env):
 @pytest.mark.parametrize("page, query, follows, named", [
     ("pages/huisvesting.py", {"geslacht": "V"}, "De spreiding over de wijken volgt alleen",
      "filter op geslacht"),
-    ("pages/cohorten.py", {"leerroute": "B1"}, "De cohortlijnen volgen alleen", "filter op leerroute"),
+    ("pages/cohorten.py", {"leerroute": "B1"},
+     "De cohortlijnen en het land van herkomst hieronder volgen alleen", "filter op leerroute"),
 ])
 def test_blocks_name_the_filters_they_do_not_follow(store_env, page, query, follows, named):
     at = open_page(page, query)
