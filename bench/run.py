@@ -143,6 +143,7 @@ def page_queries(db: Path) -> dict:
             "werk.duaal_pct", "land_van_herkomst", f, path=db),
         "by_gemeente duaal": lambda f: ind.by_gemeente("werk.duaal_pct", f, path=db),
         "route": lambda f: ind.route(f, path=db),
+        "cohort_curves": lambda f: ind.cohort_curves(f, path=db),
         "huisvesting_wijk": lambda f: ind.huisvesting_wijk(f, path=db),
         "taakstelling": lambda f: ind.taakstelling(f, path=db),
     }

@@ -641,7 +641,7 @@ def warm(path=None) -> None:
     seconds), so the first user to pick a gemeente after a load does not
     wait for it; then the family of every dimension (gemeenten x its
     members), which the first filter on or breakdown by that dimension
-    needs."""
+    needs; and the route and the cohort curves over their gemeenten."""
     codes = list(gemeente_namen(path))
     if len(codes) > 1:
         # the sidebar opens on the default peildatum, which is part of the key
@@ -649,6 +649,11 @@ def warm(path=None) -> None:
     version = store.store_version(path)
     for dimension in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
         _family(dimension, path, version)
+    # the blocks decided over their gemeenten, at the peildatum pages open on
+    default = default_peildatum(path)
+    if default is not None:
+        _route_cells(default, path, version)
+        _cohort_cells(default, path, version)
 
 
 #: The blocks (the route, the cohort curves, the wijken, land van herkomst,

@@ -484,25 +484,32 @@ def _finest(db, indicator, peildatum, e1, e2) -> dict:
 
 
 def pair_views(db, indicator: str, peildatum, e1: str, e2: str, gemeenten=None,
-               member_pairs=False, figure=None, check=None) -> System:
+               member_pairs=False, figure=None, check=None, margins=True) -> System:
     """Every view of one indicator at one peildatum that combines two person
     dimensions e1 and e2 (and the gemeente), as the pages would offer it:
     the breakdown by e2 under a filter on e1 and the other way round, the
     headline under a filter on both, the gemeenten side by side under both;
     each under no gemeente and under each of `gemeenten` (default: all); and
-    the views of e1 and e2 alone, whose figures are sums of the same cells.
+    the views of e1 and e2 alone, whose figures are sums of the same cells
+    (`margins` false: leave those out).
     The unknowns are the finest cells (gemeente, e1, e2); a figure is the
     sum of the cells it selects. A combination the product refuses
     (UnavailableCombination) is counted in `refused` and says nothing."""
     figure = figure or (lambda i, f: ind.series(i, f, path=db))
     P = peildatum
-    truth = _finest(db, indicator, P, e1, e2)
+    if margins:
+        truth = _finest(db, indicator, P, e1, e2)
+        cells = list(truth)
+        all_g = sorted({g for g, _, _ in cells})
+        m1 = sorted({a for _, a, _ in cells})
+        m2 = sorted({b for _, _, b in cells})
+    else:  # only the views across both: their members, no cells needed
+        truth, cells, all_g = {}, [], sorted(ind.gemeente_namen(db))
+        m1, m2 = ([_m(m) for m in sorted(set(ind._cells(Filters(), [indicator], [P], dimension=e,
+                                                        path=db, values=False)["member"]),
+                                         key=str)] for e in (e1, e2))
     s = System(truth={("c",) + k: v for k, v in truth.items()})
     s.refused = 0
-    cells = list(truth)
-    all_g = sorted({g for g, _, _ in cells})
-    m1 = sorted({a for _, a, _ in cells})
-    m2 = sorted({b for _, _, b in cells})
     chosen_g = all_g if gemeenten is None else [g for g in gemeenten if g in all_g]
     gsels = [()] + [(g,) for g in chosen_g]
 
@@ -532,7 +539,7 @@ def pair_views(db, indicator: str, peildatum, e1: str, e2: str, gemeenten=None,
     sel2 = [(b,) for b in m2] + (list(combinations(m2, 2)) if member_pairs else [])
     for gsel in gsels:
         # one dimension: breakdowns by e1 and e2 (the margins of the pair)
-        for e, pick in ((e1, lambda m: ((m,), ())), (e2, lambda m: ((), (m,)))):
+        for e, pick in ((e1, lambda m: ((m,), ())), (e2, lambda m: ((), (m,))))[:2 * margins]:
             bd = attempt(lambda: ind.breakdown(indicator, e, Filters(peildatum=P, gemeenten=gsel),
                                                path=db))
             if bd is not None:
@@ -563,8 +570,8 @@ def pair_views(db, indicator: str, peildatum, e1: str, e2: str, gemeenten=None,
                     record(one, lambda r, a_sel=a_sel, b_sel=b_sel, gsel=gsel: names(
                         gsel, a_sel, b_sel), f"{indicator} onder {e1}={a_sel}, {e2}={b_sel}, {gsel}")
     # the gemeenten side by side under a filter on one, on both, on none
-    for a_sel, b_sel in ([((), ())] + [(a, ()) for a in sel1] + [((), b) for b in sel2]
-                         + [(a, b) for a in sel1 for b in sel2]):
+    for a_sel, b_sel in (([((), ())] + [(a, ()) for a in sel1] + [((), b) for b in sel2]
+                          if margins else []) + [(a, b) for a in sel1 for b in sel2]):
         f = Filters(peildatum=P, **{FIELD[e1]: a_sel, FIELD[e2]: b_sel})
         side = attempt(lambda: ind.by_gemeente(indicator, f, path=db))
         if side is not None:

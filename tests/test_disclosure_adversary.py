@@ -62,20 +62,16 @@ def test_no_hidden_cell_follows_from_the_views_combined(drop_store, indicator):
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=["-".join(p) for p in PAIRS])
-@pytest.mark.parametrize("indicator", list(UNITS))
-def test_no_view_combines_two_person_dimensions(drop_store, indicator, pair):
-    """Every view across two person dimensions is refused (the product
-    offers one dimension besides the gemeente at a time); what is left, the
-    views of each alone, gives nothing away."""
-    unit = UNITS[indicator]
-    system = adv.pair_views(drop_store, indicator, P, *pair,
-                            check=lambda r, where: adv.shown_safe(r, unit, where))
-    tried["views"] += system.views
-    tried["refused"] += system.refused
-    tried["hidden"] += len(system.hidden)
-    assert system.refused > 0 and system.views > 0
-    assert system.inconsistent() == []
-    assert system.leaks() == []
+def test_no_view_combines_two_person_dimensions(drop_store, pair):
+    """Every view across two person dimensions is refused, under no gemeente
+    and under each (the product offers one dimension besides the gemeente at
+    a time), whatever the indicator; the views of each dimension alone are
+    the search above."""
+    for indicator in UNITS:
+        system = adv.pair_views(drop_store, indicator, P, *pair, margins=False)
+        tried["refused"] += system.refused
+        assert system.refused > 0
+        assert system.views == 0 and system.hidden == {}
 
 
 def test_the_adversary_finds_the_recipes_across_two_dimensions(drop_store, monkeypatch):
@@ -92,10 +88,12 @@ def test_the_adversary_finds_the_recipes_across_two_dimensions(drop_store, monke
 
     monkeypatch.setattr(ind, "combination_conflict", old_rule)
     found = []
-    for pair in PAIRS[:2]:
+    for pair in PAIRS:
         system = adv.pair_views(drop_store, "werk.duaal_pct", P, *pair, gemeenten=[])
         assert system.refused == 0
         found += system.leaks() + system.inconsistent()
+        if found:
+            break
     assert found
 
 
