@@ -35,6 +35,10 @@ def main(argv=None) -> int:
     ap.add_argument("store", nargs="?")
     ap.add_argument("--sample", type=int, default=12)
     ap.add_argument("--peildatum")
+    ap.add_argument("--indicators", help="comma-separated ids (default: every count and "
+                                         "percentage that is not public)")
+    ap.add_argument("--no-pairs", action="store_true",
+                    help="no choices of two gemeenten (a busy machine)")
     args = ap.parse_args(argv)
     db = args.store
     if db is None:
@@ -49,6 +53,8 @@ def main(argv=None) -> int:
          else ind.default_peildatum(db))
     cat = ind.catalogue(db)
     wanted = cat[cat["eenheid"].isin(["aantal", "pct"])]
+    if args.indicators:
+        wanted = wanted[wanted["id"].isin(args.indicators.split(","))]
     public = ind._public_ids(db, ind.store.store_version(db))
     gemeenten = sorted(ind.gemeente_namen(db))
     small = len(gemeenten) <= args.sample
@@ -92,14 +98,16 @@ def main(argv=None) -> int:
             continue
         unit = r["eenheid"]
         check = (lambda row, where, unit=unit: adv.shown_safe(row, unit, where))
-        s = adv.indicator_views(db, r["id"], P, pairs=small, figure=figure, check=check,
-                                sample=sample)
+        s = adv.indicator_views(db, r["id"], P, pairs=small and not args.no_pairs, figure=figure,
+                                check=check, sample=sample)
         count(r["id"], s, unit != "aantal")
         for e1, e2 in combinations(PERSON_DIMENSIONS, 2):
+            # the views of e1 and e2 alone are in the search above; here
+            # those across both, which must all be refused
             s = adv.pair_views(db, r["id"], P, e1, e2, gemeenten=sample, figure=figure,
-                               check=check)
+                               check=check, margins=False)
             count(f"{r['id']} {e1} x {e2}", s, unit != "aantal")
-    for name, s in adv.block_views(db, P, pair_sample=sample).items():
+    for name, s in adv.block_views(db, P, pairs=not args.no_pairs, pair_sample=sample).items():
         count(name, s, name in ("Z-route uren", "cohortlijnen"))
     print(f"TOTAL: {tally['views']} views combined, {tally['refused']} refused as a combination "
           f"of two dimensions, {len(heads)} headline filter sets; {tally['hidden']} hidden "

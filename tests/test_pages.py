@@ -304,6 +304,9 @@ def test_herkomst_and_cohort_filters_exclude_the_person_filters(store_env):
     assert not at.multiselect(key="flt_doelgroep").disabled
     at.multiselect(key="flt_doelgroep").set_value(["Nareiziger"]).run()
     assert at.multiselect(key="flt_land_van_herkomst").disabled
+    # one dimension besides the gemeente: another person filter is off too
+    assert at.multiselect(key="flt_geslacht").disabled
+    assert not at.multiselect(key="flt_gemeenten").disabled
     assert not at.exception
 
 
