@@ -93,6 +93,9 @@ def main(argv=None) -> int:
               f"hidden, {len(leaks)} recovered, {len(odd)} inconsistent, {len(wrong)} "
               f"mislabelled ({time.time() - start:.0f} s)", flush=True)
 
+    # the blocks first: a run cut short has them
+    for name, s in adv.block_views(db, P, pairs=not args.no_pairs, pair_sample=sample).items():
+        count(name, s, name in ("Z-route uren", "cohortlijnen"))
     for r in wanted.to_dict("records"):
         if r["id"] in public:
             continue
@@ -107,8 +110,6 @@ def main(argv=None) -> int:
             s = adv.pair_views(db, r["id"], P, e1, e2, gemeenten=sample, figure=figure,
                                check=check, margins=False)
             count(f"{r['id']} {e1} x {e2}", s, unit != "aantal")
-    for name, s in adv.block_views(db, P, pairs=not args.no_pairs, pair_sample=sample).items():
-        count(name, s, name in ("Z-route uren", "cohortlijnen"))
     print(f"TOTAL: {tally['views']} views combined, {tally['refused']} refused as a combination "
           f"of two dimensions, {len(heads)} headline filter sets; {tally['hidden']} hidden "
           f"figures tried: {tally['leaks']} recovered, {tally['inconsistent']} shown elsewhere, "

@@ -503,6 +503,9 @@ def breakdown(indicator_id: str, dimension: str, filters: Filters, path=None) ->
     """The indicator at the filters' peildatum per value of `dimension`, with
     the total (is_total) first; secondary suppression among the members."""
     peildatum = filters.peildatum
+    conflict = combination_conflict(filters, dimension)
+    if conflict:  # before any query: the total alone may well be available
+        raise UnavailableCombination(unavailable_text(conflict))
     total = _cells(filters, [indicator_id], [peildatum], "", path=path)
     parts = _cells(filters, [indicator_id], [peildatum], dimension, path=path)
     total["is_total"] = True

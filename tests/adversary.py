@@ -19,6 +19,7 @@ and bench/adversary.py (the search over the demo store)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -483,6 +484,18 @@ def _finest(db, indicator, peildatum, e1, e2) -> dict:
     return out
 
 
+@lru_cache(maxsize=64)
+def _region_members(db, indicator, peildatum, dimension) -> list:
+    cells = ind._cells(Filters(), [indicator], [peildatum], dimension=dimension, path=db,
+                       values=False)
+    return [_m(m) for m in sorted(set(cells["member"]), key=str)]
+
+
+@lru_cache(maxsize=4)
+def _gemeenten(db) -> list:
+    return sorted(ind.gemeente_namen(db))
+
+
 def pair_views(db, indicator: str, peildatum, e1: str, e2: str, gemeenten=None,
                member_pairs=False, figure=None, check=None, margins=True) -> System:
     """Every view of one indicator at one peildatum that combines two person
@@ -504,10 +517,8 @@ def pair_views(db, indicator: str, peildatum, e1: str, e2: str, gemeenten=None,
         m1 = sorted({a for _, a, _ in cells})
         m2 = sorted({b for _, _, b in cells})
     else:  # only the views across both: their members, no cells needed
-        truth, cells, all_g = {}, [], sorted(ind.gemeente_namen(db))
-        m1, m2 = ([_m(m) for m in sorted(set(ind._cells(Filters(), [indicator], [P], dimension=e,
-                                                        path=db, values=False)["member"]),
-                                         key=str)] for e in (e1, e2))
+        truth, cells, all_g = {}, [], _gemeenten(db)
+        m1, m2 = (_region_members(db, indicator, P, e) for e in (e1, e2))
     s = System(truth={("c",) + k: v for k, v in truth.items()})
     s.refused = 0
     chosen_g = all_g if gemeenten is None else [g for g in gemeenten if g in all_g]
