@@ -37,6 +37,7 @@ def main(argv=None) -> int:
     ap.add_argument("--peildatum")
     ap.add_argument("--indicators", help="comma-separated ids (default: every count and "
                                          "percentage that is not public)")
+    ap.add_argument("--blocks-only", action="store_true", help="the blocks, no indicators")
     ap.add_argument("--no-pairs", action="store_true",
                     help="no choices of two gemeenten (a busy machine)")
     args = ap.parse_args(argv)
@@ -53,8 +54,8 @@ def main(argv=None) -> int:
          else ind.default_peildatum(db))
     cat = ind.catalogue(db)
     wanted = cat[cat["eenheid"].isin(["aantal", "pct"])]
-    if args.indicators:
-        wanted = wanted[wanted["id"].isin(args.indicators.split(","))]
+    if args.indicators or args.blocks_only:
+        wanted = wanted[wanted["id"].isin((args.indicators or "").split(","))]
     public = ind._public_ids(db, ind.store.store_version(db))
     gemeenten = sorted(ind.gemeente_namen(db))
     small = len(gemeenten) <= args.sample
