@@ -347,11 +347,16 @@ def comparison_items(source, catalogue: list[cat.Indicator], f: Filters, focal: 
     outside = int(table["Oordeel"].isin([charts.VERDICT_LABELS[cmp.HIGHER],
                                          charts.VERDICT_LABELS[cmp.LOWER]]).sum())
     who = namen.get(focal, focal)
-    title = (f"Vergelijking: {who} ligt bij {outside} van de {len(table)} kernindicatoren "
-             f"duidelijk hoger of lager dan {label or 'vergelijkbare gemeenten'}"
+    judged = len(funnels)
+    title = (f"Vergelijking: {who} ligt bij {outside} van de {judged} vergeleken "
+             f"kernindicatoren duidelijk hoger of lager dan {label or 'vergelijkbare gemeenten'}"
              if outside else
-             f"Vergelijking: {who} ligt bij alle {len(table)} kernindicatoren binnen wat toeval "
-             f"verklaart ten opzichte van {label or 'vergelijkbare gemeenten'}")
+             f"Vergelijking: {who} ligt bij alle {judged} vergeleken kernindicatoren binnen wat "
+             f"toeval verklaart ten opzichte van {label or 'vergelijkbare gemeenten'}")
+    if judged < len(table):
+        title += f"; {len(table) - judged} niet te vergelijken"
+    if not judged:
+        title = f"Vergelijking: {who} is bij geen kernindicator te vergelijken
     slide = deck.TableSlide(
         title=title, table=table, source="Vergelijken (trechtergrafiek, Spiegelhalter 2005)",
         peildatum=f.peildatum,
