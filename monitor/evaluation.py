@@ -356,7 +356,7 @@ def comparison_items(source, catalogue: list[cat.Indicator], f: Filters, focal: 
     if judged < len(table):
         title += f"; {len(table) - judged} niet te vergelijken"
     if not judged:
-        title = f"Vergelijking: {who} is bij geen kernindicator te vergelijken
+        title = f"Vergelijking: {who} is bij geen kernindicator te vergelijken"
     slide = deck.TableSlide(
         title=title, table=table, source="Vergelijken (trechtergrafiek, Spiegelhalter 2005)",
         peildatum=f.peildatum,
