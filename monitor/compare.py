@@ -214,12 +214,12 @@ class Dispersion:
                     f"toeval verklaart; de grenzen zijn die van toeval alleen ({exact}).")
         if self.widened:
             return (f"De gemeenten verschillen onderling meer dan toeval verklaart "
-                    f"(overdispersie: φ = {_nl(self.phi, 2)}, p = {_p_text(self.p_value)}). "
+                    f"(overdispersie: φ = {_nl(self.phi, 2)}, {_p_text(self.p_value)}). "
                     "Daarom zijn de grenzen verbreed met een additief random-effectsmodel "
                     f"({self._tau_text()}; Spiegelhalter 2005): "
                     "een gemeente valt pas op als zij ook buiten die gewone spreiding ligt.")
         return (f"De gemeenten verschillen onderling niet meer dan toeval verklaart "
-                f"(φ = {_nl(self.phi, 2)}, p = {_p_text(self.p_value)}); de grenzen zijn "
+                f"(φ = {_nl(self.phi, 2)}, {_p_text(self.p_value)}); de grenzen zijn "
                 f"{exact}.")
 
 
@@ -228,7 +228,7 @@ def _nl(x: float, decimals: int) -> str:
 
 
 def _p_text(p: float) -> str:
-    return "< 0,001" if p < 0.001 else _nl(p, 3)
+    return "p < 0,001" if p < 0.001 else f"p = {_nl(p, 3)}"
 
 
 def dispersion(y, n, theta: float, alpha: float = OVERDISPERSION_ALPHA,

@@ -74,8 +74,9 @@ def main() -> None:
     st.title("Vergelijken")
     st.markdown(
         "Is een cijfer goed of slecht vergeleken met andere gemeenten? De trechtergrafiek zet elke "
-        "gemeente uit tegen haar aantal personen. Bij weinig personen schommelt een percentage "
-        "sterk door toeval; daarom zijn de grenzen bij kleine gemeenten wijder. Buiten de "
+        "gemeente uit tegen haar aantal personen (bij een aantal per 1.000 inwoners: haar "
+        "inwoners). Bij weinig personen schommelt een cijfer sterk door toeval; daarom zijn de "
+        "grenzen bij kleine gemeenten wijder. Buiten de "
         "99,8%-grens is een gemeente **duidelijk hoger of lager dan verwacht**; daarbinnen ligt zij "
         "**binnen wat toeval verklaart**.")
     ignored = not_applied(f, ())
