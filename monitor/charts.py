@@ -1142,6 +1142,9 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
         ticks = [t for t in (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000,
                              50000, 100000, 200000, 500000, 1000000) if lo_n <= t <= hi_n]
         fig.update_xaxes(type="log", tickvals=ticks, ticktext=[fmt.number(t) for t in ticks])
+    else:
+        # whole numbers with a thousands point (plotly's default says 50k)
+        fig.update_xaxes(tickformat=",d")
     # the axis spans every point's own 99,8% limits and the reference lines, not
     # the curve's far ends at the smallest n
     ys = ([scale * v for v in pts["share"]] + [scale * v for v in pts["lo998"]]
@@ -1179,7 +1182,9 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
     # may hold several funnels
     conclusion = f"{ind.name}{what}: {comp.sentence()}"
     if comp.focal_point is not None and "rang_tekst" in comp.focal_point and len(pts) > 1:
-        conclusion += f" Rang: {comp.focal_point['rang_tekst']} (95%-interval)."
+        # in the caption, not the sentence: a third line of title does not fit a slide or PNG
+        notes.insert(0, f"rang van {comp.focal_name}: {comp.focal_point['rang_tekst']} "
+                        "(95%-interval)")
 
     return Chart(key=key or f"vergelijking/{ind.id}~{comp.focal}~{comp.group}",
                  title=plotly_text(f"{ind.name}{what}: {comp.focal_name} vergeleken met "

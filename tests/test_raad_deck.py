@@ -175,8 +175,8 @@ def _check_comparison_slides(slides, src, titles):
         i.name + (" (per 1.000 inwoners)" if cmp.kind_of(i) == cmp.RATE else "")
         for i in headline]
     sentence = re.compile(r"^(?P<name>.+): Maastricht ligt (binnen wat toeval verklaart|duidelijk "
-                          r"(hoger|lager) dan verwacht) ten opzichte van 4 vergelijkbare gemeenten\."
-                          r" Rang: \d+e(–\d+e)? van [2-5] \(95%-interval\)\.$")
+                          r"(hoger|lager) dan verwacht) ten opzichte van 4 vergelijkbare "
+                          r"gemeenten\.$")
     funnels = {m.group("name"): s for s in slides
                if (m := sentence.match(s.shapes.title.text))}
     compared = [r for r in rows if r["Oordeel"] != "niet te vergelijken"]
@@ -188,7 +188,12 @@ def _check_comparison_slides(slides, src, titles):
         verdict = {"binnen toeval": "binnen wat toeval verklaart",
                    "duidelijk hoger": "duidelijk hoger dan verwacht",
                    "duidelijk lager": "duidelijk lager dan verwacht"}[r["Oordeel"]]
-        assert verdict in slide.shapes.title.text and r["Rang"] in slide.shapes.title.text
+        assert verdict in slide.shapes.title.text
+        # the rank with its interval in the slide's caption
+        caption = " ".join(sh.text_frame.text for sh in slide.shapes
+                           if sh.has_text_frame and sh.name == deck.FOOTER_NAME)
+        assert re.search(r"rang van Maastricht: \d+e(–\d+e)? van [2-5] \(95%-interval\)",
+                         caption) and r["Rang"] in caption
     # every judged verdict is counted in the overview's title
     outside = sum(r["Oordeel"] != "binnen toeval" for r in compared)
     title = overview[0].shapes.title.text
