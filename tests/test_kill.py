@@ -67,10 +67,13 @@ def test_sigkill_at_any_moment_leaves_the_store_and_no_stray_file(tmp_path, sche
     from etl import load
 
     load._schema_template()  # made once per run; the measured load only copies it
-    p, t0 = start()  # the measured load; it also builds the first store
-    p.join(120)
-    duration = time.monotonic() - t0
-    assert p.exitcode == 0
+    durations = []
+    for _ in range(2):  # the first builds the store; the faster one is the yardstick
+        p, t0 = start()
+        p.join(120)
+        durations.append(time.monotonic() - t0)
+        assert p.exitcode == 0
+    duration = min(durations)
     expected = _figures(db)
 
     survived = 0
@@ -92,8 +95,8 @@ def test_sigkill_at_any_moment_leaves_the_store_and_no_stray_file(tmp_path, sche
             # the same moment again, a little earlier, so every kill lands
             assert p.exitcode == 0
             early += 1
-            assert early <= KILLS, "loads keep finishing before the kill"
-            share *= 0.9
+            assert early <= 3 * KILLS, "loads keep finishing before the kill"
+            share *= 0.7
         assert _figures(db) == expected, f"kill {i} at {share:.0%} of the load"
         survived += 1
         leftovers_seen = max(leftovers_seen, len([f for f in db.parent.iterdir() if ".tmp-" in f.name]))
