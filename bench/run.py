@@ -277,8 +277,9 @@ def write_results(command: str) -> None:
                for s in SCALES if (OUT / f"results_{s}.json").exists()}
     lines = ["# Benchmarkresultaten", "",
              "Geschreven door `bench/run.py` (niet met de hand bewerken); de secties *Doelen*, "
-             "*Wat een gebruiker merkt*, *Onthulling* en *Voorbij één machine* komen uit "
-             "`bench/targets.md`, `bench/speed.md`, `bench/privacy.md` en `bench/beyond.md`.", ""]
+             "*Wat een gebruiker merkt*, *Onthulling*, *Voorbij één machine* en *Vergelijken* "
+             "komen uit `bench/targets.md`, `bench/speed.md`, `bench/privacy.md`, "
+             "`bench/beyond.md` en `bench/vergelijken.md`.", ""]
     for scale, r in results.items():
         m, ld = r["machine"], r.get("load")
         title = {"national2x": "landelijk 2× (`--factor 2`: dezelfde gemeenten, twee keer zoveel "
@@ -321,7 +322,7 @@ def write_results(command: str) -> None:
         lines += _pages_section(r)
         lines += _reference_and_queries(r)
     # hand-written: the assessment, what a user feels (issue 24), the outlook
-    for part in ("targets.md", "speed.md", "privacy.md", "beyond.md"):
+    for part in ("targets.md", "speed.md", "privacy.md", "beyond.md", "vergelijken.md"):
         path = ROOT / "bench" / part
         if path.exists():
             lines += [path.read_text(encoding="utf-8").rstrip(), ""]

@@ -956,6 +956,14 @@ def compare_strata(indicator_id: str, peildatum: dt.date, path=None) -> pd.DataF
                        path=path)
 
 
+def compare_distribution(indicator_id: str, peildatum: dt.date, path=None) -> pd.DataFrame:
+    """Persons per value of a median indicator per gemeente, for a median's
+    limits in monitor.compare only (never shown: only the group's median and
+    its guarded limits are)."""
+    return store.query("compare_distribution", {"indicator": indicator_id,
+                                                "peildatum": peildatum}, path=path)
+
+
 def compare_features(peildatum: dt.date, path=None) -> pd.DataFrame:
     """Persons with a PIP per gemeente and leerroute / land van herkomst
     group, for finding nearest neighbours only (never shown)."""

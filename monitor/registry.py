@@ -569,10 +569,13 @@ def _compare_load(source, arg, f):
     p = f.peildatum or opts.get("peildatum_default") or (opts["peildatum"] or [None])[-1]
     if p is None:
         raise Unavailable("Er is nog geen peildatum in deze opslag.")
+    kind = compare.kind_of(ind)
     comp = compare.comparison_for(
         choice, ind, namen, source.get("by_gemeente", ind.id, Filters(peildatum=p)),
         source.get("gemeente_kenmerken"), source.get("compare_features", p),
-        source.get("compare_strata", ind.id, p), source.get("region_name"))
+        source.get("compare_strata", ind.id, p) if kind == compare.SHARE else None,
+        source.get("region_name"),
+        source.get("compare_distribution", ind.id, p) if kind == compare.MEDIAN else None)
     return ind, choice, comp, source.get("reference_figures", ind.id, p), p
 
 
@@ -580,10 +583,13 @@ def _compare_build(data, arg, f):
     ind, choice, (comp, features, k, neighbours), refs, p = data
     c = charts.funnel_plot(ind, comp, p, references=refs)
     if c.table is None or c.table.empty:
-        # every gemeente is below the disclosure thresholds: an empty funnel
-        # would say nothing, and its limits alone hint at the hidden counts
-        raise Unavailable("Geen gemeente in deze vergelijking is groot genoeg om te tonen: "
-                          "elke gemeente is verborgen om kleine groepen te beschermen.")
+        # fewer than two gemeenten shown: an empty funnel would say nothing,
+        # and its limits alone hint at the hidden counts
+        fn = comp.funnel
+        why = [f"{fn.hidden} verborgen om kleine groepen te beschermen"] if fn.hidden else []
+        why += [f"{fn.unknown} zonder inwonertal in het regiobestand"] if fn.unknown else []
+        raise Unavailable("Geen vergelijking: in deze groep is de waarde van minder dan twee "
+                          "gemeenten te tonen" + (f" ({'; '.join(why)})." if why else "."))
     # the page shows the rank, the expected share and the neighbours beside it
     return replace(c, extra={"comparison": comp, "features": features, "k": k,
                              "neighbours": neighbours})
@@ -593,8 +599,11 @@ def _compare_examples(source, f) -> list[str]:
     from . import compare
     namen = source.gemeente_namen()
     focal = "GM0935" if "GM0935" in namen else next(iter(namen), "")
-    ids = [i.id for i in source.catalogue() if compare.comparable(i)]
-    return [compare.Choice(i, focal, g).key_arg() for i in ids[:10]
+    inds = compare.in_page_order(source.catalogue())
+    # a few of each kind: shares, counts per 1.000 inhabitants, medians
+    ids = [i.id for kind, most in ((compare.SHARE, 6), (compare.RATE, 2), (compare.MEDIAN, 1))
+           for i in [i for i in inds if compare.kind_of(i) == kind][:most]]
+    return [compare.Choice(i, focal, g).key_arg() for i in ids
             for g in ("vergelijkbaar", "alle")]
 
 

@@ -150,7 +150,54 @@ def test_evaluation_opens_with_a_summary_that_adds_up(source, tmp_path):
     budget = next(s for s in slides if s.shapes.title.text.startswith("Begroting"))
     assert all(r["Verklaring"] for r in table(budget))
     assert sum(t.startswith("Actielijn ") for t in titles) >= 3
+    _check_comparison_slides(slides, src, titles)
     if SOFFICE:
         pages, pdf = _pdf_pages(pptx, tmp_path)
         assert pages == len(slides)
         assert b"/StructTreeRoot" in pdf and re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true", pdf)
+
+
+def _check_comparison_slides(slides, src, titles):
+    """Vergelijken in the report: a table of the headline indicators' verdicts
+    against Maastricht's nearest gemeenten, and a funnel slide per indicator
+    that can be compared, its sentence as the title."""
+    from monitor import compare as cmp
+    headline = [i for i in src.catalogue() if i.headline and cmp.comparable(i)]
+    assert {cmp.kind_of(i) for i in headline} >= {cmp.SHARE, cmp.MEDIAN}
+    overview = [s for s in slides if s.shapes.title.text.startswith("Vergelijking: Maastricht")]
+    assert overview
+    rows = []
+    for s in overview:
+        t = next(sh.table for sh in s.shapes if sh.has_table)
+        cells = [[c.text for c in r.cells] for r in t.rows]
+        rows += [dict(zip(cells[0], r)) for r in cells[1:]]
+    assert [r["Indicator"] for r in rows] == [
+        i.name + (" (per 1.000 inwoners)" if cmp.kind_of(i) == cmp.RATE else "")
+        for i in headline]
+    sentence = re.compile(r"^(?P<name>.+): Maastricht ligt (binnen wat toeval verklaart|duidelijk "
+                          r"(hoger|lager) dan verwacht) ten opzichte van 4 vergelijkbare "
+                          r"gemeenten\.$")
+    funnels = {m.group("name"): s for s in slides
+               if (m := sentence.match(s.shapes.title.text))}
+    compared = [r for r in rows if r["Oordeel"] != "niet te vergelijken"]
+    assert compared and len(funnels) == len(compared)
+    for r in compared:
+        slide = funnels[r["Indicator"]]
+        assert any(sh.shape_type == 13 for sh in slide.shapes)  # the funnel itself
+        # the table says what the slide says
+        verdict = {"binnen toeval": "binnen wat toeval verklaart",
+                   "duidelijk hoger": "duidelijk hoger dan verwacht",
+                   "duidelijk lager": "duidelijk lager dan verwacht"}[r["Oordeel"]]
+        assert verdict in slide.shapes.title.text
+        # the rank with its interval in the slide's caption
+        caption = " ".join(sh.text_frame.text for sh in slide.shapes
+                           if sh.has_text_frame and sh.name == deck.FOOTER_NAME)
+        assert re.search(r"rang van Maastricht: \d+e(–\d+e)? van [2-5] \(95%-interval\)",
+                         caption) and r["Rang"] in caption
+    # every judged verdict is counted in the overview's title
+    outside = sum(r["Oordeel"] != "binnen toeval" for r in compared)
+    title = overview[0].shapes.title.text
+    assert (f"bij {outside} van de {len(compared)} vergeleken" in title if outside
+            else f"bij alle {len(compared)} vergeleken kernindicatoren" in title)
+    assert (f"; {len(rows) - len(compared)} niet te vergelijken" in title) == (len(rows) >
+                                                                              len(compared))
