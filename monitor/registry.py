@@ -33,6 +33,8 @@ from .filters import DIMENSIONS, Filters, combination_conflict
 from .queries import Source
 
 ALL_FILTERS = tuple(f for f in Filters.__dataclass_fields__)
+#: the blocks follow the gemeente and the peildatum only (indicators.BLOCK_FILTERS)
+BLOCK_FILTERS = indicators.BLOCK_FILTERS
 
 
 class Unavailable(LookupError):
@@ -294,7 +296,7 @@ def _wijk_build(data, arg, f):
 
 
 register(Kind("huisvesting.wijken", "Spreiding over de wijken", _wijk_load, _wijk_build,
-              ("peildatum", "gemeenten", "doelgroep"),
+              BLOCK_FILTERS,
               lambda source, f: list(dict.fromkeys(source.get("huisvesting_wijk", f)["gemeentecode"]))))
 
 
@@ -310,10 +312,10 @@ def _steps_build(df, arg, f):
     return charts.route_steps(df, f.peildatum)
 
 
-register(Kind("route.stappen", "De route in stappen", _route_load, _steps_build, ALL_FILTERS,
+register(Kind("route.stappen", "De route in stappen", _route_load, _steps_build, BLOCK_FILTERS,
               _none))
 register(Kind("route.termijn", "Inburgeringstermijn", _route_load,
-              lambda df, arg, f: charts.route_termijn(df, f.peildatum), ALL_FILTERS, _none))
+              lambda df, arg, f: charts.route_termijn(df, f.peildatum), BLOCK_FILTERS, _none))
 
 
 # --- Uitvoeringsprogramma ----------------------------------------------------------------
@@ -379,11 +381,11 @@ def _land_build(df, arg, f):
     return charts.land_van_herkomst(df, f.peildatum)
 
 
-COHORT_FILTERS = ("peildatum", "gemeenten", "doelgroep", "geslacht")
+COHORT_FILTERS = BLOCK_FILTERS
 register(Kind("cohorten.curve", "Cohortlijnen", lambda source, arg, f: source.get("cohort_curves", f),
               _curves_build, COHORT_FILTERS, lambda source, f: list(charts.COHORT_MEASURES)))
 register(Kind("cohorten.land_van_herkomst", "Land van herkomst",
-              lambda source, arg, f: source.get("land_van_herkomst", f), _land_build, ALL_FILTERS,
+              lambda source, arg, f: source.get("land_van_herkomst", f), _land_build, BLOCK_FILTERS,
               _none))
 
 
@@ -419,10 +421,10 @@ def _z_schema_build(data, arg, f):
 
 
 register(Kind("werk.z_route_capaciteit", "Z-route: capaciteit", _z_load, _z_capacity_build,
-              ALL_FILTERS, lambda source, f: list(Z_NORMS)))
+              BLOCK_FILTERS, lambda source, f: list(Z_NORMS)))
 # on schedule or not does not depend on the weekly norm: no argument
 register(Kind("werk.z_route_schema", "Z-route: uren op schema",
-              lambda source, arg, f: _z_load(source, "lesweken", f), _z_schema_build, ALL_FILTERS,
+              lambda source, arg, f: _z_load(source, "lesweken", f), _z_schema_build, BLOCK_FILTERS,
               _none))
 
 
@@ -433,7 +435,7 @@ def _vista_build(df, arg, f):
 
 
 register(Kind("taal.vista_niveaus", "Taalniveau per vaardigheid",
-              lambda source, arg, f: source.get("vista_niveaus", f), _vista_build, ALL_FILTERS,
+              lambda source, arg, f: source.get("vista_niveaus", f), _vista_build, BLOCK_FILTERS,
               _none))
 
 
