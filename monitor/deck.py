@@ -28,7 +28,7 @@ from pptx.util import Emu, Inches, Pt
 from . import catalogue as cat
 from . import exports
 from . import formatting as fmt
-from .charts import Chart
+from .charts import SLIDE_PARTS, Chart
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9, 13.333 x 7.5 inch
 MARGIN = Inches(0.5)
@@ -367,8 +367,10 @@ def build(meta: DeckMeta, items: list, definitions: list[tuple[str, str]],
     """The .pptx as bytes. `items` are Charts and TableSlides in order;
     `pngs` the slide images of the Charts, in the same order (rendered here
     when not given)."""
+    given = [it for it in items if isinstance(it, Chart)]
+    items = slides_of(items)
     charts_in = [it for it in items if isinstance(it, Chart)]
-    if pngs is None:
+    if pngs is None or len(charts_in) != len(given) or len(pngs) != len(charts_in):
         pngs = slide_images(charts_in)
     images = iter(pngs)
     prs = Presentation()
@@ -400,36 +402,163 @@ SLIDE_FONT_PX = 30
 def legible(fig):
     """The figure with every text at SLIDE_FONT_PX and margins that grow to
     fit axis labels (a cut label like "2e helft 2026 (lop" is worse than a
-    smaller plot)."""
+    smaller plot). The top margin and the legend are print_figure's, laid
+    out at this size. A value label that cannot be drawn at that size in its
+    bar is left out rather than shrunk: the table and the CSV have it."""
     px = SLIDE_FONT_PX
-    fig.update_layout(font=dict(size=px), legend=dict(font=dict(size=px)),
-                      margin=dict(l=10, r=30, t=50, b=10))
+    fig.update_layout(font=dict(size=px), margin=dict(l=10, r=30, b=10),
+                      uniformtext=dict(minsize=px, mode="hide"))
     fig.update_xaxes(tickfont=dict(size=px), title_font=dict(size=px), automargin=True)
     fig.update_yaxes(tickfont=dict(size=px), title_font=dict(size=px), automargin=True)
     fig.update_annotations(font_size=px)
-    fig.update_traces(textfont_size=px, selector=dict(type="bar"))
-    # category labels that cannot stand side by side lean at 45 degrees, which
-    # leaves the plot more height than plotly's own choice of upright text
-    xs = [getattr(t, "x", None) for t in fig.data if getattr(t, "orientation", None) != "h"]
-    labels = {str(v) for x in xs if x is not None for v in x if isinstance(v, str)}
-    if labels and sum(len(v) for v in labels) * px * 0.55 > SLIDE_LOGICAL[0]:
-        fig.update_xaxes(tickangle=-45)
+    fig.update_traces(textfont_size=px, textangle=0, cliponaxis=False, selector=dict(type="bar"))
+    # a label beside a horizontal bar keeps its size where the rows are tall
+    # enough for it; otherwise plotly shrinks it to the bar (and then hides it)
+    for t in fig.data:
+        if t.type == "bar" and t.orientation == "h" and t.y is not None \
+                and len(set(map(str, t.y))) * px * 1.3 <= SLIDE_LOGICAL[1] * 0.8:
+            t.constraintext = "inside"
+    fig.update_traces(textfont_size=px, cliponaxis=False,
+                      selector=lambda t: t.type == "scatter" and "text" in (t.mode or ""))
+    _row_labels(fig, px)
+    _thin_ticks(fig, px)
+    _value_ticks(fig, px)
+    per = _category_labels(fig, px)
+    if per:
+        # a note on a category (e.g. "verborgen (kleine groepen)") wraps to its column
+        for a in fig.layout.annotations:
+            if a.xref in (None, "x") and a.text and not a.showarrow:
+                a.text = "<br>".join(exports._wrap_px(a.text.replace("<br>", " "), per, px))
     return fig
+
+
+def _category_labels(fig, px: int) -> float | None:
+    """Category labels that cannot stand side by side: over up to three
+    lines where neighbours then clear each other, else leaning at 45 degrees
+    (which leaves the plot more height than plotly's own choice of upright
+    text). Returns the width of a category column in px (None: not a
+    category axis)."""
+    xs = [getattr(t, "x", None) for t in fig.data if getattr(t, "orientation", None) != "h"]
+    labels = list(dict.fromkeys(str(v) for x in xs if x is not None for v in x
+                                if isinstance(v, str)))
+    if not labels or _dates(labels) or fig.layout.xaxis.type not in (None, "category", "-"):
+        return None
+    char = px * exports.CHAR_EM
+    plot = SLIDE_LOGICAL[0] - 40 - _y_label_room(fig, char, px)
+    per = plot / len(labels)
+    if sum(len(v) + 2 for v in labels) * char <= plot:
+        return per
+    wrapped = [exports._wrap_px(v, per * 0.9, px) for v in labels]
+    widths = [max(len(x) for x in w) * char for w in wrapped]
+    if max(len(w) for w in wrapped) <= 3 and all(
+            (a + b) / 2 <= per * 0.95 for a, b in zip(widths, widths[1:])):
+        fig.update_xaxes(tickmode="array", tickvals=labels,
+                         ticktext=["<br>".join(w) for w in wrapped], tickangle=0)
+    else:
+        # leaning labels over two lines (half the height of one long line)
+        # where the two lines, leaning, still fit their column
+        if 2 * px * 1.3 * 1.42 <= per:
+            fig.update_xaxes(tickmode="array", tickvals=labels, ticktext=[
+                "<br>".join(exports._wrap_px(v, max(len(v) / 2, 10) * char, px)[:2])
+                if len(exports._wrap_px(v, max(len(v) / 2, 10) * char, px)) <= 2 else v
+                for v in labels])
+        fig.update_xaxes(tickangle=-45)
+    return per
+
+
+def _row_labels(fig, px: int) -> None:
+    """Row labels of horizontal bars longer than a third of the slide are cut
+    with an ellipsis on the slide (the table under it has them whole): at
+    18 pt a 48-character label would leave the bars no room."""
+    rows = list(dict.fromkeys(str(v) for t in fig.data if getattr(t, "orientation", None) == "h"
+                              for v in (t.y if t.y is not None else ())))
+    most = int(SLIDE_LOGICAL[0] / 3 / (px * exports.CHAR_EM))
+    if rows and max(len(v) for v in rows) > most:
+        fig.update_yaxes(tickmode="array", tickvals=rows,
+                         ticktext=[v if len(v) <= most else v[:most - 1].rstrip() + "…"
+                                   for v in rows])
+
+
+def _thin_ticks(fig, px: int) -> None:
+    """Given tick labels (e.g. quarters) that cannot stand side by side on a
+    slide: every k-th, so that they can."""
+    x = fig.layout.xaxis
+    if x.ticktext is None or x.tickvals is None or len(x.ticktext) == 0 \
+            or x.tickangle not in (None, 0):
+        return
+    texts = [str(t).split("<br>") for t in x.ticktext]
+    width = max(len(v) for t in texts for v in t) * px * exports.CHAR_EM + px
+    fits = int(SLIDE_LOGICAL[0] * 0.6 // width)
+    step = -(-len(texts) // max(1, fits))
+    if step > 1:
+        fig.update_xaxes(tickvals=list(x.tickvals)[::step], ticktext=list(x.ticktext)[::step])
+
+
+def _value_ticks(fig, px: int) -> None:
+    """A value axis along the bottom (horizontal bars): no more ticks than
+    their labels ("€ −200.000") can stand side by side at this size."""
+    values = [abs(float(v)) for t in fig.data if getattr(t, "orientation", None) == "h"
+              for v in (t.x if t.x is not None else ()) if isinstance(v, (int, float)) and v == v]
+    if not values or fig.layout.xaxis.type == "date" or fig.layout.xaxis.tickvals is not None:
+        return
+    x = fig.layout.xaxis
+    label = len(f"{max(values):,.0f}") + 2 + len(x.tickprefix or "") + len(x.ticksuffix or "")
+    rows = [str(v) for t in fig.data if getattr(t, "orientation", None) == "h"
+            for v in (t.y if t.y is not None else ())]
+    plot = SLIDE_LOGICAL[0] * 0.95 - min(SLIDE_LOGICAL[0] / 3, max(
+        (len(v) for v in rows), default=0) * px * exports.CHAR_EM)
+    fig.update_xaxes(nticks=max(3, int(plot / (label * px * exports.CHAR_EM + px))))
+
+
+def _y_label_room(fig, char: float, px: int) -> float:
+    """About the width the y axis takes left of the plot: its longest tick
+    label and its title."""
+    y = fig.layout.yaxis
+    if y.ticktext is not None and len(y.ticktext):
+        longest = max(len(str(v)) for v in y.ticktext)
+    else:
+        values = [abs(float(v)) for t in fig.data if getattr(t, "orientation", None) != "h"
+                  for v in (getattr(t, "y", None) or ()) if isinstance(v, (int, float))
+                  and v == v]
+        longest = len(f"{max(values, default=0):,.0f}") + 1
+        longest += len(y.tickprefix or "") + len(y.ticksuffix or "")
+    return longest * char + (px * 1.5 if y.title.text else 0) + 10
+
+
+def _dates(labels: list[str]) -> bool:
+    try:
+        pd.to_datetime(labels, format="mixed")
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def slide_images(charts_in: list[Chart]) -> list[bytes]:
     """The 16:9 images for chart slides (title and footer are on the slide)."""
+    return exports.render_png([slide_figure(c) for c in charts_in], scale=SLIDE_IMAGE_SCALE)
+
+
+def slide_figure(c: Chart):
+    """A chart laid out for a slide: no title or footer (the slide has them),
+    every text at SLIDE_FONT_PX."""
     w, h = SLIDE_LOGICAL
-    return exports.render_png([legible(exports.print_figure(c, demo=False, width=w, height=h,
-                                                            title="", footer=False))
-                               for c in charts_in], scale=SLIDE_IMAGE_SCALE)
+    return legible(exports.print_figure(c, demo=False, width=w, height=h, title="",
+                                        footer=False, font_px=SLIDE_FONT_PX))
+
+
+def slides_of(items: list) -> list:
+    """The items as slides: a chart too long for one slide stands there as
+    the parts it carries (Chart.extra["slides"], e.g. the action timeline per
+    actielijn)."""
+    return [part for it in items
+            for part in ((it.extra.get(SLIDE_PARTS) or [it]) if isinstance(it, Chart) else [it])]
 
 
 def slide_count(items: list, definitions: list) -> int:
     """How many slides build() makes of these items: the number the download
     button shows."""
     n = 1
-    for it in items:
+    for it in slides_of(items):
         n += 1 if isinstance(it, Chart) else len(table_chunks(it))
     return n + max(1, -(-len(definitions) // DEFINITIONS_PER_SLIDE))
 

@@ -197,3 +197,115 @@ def test_every_page_reads_cleanly(server, browser, width, height):  # noqa: F811
             found[path or "/"] = problems[:8]
     ctx.close()
     assert not found, found
+
+
+# --- chart files: every registered kind, laid out for a PNG and for a slide ------
+# Drawn by the plotly.js kaleido renders with, in the same Chromium, and
+# measured: a layout computed before drawing is checked against the drawing.
+
+FIGURE_BOXES = """async (figs) => {
+  const out = [];
+  for (const fig of figs) {
+    const div = document.createElement('div'); document.body.appendChild(div);
+    await Plotly.newPlot(div, fig.data, fig.layout, {staticPlot: true});
+    const svg = div.querySelector('.main-svg').getBoundingClientRect();
+    const box = e => { const r = e.getBoundingClientRect();
+      return [r.left - svg.left, r.top - svg.top, r.right - svg.left, r.bottom - svg.top]; };
+    const sz = div._fullLayout._size;
+    const texts = sel => [...div.querySelectorAll(sel)].filter(t => t.textContent.trim())
+      .map(t => ({text: t.textContent, box: box(t), px: parseFloat(getComputedStyle(t).fontSize),
+                  lines: Math.max(1, t.querySelectorAll('tspan.line').length),
+                  rotated: /rotate\((?!0[,)])/.test(t.getAttribute('transform') || '')}));
+    out.push({w: svg.width, h: svg.height, plot: [sz.l, sz.t, sz.l + sz.w, sz.t + sz.h],
+              legends: [...div.querySelectorAll('g.legend')].map(box),
+              annotations: [...div.querySelectorAll('.annotation')].map(a => ({
+                  name: a.getAttribute('data-index'), text: a.textContent, box: box(a)})),
+              xticks: texts('.xtick text'), yticks: texts('.ytick text'), texts: texts('.main-svg text')});
+    Plotly.purge(div); div.remove();
+  }
+  return out;
+}"""
+
+
+def _overlap(a, b, tol=1.0) -> bool:
+    return a[0] < b[2] - tol and b[0] < a[2] - tol and a[1] < b[3] - tol and b[1] < a[3] - tol
+
+
+def _inside(b, w, h, tol=1.0) -> bool:
+    return b[0] >= -tol and b[1] >= -tol and b[2] <= w + tol and b[3] <= h + tol
+
+
+def test_chart_files_keep_title_legend_plot_and_labels_apart(browser, demo_store):  # noqa: F811
+    """For every registered chart kind, the PNG (title, legend, plot, footer)
+    and the slide image: the legend rows lie between the title and the plot
+    and inside the image, no legend entry on another, no x label on another,
+    every text inside the image, and on the slide no text below 18 pt."""
+    import json
+
+    import plotly
+
+    from monitor import deck, exports, indicators, registry
+    from monitor.queries import Source
+    from monitor.filters import Filters
+
+    db, _ = demo_store
+    src = Source(Path(db))
+    f = Filters(peildatum=indicators.default_peildatum(db))
+    charts = []
+    for name, kind in registry.KINDS.items():
+        for arg in kind.examples(src, f)[:40]:
+            try:
+                charts.append((name, registry.make(kind, arg, src, f)))
+                break
+            except registry.Unavailable:
+                continue
+    assert len(charts) == len(registry.KINDS)
+    figs = [("png", n, exports.print_figure(c, demo=True)) for n, c in charts] + \
+        [("dia", f"{n} {part.key}", deck.slide_figure(part)) for n, c in charts
+         for part in deck.slides_of([c])]
+    page = browser.new_page()
+    page.set_content("<html><body style='margin:0'></body></html>")
+    page.add_script_tag(path=str(Path(plotly.__file__).parent / "package_data" / "plotly.min.js"))
+    drawn = page.evaluate(FIGURE_BOXES, [json.loads(fig.to_json()) for _, _, fig in figs])
+    page.close()
+
+    problems, legends = [], 0
+    for (what, name, fig), d in zip(figs, drawn):
+        where = f"{what} {name}"
+        heading = next((a["box"] for a in d["annotations"]
+                        if fig.layout.annotations[int(a["name"])].name == "heading"), None)
+        if what == "png":
+            assert heading, where
+        legends += len(d["legends"])
+        for i, lg in enumerate(d["legends"]):
+            if heading and _overlap(lg, heading):
+                problems.append(f"{where}: legenda over de titel")
+            if lg[3] > d["plot"][1] + 1:
+                problems.append(f"{where}: legenda in de grafiek")
+            if not _inside(lg, d["w"], d["h"]):
+                problems.append(f"{where}: legenda buiten het beeld {lg}")
+            problems += [f"{where}: legenda's over elkaar" for other in d["legends"][i + 1:]
+                         if _overlap(lg, other)]
+        ticks = sorted(d["xticks"], key=lambda t: t["box"][2])
+        for a, b in zip(ticks, ticks[1:]):
+            if a["rotated"]:
+                # leaning text: the boxes overlap, the lines must not; at 45
+                # degrees parallel labels stand dx / sqrt(2) apart
+                if (b["box"][2] - a["box"][2]) * 0.707 < a["lines"] * a["px"] * 0.95:
+                    problems.append(f"{where}: x-labels over elkaar ({a['text']}, {b['text']})")
+            elif _overlap(a["box"], b["box"], tol=2):
+                problems.append(f"{where}: x-labels over elkaar ({a['text']}, {b['text']})")
+        # a text's box holds its line spacing too: rows may touch by that much
+        rows = sorted(d["yticks"], key=lambda t: t["box"][1])
+        problems += [f"{where}: y-labels over elkaar ({a['text']}, {b['text']})"
+                     for a, b in zip(rows, rows[1:]) if _overlap(a["box"], b["box"], tol=a["px"] * 0.15)]
+        for t in d["texts"]:
+            if not _inside(t["box"], d["w"], d["h"]):
+                problems.append(f"{where}: ‘{t['text'][:30]}’ buiten het beeld")
+            if what == "dia" and t["px"] < deck.SLIDE_FONT_PX - 0.5:
+                problems.append(f"{where}: ‘{t['text'][:30]}’ {t['px']} px")
+    # the kinds with a legend were measured, not skipped; a long timeline is
+    # on the slides per actielijn
+    assert legends >= 10
+    assert sum(w == "dia" and n.startswith("acties.tijdlijn") for w, n, _ in figs) > 1
+    assert not problems, problems

@@ -128,6 +128,7 @@ def run() -> None:
     f = current_filters()
     keys = basket.keys()
     charts, missing = bk.rebuild_all(keys, basket.source(), f)
+    charts = deck.slides_of(charts)  # a step per slide of the deck
     count = len(charts)
     if not charts:
         st.markdown("<h1 class='im-slide-title'>De presentatie is leeg</h1>",
