@@ -169,9 +169,18 @@ h1{padding-top:.25rem !important}
     margin-bottom:4px}
   .im-print-header strong{color:#8A3B00}
   .im-print-signals{font-size:0.85rem;break-inside:avoid}
-  .im-print-inputs{break-inside:avoid;font-size:0.85rem}
-  .im-print-inputs table{border-collapse:collapse}
-  .im-print-inputs td, .im-print-inputs th{border:1px solid #999;padding:2px 6px;text-align:left}
+  .im-print-inputs{font-size:0.85rem}
+  table.im-print-table{border-collapse:collapse;margin:4px 0 8px;font-size:0.85rem}
+  .im-print-table td, .im-print-table th{border:1px solid #999;padding:2px 6px;text-align:left;
+    vertical-align:top}
+  .im-print-table tr{break-inside:avoid}
+  .im-print-section{margin-top:10px}
+  .im-print-section h4{break-after:avoid;margin:6px 0 2px}
+  .im-print-caption{font-size:0.8rem;color:#333}
+  /* what only works on a screen (the Begroting's input widgets, its tabs with
+     their one open panel) gives way to print-only tables (.im-print-only) */
+  [class*="st-key-im_screen_only"],
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-im_screen_only"]){display:none !important}
   /* scroll areas print whole, so no text runs over what follows */
   [data-testid="stVerticalBlock"][data-test-scroll-behavior]{height:auto !important;
     max-height:none !important;overflow:visible !important}
