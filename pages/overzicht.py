@@ -100,8 +100,8 @@ def render_domain(domain: str, indicators: list[Indicator], rows: dict,
         chosen = headline_of_domain(indicators, domain)
         if not chosen:
             st.caption("Nog geen indicator voor dit domein.")
-        places = st.columns(len(chosen), gap="medium") if side_by_side and chosen else \
-            [st.container()] * len(chosen)
+        places = st.container(key=f"im_side_{domain}").columns(len(chosen), gap="medium") \
+            if side_by_side and chosen else [st.container()] * len(chosen)
         for place, ind in zip(places, chosen):
             with place:
                 render_indicator(ind, rows.get(ind.id))
@@ -119,12 +119,13 @@ def render_clusters(f) -> None:
     for cluster, name in pres.CLUSTERS.items():
         st.markdown(f"<div class='im-cluster'>Cluster {cluster} · {name}</div>", unsafe_allow_html=True)
         domains = pres.domains_of(cluster)
-        with st.container(key=f"im_tiles_{cluster}"):
+        with st.container(key=f"im_{'single' if len(domains) == 1 else 'tiles'}_{cluster}"):
             if len(domains) == 1:
-                # A cluster of one domain: its indicators side by side, each
-                # as wide as a tile, instead of one narrow tile stacking them
-                # beside a row of empty space.
-                wide = max(1, min(COLUMNS, len(headline_of_domain(indicators, domains[0]))))
+                # A cluster of one domain: its indicators side by side instead
+                # of one narrow tile stacking them beside a row of empty space;
+                # each a little wider than a tile (on a laptop the tile takes
+                # the whole row: pages/ui/frame.py).
+                wide = max(1, min(COLUMNS, len(headline_of_domain(indicators, domains[0])) + 1))
                 place = st.columns([wide, COLUMNS - wide])[0] if wide < COLUMNS else st.container()
                 with place:
                     render_domain(domains[0], indicators, rows, side_by_side=True)

@@ -181,6 +181,38 @@ MEASURE = r"""() => {
 """
 
 
+# English words Streamlit writes in its own parts (and none of them Dutch):
+# a page's text and its labels for screen readers must have none of them.
+ENGLISH = sorted(set("""select all matches help collapse expand sidebar print record screencast
+made with search clear close choose option options fullscreen show hide
+columns column running stop deploy rerun settings copy press enter apply drag browse files
+loading error connection please wait results about theme light dark cancel reset sort
+ascending descending remove delete edit clipboard increment decrement statistics automatic
+average stopping row rows true false null nan none undefined""".split()))
+ENGLISH_SCAN = r"""(words) => {
+  const out = new Set();
+  const check = (s, where) => { for (const w of (s || '').toLowerCase().match(/[a-z]+/g) || [])
+    if (words.includes(w)) out.add(`${where} [${w}]: ${s.trim().slice(0, 60)}`); };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walker.nextNode())) {
+    const el = n.parentElement;
+    // icon ligatures ("expand_more") are hidden from screen readers and drawn as icons;
+    // English the page marks as English (lang=en) is quoted, not spoken to the user
+    if (!el || el.closest('script,style,noscript,[aria-hidden=true],[lang=en]')) continue;
+    const st = getComputedStyle(el);
+    if (st.display === 'none' || st.visibility === 'hidden') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width || r.height) check(n.textContent, 'tekst');
+  }
+  for (const el of document.querySelectorAll('[aria-label],[title],[placeholder],[alt]'))
+    for (const a of ['aria-label', 'title', 'placeholder', 'alt']) check(el.getAttribute(a), a);
+  return [...out];
+}"""
+# What the Toegankelijkheidsverklaring says stays English (it must say so)
+STILL_ENGLISH = ["Connection error"]
+
+
 @pytest.mark.parametrize("width,height", [(1024, 768), (1440, 900)])
 def test_every_page_reads_cleanly(server, browser, width, height):  # noqa: F811
     ctx = browser.new_context(viewport={"width": width, "height": height})
@@ -193,17 +225,44 @@ def test_every_page_reads_cleanly(server, browser, width, height):  # noqa: F811
                       ".forEach(d => d.open = true)")
         page.wait_for_timeout(800)
         problems = page.evaluate(MEASURE)
+        if width == 1440:
+            problems += page.evaluate(ENGLISH_SCAN, ENGLISH)
         if problems:
             found[path or "/"] = problems[:8]
     ctx.close()
     assert not found, found
 
 
+def test_streamlits_own_menus_speak_dutch(server, browser):  # noqa: F811
+    """The menus Streamlit opens itself (a table's column list and its
+    tooltips) are put in Dutch; what cannot be is named in the
+    Toegankelijkheidsverklaring."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    _open(page, f"{server}/databronnen")
+    table = page.locator("[data-testid=stDataFrame]").first
+    table.scroll_into_view_if_needed()
+    table.hover()
+    page.wait_for_timeout(400)
+    button = page.locator("[data-testid=stElementToolbar] button").first
+    assert button.get_attribute("aria-label") == "Kolommen tonen of verbergen"
+    button.click(force=True)
+    page.wait_for_selector("[data-testid=stDataFrameColumnVisibilityMenu]", timeout=10_000)
+    page.wait_for_timeout(300)
+    menu = page.locator("[data-testid=stDataFrameColumnVisibilityMenu]").inner_text()
+    assert "Alles kiezen" in menu and "Select all" not in menu, menu
+    assert not page.evaluate(ENGLISH_SCAN, ENGLISH)
+    ctx.close()
+    statement = (Path(__file__).resolve().parent.parent / "pages" / "toegankelijkheid.py"
+                 ).read_text(encoding="utf-8")
+    assert all(phrase in statement for phrase in STILL_ENGLISH)
+
+
 # --- chart files: every registered kind, laid out for a PNG and for a slide ------
 # Drawn by the plotly.js kaleido renders with, in the same Chromium, and
 # measured: a layout computed before drawing is checked against the drawing.
 
-FIGURE_BOXES = """async (figs) => {
+FIGURE_BOXES = r"""async (figs) => {
   const out = [];
   for (const fig of figs) {
     const div = document.createElement('div'); document.body.appendChild(div);
