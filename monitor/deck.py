@@ -43,6 +43,7 @@ TITLE_ONLY = 5  # layout index in the default template
 BODY_PT = 18
 FOOTER_PT = 14
 TITLE_PT = 28
+TITLE_MIN_PT = 20
 
 FOOTER_NAME = "Voettekst"
 DEMO_NAME = "Demomelding"
@@ -97,9 +98,25 @@ def _box(slide, left, top, width, height, text: str, size: int, colour=DARK, bol
     return box
 
 
+TITLE_TOP = Inches(0.3)
+
+
+def title_height(text: str, size: int) -> int:
+    """The height a title takes at `size` over the slide's width: bold
+    glyphs about 0.6 em wide on average (DejaVu Sans Bold, LibreOffice's
+    stand-in for Calibri, measures 0.57-0.58), at least the one inch the
+    template gives a title."""
+    import textwrap
+
+    per_line = int((WIDTH - 2 * MARGIN) / (Pt(size) * 0.6))
+    lines = len(textwrap.wrap(text, per_line, break_long_words=False)) or 1
+    return max(Inches(1.0), int(lines * Pt(size) * 1.2 + Inches(0.15)))
+
+
 def _title(slide, text: str, size: int = 26) -> None:
     t = slide.shapes.title
-    t.left, t.top, t.width, t.height = MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(1.0)
+    t.left, t.top, t.width = MARGIN, TITLE_TOP, WIDTH - 2 * MARGIN
+    t.height = title_height(text, size)
     _text(t, text, size, DARK, bold=True)
     t.text_frame.paragraphs[0].alignment = 1  # left
 
@@ -153,9 +170,16 @@ def _title_slide(prs, meta: DeckMeta) -> None:
 
 def _chart_slide(prs, c: Chart, png: bytes, demo: bool, number: int) -> None:
     slide = _new_slide(prs)
-    _title(slide, c.conclusion, TITLE_PT if len(c.conclusion) < 90 else 24)
-    top = Inches(1.35)
-    avail_h = HEIGHT - top - _footer_height(c.caption, demo) - Inches(0.05)
+    # The image starts under the title, however many lines it takes, and must
+    # stay wide enough for its text to be BODY_PT: a long title steps down in
+    # size (never below TITLE_MIN_PT) before the chart shrinks.
+    least_w = Pt(SLIDE_LOGICAL[0] * BODY_PT / SLIDE_FONT_PX)
+    for size in (TITLE_PT if len(c.conclusion) < 90 else 24, 22, TITLE_MIN_PT):
+        top = max(Inches(1.35), TITLE_TOP + title_height(c.conclusion, size) + Inches(0.05))
+        avail_h = HEIGHT - top - _footer_height(c.caption, demo) - Inches(0.05)
+        if avail_h * 16 / 9 >= least_w:
+            break
+    _title(slide, c.conclusion, size)
     avail_w = WIDTH - 2 * MARGIN
     # the image is 16:9; fit it into the free area and centre it
     h = min(avail_h, Emu(int(avail_w * 9 / 16)))
@@ -467,12 +491,12 @@ def _category_labels(fig, px: int) -> float | None:
 
 
 def _row_labels(fig, px: int) -> None:
-    """Row labels of horizontal bars longer than a third of the slide are cut
+    """Row labels of horizontal bars longer than 40% of the slide are cut
     with an ellipsis on the slide (the table under it has them whole): at
     18 pt a 48-character label would leave the bars no room."""
     rows = list(dict.fromkeys(str(v) for t in fig.data if getattr(t, "orientation", None) == "h"
                               for v in (t.y if t.y is not None else ())))
-    most = int(SLIDE_LOGICAL[0] / 3 / (px * exports.CHAR_EM))
+    most = int(SLIDE_LOGICAL[0] * 0.4 / (px * exports.CHAR_EM))
     if rows and max(len(v) for v in rows) > most:
         fig.update_yaxes(tickmode="array", tickvals=rows,
                          ticktext=[v if len(v) <= most else v[:most - 1].rstrip() + "…"

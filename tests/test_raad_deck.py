@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 from pptx import Presentation
-from pptx.util import Emu, Pt
+from pptx.util import Emu, Inches, Pt
 
 from monitor import basket as bk
 from monitor import budget as bm
@@ -24,7 +24,10 @@ from monitor.filters import Filters
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CHARTS = ["werk.duaal_pct/reeks", "werk.duaal_pct/doelgroep", "route.stappen", "route.termijn",
-          "huisvesting.taakstelling/Hele regio"]
+          "huisvesting.taakstelling/Hele regio", "werk.z_route_capaciteit/lesweken",
+          "vergelijking/werk.duaal_pct~GM0935~vergelijkbaar", "acties.tijdlijn"]
+# LibreOffice draws Calibri (absent here) as DejaVu Sans: titles are measured in it
+TITLE_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 TOLERANCE = Emu(12700)  # 1 pt
 
 
@@ -68,6 +71,39 @@ def _check_legible(prs) -> list[str]:
     return problems
 
 
+def _title_lines(text: str, size_pt: float, width_pt: float) -> int:
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(TITLE_FONT, int(size_pt * 10))
+    lines, line = 1, ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and font.getlength(candidate) / 10 > width_pt:
+            lines, line = lines + 1, word
+        else:
+            line = candidate
+    return lines
+
+
+def _titles_clear_of_pictures(prs) -> list[str]:
+    """A chart slide's title, measured in the font LibreOffice draws it with,
+    fits its box, and the picture starts below that box."""
+    problems = []
+    for n, slide in enumerate(prs.slides, start=1):
+        pics = [sh for sh in slide.shapes if sh.shape_type == 13]
+        if not pics or slide.shapes.title is None:
+            continue
+        t = slide.shapes.title
+        size = max(r.font.size for p in t.text_frame.paragraphs for r in p.runs).pt
+        inner = (t.width - Inches(0.2)) / 12700  # the text frame's insets, in pt
+        need = _title_lines(t.text_frame.text, size, inner) * size * 1.2 + 7.2
+        if t.height / 12700 < need:
+            problems.append(f"dia {n}: titel {need:.0f} pt hoog, vak {t.height / 12700:.0f} pt")
+        if pics[0].top < t.top + t.height:
+            problems.append(f"dia {n}: afbeelding onder de titel")
+    return problems
+
+
 def _pdf_pages(pptx: bytes, tmp_path) -> tuple[int, bytes]:
     pdf = deck.to_pdf(pptx, tmp_path)
     assert pdf, "LibreOffice maakte geen PDF"
@@ -84,7 +120,7 @@ def test_deck_from_three_pages_and_a_scenario_is_legible(source, tmp_path):
     src, db = source
     f = Filters(peildatum=indicators.peildata(path=db)[-1])
     items, missing = bk.rebuild_all(CHARTS + [_budget_key()], src, f)
-    assert not missing and len(items) == 6
+    assert not missing and len(items) == len(CHARTS) + 1
     definitions = deck.definitions_for(items, src.catalogue())
     meta = deck.DeckMeta(title="Raadspresentatie", peildatum=f.peildatum, region="regio",
                          filters="hele regio", demo=True, made_on=dt.date(2026, 11, 23))
@@ -92,8 +128,12 @@ def test_deck_from_three_pages_and_a_scenario_is_legible(source, tmp_path):
     prs = Presentation(io.BytesIO(pptx))
     slides = list(prs.slides)
     assert len(slides) == deck.slide_count(items, definitions)
-    assert sum(1 for s in slides for sh in s.shapes if sh.shape_type == 13) == 5
+    # every chart is in it; the action timeline as one slide per actielijn
+    parts = [c for c in deck.slides_of(items) if not isinstance(c, deck.TableSlide)]
+    assert len(parts) > len(CHARTS)
+    assert sum(1 for s in slides for sh in s.shapes if sh.shape_type == 13) == len(parts)
     assert not _check_legible(prs), _check_legible(prs)
+    assert not _titles_clear_of_pictures(prs), _titles_clear_of_pictures(prs)
     for s in slides[1:]:
         names = {sh.name for sh in s.shapes}
         assert deck.DEMO_NAME in names and deck.FOOTER_NAME in names
