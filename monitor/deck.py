@@ -202,8 +202,11 @@ def _cell_text(v) -> str:
 
 
 # Text metrics at BODY_PT for laying a table out before PowerPoint or
-# LibreOffice does: an average character is about half an em wide.
-CHAR_W = Pt(BODY_PT) * 0.52
+# LibreOffice does. LibreOffice draws Calibri as DejaVu Sans, whose digits
+# are 0.64 em and average text about 0.55 em wide: 0.6 em per character keeps
+# "91%" on one line in either program.
+CHAR_W = Pt(BODY_PT) * 0.6
+PROSE_W = Pt(BODY_PT) * 0.55  # running text (DejaVu Sans measures 0.50-0.52 em)
 LINE_H = Pt(BODY_PT) * 1.25
 CELL_PAD = Inches(0.08)
 TABLE_TOP = Inches(1.45)
@@ -230,8 +233,8 @@ def _column_widths(df: pd.DataFrame, total: int) -> list[int]:
     return [int(f * CHAR_W + max(rest, 0) * e / max(sum(extra), 1)) for f, e in zip(floor, extra)]
 
 
-def _lines(text: str, width: int) -> int:
-    per_line = max(1, int((width - CELL_PAD) / CHAR_W))
+def _lines(text: str, width: int, char_w: float = CHAR_W) -> int:
+    per_line = max(1, int((width - CELL_PAD) / char_w))
     out = 0
     for para in str(text).split("\n"):
         n, line = 1, 0
@@ -264,7 +267,7 @@ def _table_slide(prs, t: TableSlide, demo: bool, number: int) -> int:
 
 def _bullets_height(bullets) -> int:
     width = WIDTH - 2 * MARGIN
-    return sum(int(_lines("• " + b, width) * LINE_H) for b in bullets) + (
+    return sum(int(_lines("• " + b, width, PROSE_W) * LINE_H) for b in bullets) + (
         int(Inches(0.2)) if bullets else 0)
 
 
@@ -274,7 +277,7 @@ def table_chunks(t: TableSlide) -> list[pd.DataFrame]:
     df = t.table
     widths = _column_widths(df, WIDTH - 2 * MARGIN)
     heights = _row_heights(df, widths)
-    room = HEIGHT - TABLE_TOP - _footer_height(_table_caption(t), True) - Inches(0.1)
+    room = HEIGHT - _table_top(t) - _footer_height(_table_caption(t), True) - Inches(0.1)
     head, body = heights[0], heights[1:]
     chunks, start, used = [], 0, head
     for i, h in enumerate(body):
@@ -295,14 +298,30 @@ def table_chunks(t: TableSlide) -> list[pd.DataFrame]:
     return [c for c in chunks if len(c)] or [df]
 
 
+def _table_title_pt(title: str) -> int:
+    """A long title in smaller type rather than a third line over the table."""
+    if len(title) < 90:
+        return TITLE_PT
+    return 24 if title_height(title, 24) <= Inches(1.0) else TITLE_MIN_PT  # two lines
+
+
+def _table_top(t: TableSlide) -> int:
+    """Where a table starts: under its title however many lines that takes
+    (with room for a part number "(2/3)")."""
+    title = t.conclusion + " (9/9)"
+    return max(TABLE_TOP, TITLE_TOP + title_height(title, _table_title_pt(title))
+               + Inches(0.05))
+
+
 def _one_table_slide(prs, t: TableSlide, df: pd.DataFrame, title: str, bullets, demo: bool,
                      number: int) -> None:
     slide = _new_slide(prs)
-    _title(slide, title, TITLE_PT if len(title) < 90 else 24)
+    _title(slide, title, _table_title_pt(title))
+    top = _table_top(t)
     rows, cols = len(df) + 1, max(1, len(df.columns))
     widths = _column_widths(df, WIDTH - 2 * MARGIN)
     heights = _row_heights(df, widths)
-    shape = slide.shapes.add_table(rows, cols, MARGIN, TABLE_TOP, sum(widths), sum(heights))
+    shape = slide.shapes.add_table(rows, cols, MARGIN, top, sum(widths), sum(heights))
     table = shape.table
     for j, w in enumerate(widths):
         table.columns[j].width = Emu(w)
@@ -322,7 +341,7 @@ def _one_table_slide(prs, t: TableSlide, df: pd.DataFrame, title: str, bullets, 
                 for r in p.runs:
                     r.font.size = Pt(BODY_PT)
     if bullets:
-        box = _box(slide, MARGIN, TABLE_TOP + sum(heights) + Inches(0.2), WIDTH - 2 * MARGIN,
+        box = _box(slide, MARGIN, top + sum(heights) + Inches(0.2), WIDTH - 2 * MARGIN,
                    _bullets_height(bullets), "", BODY_PT)
         tf = box.text_frame
         for k, line in enumerate(bullets):
