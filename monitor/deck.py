@@ -454,6 +454,12 @@ def legible(fig):
     fig.update_xaxes(tickfont=dict(size=px), title_font=dict(size=px), automargin=True)
     fig.update_yaxes(tickfont=dict(size=px), title_font=dict(size=px), automargin=True)
     fig.update_annotations(font_size=px)
+    # a note over the plot's top edge ("stand gegevens") stands on that edge:
+    # centred on it, at this size it ran into the first bar
+    for a in fig.layout.annotations:
+        if a.yref == "paper" and a.y is not None and a.y >= 1 and a.yanchor in (None, "auto"):
+            a.yanchor = "bottom"
+            a.y = 1
     fig.update_traces(textfont_size=px, textangle=0, cliponaxis=False, selector=dict(type="bar"))
     # a label beside a horizontal bar keeps its size where the rows are tall
     # enough for it; otherwise plotly shrinks it to the bar (and then hides it)

@@ -216,10 +216,10 @@ def test_evaluation_opens_with_a_summary_that_adds_up(source, tmp_path):
             ["n", "op", "uit", "beter", "slechter"], 0))
         for r in table(s):
             c["n"] += 1
-            c["op"] += "Op koers" in r["Oordeel"]
-            c["uit"] += "Uit koers" in r["Oordeel"] or "Aandacht" in r["Oordeel"]
-            c["beter"] += r["Verandering"] == "verbeterd"
-            c["slechter"] += r["Verandering"] == "verslechterd"
+            c["op"] += "Op koers" in r[evaluation.JUDGED]
+            c["uit"] += "Uit koers" in r[evaluation.JUDGED] or "Aandacht" in r[evaluation.JUDGED]
+            c["beter"] += r[evaluation.SINCE_START] == "verbeterd"
+            c["slechter"] += r[evaluation.SINCE_START] == "verslechterd"
     assert set(per_cluster) == {"1", "2", "3", "4"}
     for cluster, c in per_cluster.items():
         row = counted[cluster]
