@@ -896,8 +896,9 @@ def main() -> None:
 
     _sync_url()
     basket.add_budget_control(bm.scenarios_to_query(_scenarios()))
-    st.caption("De link in de adresbalk bevat deze scenario's (alleen de afwijkingen van het "
-               "uitgangspunt): deel hem om ze te delen.")
+    with st.container(key="im_screen_only_link"):  # about the address bar: not for paper
+        st.caption("De link in de adresbalk bevat deze scenario's (alleen de afwijkingen van "
+                   "het uitgangspunt): deel hem om ze te delen.")
 
 
 main()

@@ -368,3 +368,76 @@ def test_chart_files_keep_title_legend_plot_and_labels_apart(browser, demo_store
     assert legends >= 10
     assert sum(w == "dia" and n.startswith("acties.tijdlijn") for w, n, _ in figs) > 1
     assert not problems, problems
+
+
+# --- paper: what the browser prints (print media, A4 landscape) -------------------
+
+PDFTOTEXT = "/usr/bin/pdftotext"
+
+
+def _printed(page, url: str, tmp_path) -> list[str]:
+    """The page printed by Chromium as the browser's print does (print CSS,
+    A4 landscape from @page), as the text of each PDF page."""
+    import subprocess
+
+    _open(page, url)
+    page.emulate_media(media="print")
+    page.wait_for_timeout(1500)
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    out = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return [" ".join(p.split()) for p in out.split("\f") if p.strip()]
+
+
+def test_begroting_prints_inputs_scenarios_and_every_section(server, browser, tmp_path):  # noqa: F811
+    """Printed with two scenarios: the inputs of both, every Toelichting
+    section under its own name (not only the open tab), no empty page."""
+    import urllib.parse
+
+    more = bm.DEFAULT_INPUTS.model_copy(update={"cost_begeleiding": Decimal(4000)})
+    query = bm.scenarios_to_query([Scenario("", bm.DEFAULT_INPUTS),
+                                   Scenario("Meer begeleiding", more)])
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    pages = _printed(page, f"{server}/begroting?{urllib.parse.urlencode(query)}", tmp_path)
+    ctx.close()
+    text = " ".join(pages)
+    assert 2 <= len(pages) <= 8, len(pages)
+    # each section by its name and by a sentence only that section has (a
+    # printed tab bar would give the names alone)
+    sections = {"Per jaar": "het beleidskader (tabel 4) raamt de SPUK",
+                "Scenario's naast elkaar": "Elke waarde met tussen haakjes het verschil",
+                "Waterval": "gaat er als aparte stap af",
+                "Reserve": "De reserve wordt alleen aangesproken bij een negatief saldo",
+                "Gevoeligheid": "10% lager en 10% hoger",
+                "Programma 6.1": "betekent raming",
+                "Actuele aantallen": "Gebruik actuele aantallen",
+                "Uitgangspunten": bm.ASSUMPTIONS[-1][0]}
+    missing = [name for name, line in sections.items() if name not in text or line not in text]
+    assert not missing, missing
+    assert "Invoer van de scenario's" in text and "Meer begeleiding" in text
+    # every input is on paper, with the changed one's value in both scenarios
+    assert bm.INPUT_SPECS["cost_begeleiding"].label in text and "€ 4.000" in text
+    # the widgets and the tab bar do not print: no page is (nearly) empty
+    assert all(len(p) > 200 for p in pages), [len(p) for p in pages]
+
+
+def test_overzicht_prints_on_two_or_three_pages_with_whole_tiles(server, browser, tmp_path):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    _open(page, server)
+    tiles = page.evaluate("""() => [...document.querySelectorAll(
+        '[class*=st-key-im_tiles_] [data-testid=stVerticalBlock], [class*=st-key-im_single_] [data-testid=stVerticalBlock]')]
+        .filter(b => b.querySelector(':scope .im-domain'))
+        .map(b => [b.querySelector('.im-domain').innerText,
+                   ...[...b.querySelectorAll('.im-ind-name')].map(n => n.innerText)])""")
+    pages = _printed(page, server, tmp_path)
+    ctx.close()
+    assert 2 <= len(pages) <= 3, len(pages)
+    assert "Signalen" in pages[0]
+    assert len({t[0] for t in tiles}) == 13
+    for tile in tiles:
+        # the domain's name and all its indicators on one page: the tile is whole
+        on = [i for i, p in enumerate(pages) if all(" ".join(x.split()) in p for x in tile)]
+        assert on, tile
