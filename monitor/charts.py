@@ -38,6 +38,11 @@ DIMENSION_LABELS = {d.column: d.label for d in dims.TABLE}
 dimension_word = dims.word
 
 
+# Chart.extra key: the charts that stand for this one on slides (one too long
+# for a slide), in order
+SLIDE_PARTS = "slides"
+
+
 @dataclass(frozen=True, eq=False)
 class Chart:
     key: str
@@ -1063,6 +1068,19 @@ def funnel_value_text(x, kind: str, unit: str) -> str:
     return pres.fmt_value(v, "pct" if kind == "aandeel" else unit)
 
 
+def _named_positions(named: list[str], x, y, reference) -> list[str]:
+    """_label_positions over the named points only: two names side by side
+    go one above, one below, whatever unnamed points lie between them."""
+    idx = [i for i, n in enumerate(named) if n]
+    out = ["top center"] * len(named)
+    if idx:
+        xs, ys = list(x), list(y)
+        for i, pos in zip(idx, _label_positions([xs[i] for i in idx], [ys[i] for i in idx],
+                                                reference)):
+            out[i] = pos
+    return out
+
+
 def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict] | None = None,
                 key: str | None = None) -> Chart:
     """Every shown gemeente of the group as a point against its size (persons,
@@ -1118,17 +1136,22 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
             sel = focal if mine else ~focal
             if not sel.any():
                 continue
-            show_text = mine or len(pts) <= 8  # more names than that overprint; hover and table name all
+            # Named in the plot: the chosen gemeente and those outside the
+            # limits, the points a reader asks about; names of gemeenten
+            # within chance overprinted each other (hover and table name all).
+            named = [n if mine or o != "binnen" else ""
+                     for n, o, s in zip(names, pts["oordeel"], sel) if s]
+            show_text = any(named)
             fig.add_trace(go.Scatter(
                 x=pts["denominator"][sel], y=scale * pts["share"][sel],
                 mode="markers+text" if show_text else "markers",
                 marker=dict(size=size, color=colour, line=dict(color="white", width=1),
                             symbol=[symbols[o] if not mine else "diamond"
                                     for o in pts["oordeel"][sel]]),
-                text=[n for n, s in zip(names, sel) if s] if show_text else None,
-                textposition=_label_positions(pts["denominator"][sel], pts["share"][sel],
-                                              f.reference),
-                textfont=dict(size=11),
+                text=named if show_text else None,
+                textposition=_named_positions(named, pts["denominator"][sel],
+                                              pts["share"][sel], f.reference),
+                textfont=dict(size=13),
                 name=plotly_text(label), customdata=[h for h, s in zip(hover, sel) if s],
                 hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))
     notes = []

@@ -173,7 +173,11 @@ def summary_slide(rows: list[Judged], base: Baseline) -> deck.TableSlide:
         bullets=(("De drie grootste veranderingen sinds de start:",) + bullets) if bullets else ())
 
 
-DOMAIN_COLUMNS = ["Indicator", "Start", "Nu", "Norm", "Oordeel", "Verandering"]
+# Two comparisons side by side, each named: the overview's judgement (against
+# the norm, else a year earlier) and the change since the programme's start.
+# Unnamed, "geen duidelijk verschil" beside "verbeterd" read as a contradiction.
+JUDGED, SINCE_START = "Oordeel (norm, anders een jaar eerder)", "Sinds de start"
+DOMAIN_COLUMNS = ["Indicator", "Start", "Nu", "Norm", JUDGED, SINCE_START]
 
 
 def domain_rows(rows: list[Judged], domain: str, base: Baseline) -> pd.DataFrame:
@@ -181,8 +185,8 @@ def domain_rows(rows: list[Judged], domain: str, base: Baseline) -> pd.DataFrame
             "Start": (j.start_text or "–") if base.start else NO_BASELINE,
             "Nu": j.now_text or "–",
             "Norm": _norm_text(j.ind),
-            "Oordeel": f"{j.status.symbol} {j.status.label}",
-            "Verandering": j.change} for j in rows if j.domain == domain]
+            JUDGED: f"{j.status.symbol} {j.status.label}",
+            SINCE_START: j.change} for j in rows if j.domain == domain]
     return pd.DataFrame(out, columns=DOMAIN_COLUMNS)
 
 

@@ -354,11 +354,28 @@ def _acties_load(source, arg, f):
     return (df[df["actielijn"].isin(lines)] if lines else df), data_date(source)
 
 
+# A slide holds about this many actions with every label at 18 pt; a longer
+# timeline goes on the slides as one per actielijn (the page shows it whole).
+ACTIONS_PER_SLIDE = 9
+
+
 def _acties_build(data, arg, f):
     df, today = data
     if df.empty:
         raise Unavailable("Geen acties in deze actielijnen.")
-    return charts.acties_timeline(df, today)
+    c = charts.acties_timeline(df, today)
+    lines = [x for x in charts.ACTION_LINES if x in set(df["actielijn"])]
+    if len(df) > ACTIONS_PER_SLIDE and len(lines) > 1:
+        parts = []
+        for line in lines:
+            part = charts.acties_timeline(df[df["actielijn"] == line], today, label_chars=22)
+            parts.append(replace(
+                part, key=f"acties.tijdlijn/{charts.ACTION_LINES.index(line) + 1}",
+                title=f"{part.title}: {line}",
+                conclusion=f"Actielijn {line}: " + part.conclusion[0].lower()
+                + part.conclusion[1:]))
+        c.extra[charts.SLIDE_PARTS] = parts
+    return c
 
 
 register(Kind("acties.tijdlijn", "Acties uitvoeringsprogramma", _acties_load, _acties_build, (),

@@ -228,7 +228,8 @@ def test_tile_chart_slide_and_evaluation_row_agree(demo_store):
         built.append(chart)
         assert chart.conclusion == tile.sentence, ind.id
         row = eval_rows.loc[ind.name]
-        assert (row["Nu"], row["Oordeel"]) == (tile.now.label, judgement.status_text(tile)), ind.id
+        assert (row["Nu"], row[evaluation.JUDGED]) == (tile.now.label, judgement.status_text(tile)), \
+            ind.id
         mine = judged[ind.id].judgement
         assert (mine.now.label, mine.status, mine.change, mine.sentence) == \
             (tile.now.label, tile.status, tile.change, tile.sentence), ind.id

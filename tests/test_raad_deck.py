@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 from pptx import Presentation
-from pptx.util import Emu, Pt
+from pptx.util import Emu, Inches, Pt
 
 from monitor import basket as bk
 from monitor import budget as bm
@@ -24,7 +24,11 @@ from monitor.filters import Filters
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CHARTS = ["werk.duaal_pct/reeks", "werk.duaal_pct/doelgroep", "route.stappen", "route.termijn",
-          "huisvesting.taakstelling/Hele regio"]
+          "huisvesting.taakstelling/Hele regio", "werk.z_route_capaciteit/lesweken",
+          "vergelijking/werk.duaal_pct~GM0935~vergelijkbaar", "acties.tijdlijn"]
+# LibreOffice draws Calibri (absent here) as DejaVu Sans: texts are measured in it
+TITLE_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+BODY_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 TOLERANCE = Emu(12700)  # 1 pt
 
 
@@ -68,6 +72,82 @@ def _check_legible(prs) -> list[str]:
     return problems
 
 
+def _title_lines(text: str, size_pt: float, width_pt: float, font_file: str = TITLE_FONT) -> int:
+    """Lines the text takes in `width_pt`, wrapped at spaces; a word wider
+    than the width counts the lines it is broken over."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(font_file, int(size_pt * 10))
+    total = 0
+    for para in text.split("\n"):
+        lines, line = 1, ""
+        for word in para.split():
+            candidate = f"{line} {word}".strip()
+            if line and font.getlength(candidate) / 10 > width_pt:
+                lines, line = lines + 1, word
+            else:
+                line = candidate
+            lines += int(font.getlength(word) / 10 // width_pt)  # a word broken mid-word
+        total += lines
+    return total
+
+
+def _tables_fit(prs) -> list[str]:
+    """Every table cell's text, measured in the font LibreOffice draws it
+    with, fits its column without breaking a word and its row's height; what
+    comes under the table starts below it."""
+    problems = []
+    for n, slide in enumerate(prs.slides, start=1):
+        for sh in slide.shapes:
+            if not sh.has_table:
+                continue
+            t = sh.table
+            for i, row in enumerate(t.rows):
+                for j, cell in enumerate(row.cells):
+                    text = cell.text_frame.text
+                    if not text.strip():
+                        continue
+                    size = max(r.font.size for p in cell.text_frame.paragraphs
+                               for r in p.runs).pt
+                    inner = (t.columns[j].width - cell.margin_left - cell.margin_right) / 12700
+                    from PIL import ImageFont
+                    font = ImageFont.truetype(BODY_FONT, int(size * 10))
+                    widest = max(font.getlength(w) / 10 for w in text.split())
+                    if widest > inner:
+                        problems.append(f"dia {n}: ‘{text[:20]}’ breekt midden in een woord")
+                    need = (_title_lines(text, size, inner, BODY_FONT) * size * 1.17
+                            + (cell.margin_top + cell.margin_bottom) / 12700)
+                    if row.height / 12700 < need - 1:
+                        problems.append(f"dia {n}: rij {i} ‘{text[:20]}’ {need:.0f} pt hoog, "
+                                        f"rij {row.height / 12700:.0f} pt")
+            below = [o for o in slide.shapes if o.has_text_frame and o.top > sh.top
+                     and o.left < sh.left + sh.width and o.name not in
+                     (deck.FOOTER_NAME, deck.DEMO_NAME) and o.text_frame.text.strip()]
+            for o in below:
+                if o.top < sh.top + sum(r.height for r in t.rows):
+                    problems.append(f"dia {n}: tekst over de tabel")
+    return problems
+
+
+def _titles_clear_of_pictures(prs) -> list[str]:
+    """A chart slide's title, measured in the font LibreOffice draws it with,
+    fits its box, and the picture starts below that box."""
+    problems = []
+    for n, slide in enumerate(prs.slides, start=1):
+        pics = [sh for sh in slide.shapes if sh.shape_type == 13 or sh.has_table]
+        if not pics or slide.shapes.title is None:
+            continue
+        t = slide.shapes.title
+        size = max(r.font.size for p in t.text_frame.paragraphs for r in p.runs).pt
+        inner = (t.width - Inches(0.2)) / 12700  # the text frame's insets, in pt
+        need = _title_lines(t.text_frame.text, size, inner) * size * 1.2 + 7.2
+        if t.height / 12700 < need:
+            problems.append(f"dia {n}: titel {need:.0f} pt hoog, vak {t.height / 12700:.0f} pt")
+        if pics[0].top < t.top + t.height:
+            problems.append(f"dia {n}: afbeelding of tabel onder de titel")
+    return problems
+
+
 def _pdf_pages(pptx: bytes, tmp_path) -> tuple[int, bytes]:
     pdf = deck.to_pdf(pptx, tmp_path)
     assert pdf, "LibreOffice maakte geen PDF"
@@ -84,7 +164,7 @@ def test_deck_from_three_pages_and_a_scenario_is_legible(source, tmp_path):
     src, db = source
     f = Filters(peildatum=indicators.peildata(path=db)[-1])
     items, missing = bk.rebuild_all(CHARTS + [_budget_key()], src, f)
-    assert not missing and len(items) == 6
+    assert not missing and len(items) == len(CHARTS) + 1
     definitions = deck.definitions_for(items, src.catalogue())
     meta = deck.DeckMeta(title="Raadspresentatie", peildatum=f.peildatum, region="regio",
                          filters="hele regio", demo=True, made_on=dt.date(2026, 11, 23))
@@ -92,8 +172,13 @@ def test_deck_from_three_pages_and_a_scenario_is_legible(source, tmp_path):
     prs = Presentation(io.BytesIO(pptx))
     slides = list(prs.slides)
     assert len(slides) == deck.slide_count(items, definitions)
-    assert sum(1 for s in slides for sh in s.shapes if sh.shape_type == 13) == 5
+    # every chart is in it; the action timeline as one slide per actielijn
+    parts = [c for c in deck.slides_of(items) if not isinstance(c, deck.TableSlide)]
+    assert len(parts) > len(CHARTS)
+    assert sum(1 for s in slides for sh in s.shapes if sh.shape_type == 13) == len(parts)
     assert not _check_legible(prs), _check_legible(prs)
+    assert not _titles_clear_of_pictures(prs), _titles_clear_of_pictures(prs)
+    assert not _tables_fit(prs), _tables_fit(prs)
     for s in slides[1:]:
         names = {sh.name for sh in s.shapes}
         assert deck.DEMO_NAME in names and deck.FOOTER_NAME in names
@@ -108,6 +193,8 @@ def test_evaluation_opens_with_a_summary_that_adds_up(source, tmp_path):
     prs = Presentation(io.BytesIO(pptx))
     slides = list(prs.slides)
     assert not _check_legible(prs), _check_legible(prs)
+    assert not _titles_clear_of_pictures(prs), _titles_clear_of_pictures(prs)
+    assert not _tables_fit(prs), _tables_fit(prs)
 
     def table(slide):
         t = next(sh.table for sh in slide.shapes if sh.has_table)
@@ -129,10 +216,10 @@ def test_evaluation_opens_with_a_summary_that_adds_up(source, tmp_path):
             ["n", "op", "uit", "beter", "slechter"], 0))
         for r in table(s):
             c["n"] += 1
-            c["op"] += "Op koers" in r["Oordeel"]
-            c["uit"] += "Uit koers" in r["Oordeel"] or "Aandacht" in r["Oordeel"]
-            c["beter"] += r["Verandering"] == "verbeterd"
-            c["slechter"] += r["Verandering"] == "verslechterd"
+            c["op"] += "Op koers" in r[evaluation.JUDGED]
+            c["uit"] += "Uit koers" in r[evaluation.JUDGED] or "Aandacht" in r[evaluation.JUDGED]
+            c["beter"] += r[evaluation.SINCE_START] == "verbeterd"
+            c["slechter"] += r[evaluation.SINCE_START] == "verslechterd"
     assert set(per_cluster) == {"1", "2", "3", "4"}
     for cluster, c in per_cluster.items():
         row = counted[cluster]
