@@ -314,7 +314,7 @@ def test_the_taakstelling_reads_the_same_on_every_output(demo_store):
     rows = pd.concat([evaluation.indicator_rows(source, inds, f, base, c)
                       for c in pres.CLUSTERS]).set_index("Indicator")
     assert rows.loc[taak.name, "Nu"] == tile.now.label
-    assert rows.loc[taak.name, "Oordeel"] == judgement.status_text(tile)
+    assert rows.loc[taak.name, evaluation.JUDGED] == judgement.status_text(tile)
     titles = _slide_titles(deck.build(deck.DeckMeta("t", P, "r", "f"), built, [],
                                       pngs=[tiny_png()] * len(built)))
     for c in built:
