@@ -55,10 +55,18 @@ class Chart:
     note: str | None = None
     suppressed: int = 0
     extra: dict = field(default_factory=dict)
+    # What the date means: an indicator's peildatum, or the delivery a snapshot
+    # (the action statuses) was taken from, which is not the peildatum the
+    # slides beside it carry.
+    dated: str = "peildatum"
+
+    @property
+    def date_line(self) -> str:
+        return f"{self.dated} {fmt.date_nl(self.peildatum)}"
 
     @property
     def caption(self) -> str:
-        text = f"Bron: {self.source} · peildatum {fmt.date_nl(self.peildatum)}"
+        text = f"Bron: {self.source} · {self.date_line}"
         return text + (f" · {self.note}" if self.note else "")
 
     def file_stem(self) -> str:
@@ -721,7 +729,8 @@ def acties_timeline(df: pd.DataFrame, today: dt.date, label_chars: int = 48) -> 
                   f"{int(counts.get('Loopt', 0))} lopen, {int(counts.get('Vertraagd', 0))} vertraagd.")
     return Chart(key="acties.tijdlijn", title="Acties uitvoeringsprogramma 2024–2027",
                  conclusion=conclusion, figure=fig, table=table,
-                 source="acties uitvoeringsprogramma (gemeente)", peildatum=today)
+                 source="acties uitvoeringsprogramma (gemeente)", peildatum=today,
+                 dated="stand per")
 
 
 # --- cohort curves -------------------------------------------------------------------------

@@ -117,7 +117,7 @@ _VISUAL = re.compile(r"\b(oranje|blauw|grijs|kleur|onderbreking|gestippeld|arcer
 def data_caption(c: Chart) -> str:
     """The caption without remarks about the picture."""
     parts = [p for p in (c.note or "").split(";") if p.strip() and not _VISUAL.search(p)]
-    return f"Bron: {c.source} · peildatum {fmt.date_nl(c.peildatum)}" + (
+    return f"Bron: {c.source} · {c.date_line}" + (
         " · " + "; ".join(p.strip() for p in parts) if parts else "")
 
 

@@ -19,6 +19,7 @@ from pptx.util import Emu, Inches, Pt
 from monitor import basket as bk
 from monitor import budget as bm
 from monitor import deck, evaluation, exports, indicators
+from monitor import formatting as fmt
 from monitor.budget.scenarios import Scenario
 from monitor.filters import Filters
 
@@ -179,9 +180,18 @@ def test_deck_from_three_pages_and_a_scenario_is_legible(source, tmp_path):
     assert not _check_legible(prs), _check_legible(prs)
     assert not _titles_clear_of_pictures(prs), _titles_clear_of_pictures(prs)
     assert not _tables_fit(prs), _tables_fit(prs)
+    # one peildatum in the deck: a footer names the deck's, or says that its
+    # date is the snapshot of a delivery (the action statuses)
+    other_dates, snapshots = [], 0
     for s in slides[1:]:
-        names = {sh.name for sh in s.shapes}
+        names = {sh.name: sh for sh in s.shapes}
         assert deck.DEMO_NAME in names and deck.FOOTER_NAME in names
+        footer = names[deck.FOOTER_NAME].text_frame.text
+        if "peildatum" in footer and f"peildatum {fmt.date_nl(f.peildatum)}" not in footer:
+            other_dates.append(footer)
+        snapshots += "stand per" in footer
+    assert not other_dates, other_dates
+    assert snapshots > 1  # the action timeline, one slide per actielijn
     if SOFFICE:
         pages, _ = _pdf_pages(pptx, tmp_path)
         assert pages == len(slides)
