@@ -143,6 +143,7 @@ def page_queries(db: Path) -> dict:
             "werk.duaal_pct", "land_van_herkomst", f, path=db),
         "by_gemeente duaal": lambda f: ind.by_gemeente("werk.duaal_pct", f, path=db),
         "route": lambda f: ind.route(f, path=db),
+        "cohort_curves": lambda f: ind.cohort_curves(f, path=db),
         "huisvesting_wijk": lambda f: ind.huisvesting_wijk(f, path=db),
         "taakstelling": lambda f: ind.taakstelling(f, path=db),
     }
@@ -276,8 +277,9 @@ def write_results(command: str) -> None:
                for s in SCALES if (OUT / f"results_{s}.json").exists()}
     lines = ["# Benchmarkresultaten", "",
              "Geschreven door `bench/run.py` (niet met de hand bewerken); de secties *Doelen*, "
-             "*Wat een gebruiker merkt* en *Voorbij één machine* komen uit `bench/targets.md`, "
-             "`bench/speed.md` en `bench/beyond.md`.", ""]
+             "*Wat een gebruiker merkt*, *Onthulling*, *Voorbij één machine* en *Vergelijken* "
+             "komen uit `bench/targets.md`, `bench/speed.md`, `bench/privacy.md`, "
+             "`bench/beyond.md` en `bench/vergelijken.md`.", ""]
     for scale, r in results.items():
         m, ld = r["machine"], r.get("load")
         title = {"national2x": "landelijk 2× (`--factor 2`: dezelfde gemeenten, twee keer zoveel "
@@ -320,7 +322,7 @@ def write_results(command: str) -> None:
         lines += _pages_section(r)
         lines += _reference_and_queries(r)
     # hand-written: the assessment, what a user feels (issue 24), the outlook
-    for part in ("targets.md", "speed.md", "beyond.md"):
+    for part in ("targets.md", "speed.md", "privacy.md", "beyond.md", "vergelijken.md"):
         path = ROOT / "bench" / part
         if path.exists():
             lines += [path.read_text(encoding="utf-8").rstrip(), ""]

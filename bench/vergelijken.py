@@ -1,4 +1,4 @@
-"""Vergelijken's two store queries, paired: the cube queries (what the page
+"""Vergelijken's store queries, paired: the cube queries (what the page
 ran before the marts; the export still runs them) on a store, and the mart
 queries on a copy of it with mart_compare_* built, alternating run by run so
 the shared machine's noise hits both alike. Prints JSON with p50/p95 per side.
@@ -25,6 +25,8 @@ from monitor import compare as cmp  # noqa: E402
 from monitor.store import query_text  # noqa: E402
 
 INDICATORS = ["werk.duaal_pct", "digitaal.digid_pct", "taal.leerroute_b1_pct"]
+# a median's persons per value: the load-time rollup against the cube
+MEDIANS = ["huisvesting.wachttijd_azc_mediaan_dagen"]
 
 
 def _p(xs, q):
@@ -43,6 +45,7 @@ def main() -> None:
     p = new.execute("SELECT max(peildatum) FROM mart_indicator_cube").fetchone()[0]
     cases = [("compare_features", {"indicator": cmp.FEATURE_INDICATOR, "peildatum": p})]
     cases += [("compare_strata", {"indicator": i, "peildatum": p}) for i in INDICATORS]
+    cases += [("compare_distribution", {"indicator": i, "peildatum": p}) for i in MEDIANS]
     times = {"old": {}, "new": {}}
     for _ in range(args.runs):
         for name, params in cases:

@@ -18,11 +18,13 @@ decision it gets there (a hidden count is null and named in `verborgen`):
 - `coa_locaties`: per COA location in the newest bezetting file on or before
   the peildatum, capacity and occupancy (public) and the counts of
   vergunninghouders, residents not in the BRP and minors (not public).
-- `vergelijking`: per share indicator x gemeente x comparison group (regio,
-  alle, grootteklasse, vergelijkbaar) the gemeente's figures, the group's
-  value, the 95% and 99,8% limits, the expected share for its own mix and
-  the verdict (monitor.compare.export_block), from the same disclosure
-  decision as `indicators`: a hidden gemeente has null figures.
+- `vergelijking`: per compared indicator (shares, counts per 1.000
+  inhabitants, medians: the catalogue's `vergelijking`) x gemeente x
+  comparison group (regio, alle, grootteklasse, vergelijkbaar) the
+  gemeente's figures, the group's value, the 95% and 99,8% limits, the
+  expected share for its own mix and the verdict, on the scale `schaal`
+  names (monitor.compare.export_block), from the same disclosure decision as
+  `indicators`: a hidden gemeente has null figures.
 
 With `--grafiek KEY` (repeatable) and `--map DIR` it writes, instead of the
 JSON, the CSV and PNG of each chart named by its key (monitor.registry, the
@@ -184,7 +186,10 @@ def export(db: Path, peildatum: dt.date) -> dict:
                           {"indicator": compare.FEATURE_INDICATOR, "peildatum": peildatum}).df()
         strata = {i.id: con.execute(query_text("compare_strata_cube"),
                                     {"indicator": i.id, "peildatum": peildatum}).df()
-                  for i in comparable}
+                  for i in comparable if compare.kind_of(i) == compare.SHARE}
+        distributions = {i.id: con.execute(query_text("compare_distribution_cube"),
+                                           {"indicator": i.id, "peildatum": peildatum}).df()
+                         for i in comparable if compare.kind_of(i) == compare.MEDIAN}
     finally:
         con.close()
 
@@ -247,12 +252,13 @@ def export(db: Path, peildatum: dt.date) -> dict:
     result["cohortcurven"] = _cohortcurven(db, peildatum)
     result["coa_locaties"] = _coa_locaties(db, peildatum)
     result["vergelijking"] = _vergelijking(protected, comparable, strata, kenmerken, mix,
-                                           region_name(db))
+                                           region_name(db), distributions)
     return result
 
 
 def _vergelijking(protected: pd.DataFrame, comparable: list, strata: dict,
-                  kenmerken: pd.DataFrame, mix: pd.DataFrame, region: str | None) -> list[dict]:
+                  kenmerken: pd.DataFrame, mix: pd.DataFrame, region: str | None,
+                  distributions: dict | None = None) -> list[dict]:
     """The `indicators` rows as they left disclosure control, per indicator in
     the shape of monitor.indicators.by_gemeente, compared per group."""
     by_gemeente = {}
@@ -263,7 +269,8 @@ def _vergelijking(protected: pd.DataFrame, comparable: list, strata: dict,
             "naam": rows["gemeente"], "is_total": rows["gemeente"] == "ALL",
             "value": rows["value"], "numerator": rows["numerator"],
             "denominator": rows["denominator"], "suppressed": rows["suppressed"]})
-    return compare.export_block(comparable, by_gemeente, strata, kenmerken, mix, region)
+    return compare.export_block(comparable, by_gemeente, strata, kenmerken, mix, region,
+                                distributions)
 
 
 def export_charts(db: Path, peildatum: dt.date, keys: list[str], out: Path,

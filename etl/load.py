@@ -379,7 +379,10 @@ def _carry_history(con, previous: Path) -> None:
 # depends only on sql/ and the contract, so a process that loads many drops
 # (the test suite: hundreds of hand-made ones) binds them once and copies the
 # file (milliseconds). None (the default): every load creates them itself.
-SCHEMA_CACHE: Path | None = None
+# MONITOR_SCHEMA_CACHE names the folder for `python -m etl load` processes
+# started by such a process.
+SCHEMA_CACHE: Path | None = (Path(os.environ["MONITOR_SCHEMA_CACHE"])
+                             if os.environ.get("MONITOR_SCHEMA_CACHE") else None)
 
 
 REF_DDL = [

@@ -5,7 +5,10 @@ control."""
 
 from __future__ import annotations
 
+import csv
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -80,6 +83,9 @@ class Indicator:
     headline: bool
     counts_persons: bool
     reference: bool
+    # how Vergelijken compares gemeenten on it (catalogue `vergelijking`):
+    # 'aandeel', 'per_1000_inwoners', 'mediaan', or None (not compared)
+    comparison: str | None = None
 
     @property
     def source(self) -> str:
@@ -114,9 +120,23 @@ def _norm(raw) -> tuple[float | None, str | None]:
         return None, text
 
 
+SEED = Path(__file__).resolve().parent.parent / "sql" / "seeds" / "indicator_catalogue.csv"
+
+
+@functools.lru_cache(maxsize=1)
+def _seed_comparisons() -> dict[str, str]:
+    with open(SEED, encoding="utf-8", newline="") as f:
+        return {r["id"]: r.get("vergelijking") or "" for r in csv.DictReader(f)}
+
+
 def from_frame(df: pd.DataFrame) -> list[Indicator]:
+    # a store loaded before the catalogue had `vergelijking` takes it from
+    # the seed: how gemeenten are compared is a property of the code, not of
+    # the data, and the page should not go empty until the next load
+    seeded = "vergelijking" not in df.columns
     out = []
     for r in df.to_dict("records"):
+        comparison = _seed_comparisons().get(r["id"]) if seeded else r.get("vergelijking")
         norm, norm_text = _norm(r.get("norm"))
         out.append(Indicator(
             id=r["id"], domain=str(r["domain"]), name=str(r["naam"]),
@@ -128,7 +148,8 @@ def from_frame(df: pd.DataFrame) -> list[Indicator]:
             frequency=_text(r.get("frequentie")) or "maand",
             headline=str(r.get("headline")) in ("1", "1.0", "True", "true"),
             counts_persons=str(r.get("teller_personen")) in ("1", "1.0", "True", "true"),
-            reference=str(r.get("referentie")) in ("1", "1.0", "True", "true")))
+            reference=str(r.get("referentie")) in ("1", "1.0", "True", "true"),
+            comparison=_text(comparison)))
     return out
 
 

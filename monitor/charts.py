@@ -38,6 +38,11 @@ DIMENSION_LABELS = {d.column: d.label for d in dims.TABLE}
 dimension_word = dims.word
 
 
+# Chart.extra key: the charts that stand for this one on slides (one too long
+# for a slide), in order
+SLIDE_PARTS = "slides"
+
+
 @dataclass(frozen=True, eq=False)
 class Chart:
     key: str
@@ -50,10 +55,18 @@ class Chart:
     note: str | None = None
     suppressed: int = 0
     extra: dict = field(default_factory=dict)
+    # What the date means: an indicator's peildatum, or the delivery a snapshot
+    # (the action statuses) was taken from, which is not the peildatum the
+    # slides beside it carry.
+    dated: str = "peildatum"
+
+    @property
+    def date_line(self) -> str:
+        return f"{self.dated} {fmt.date_nl(self.peildatum)}"
 
     @property
     def caption(self) -> str:
-        text = f"Bron: {self.source} · peildatum {fmt.date_nl(self.peildatum)}"
+        text = f"Bron: {self.source} · {self.date_line}"
         return text + (f" · {self.note}" if self.note else "")
 
     def file_stem(self) -> str:
@@ -716,7 +729,8 @@ def acties_timeline(df: pd.DataFrame, today: dt.date, label_chars: int = 48) -> 
                   f"{int(counts.get('Loopt', 0))} lopen, {int(counts.get('Vertraagd', 0))} vertraagd.")
     return Chart(key="acties.tijdlijn", title="Acties uitvoeringsprogramma 2024–2027",
                  conclusion=conclusion, figure=fig, table=table,
-                 source="acties uitvoeringsprogramma (gemeente)", peildatum=today)
+                 source="acties uitvoeringsprogramma (gemeente)", peildatum=today,
+                 dated="stand per")
 
 
 # --- cohort curves -------------------------------------------------------------------------
@@ -1026,15 +1040,15 @@ def vista_niveaus(df: pd.DataFrame, peildatum: dt.date) -> Chart:
 
 # --- comparing gemeenten: the funnel plot ------------------------------------------------
 # Built from a monitor.compare.Comparison, whose points are only gemeenten
-# whose share disclosure control shows.
+# whose figure disclosure control shows.
 
-COMPARE_SOURCE_NOTE = ("grenzen: exact binomiaal rond de waarde van de groep (Spiegelhalter 2005), "
-                       "of verbreed waar de gemeenten onderling meer verschillen dan toeval")
 VERDICT_LABELS = {"hoger": "duidelijk hoger", "lager": "duidelijk lager", "binnen": "binnen toeval"}
-
-
-def _pct1(x) -> float | None:
-    return None if x is None or pd.isna(x) else _r1(100.0 * float(x))
+# per kind of comparison (monitor.compare): the x axis, the y axis and the
+# table's value column; a median's unit comes from the indicator
+FUNNEL_AXES = {"aandeel": ("aantal personen (noemer)", "%", "Waarde (%)"),
+               "per_1000_inwoners": ("inwoners", "per 1.000 inwoners",
+                                     "Per 1.000 inwoners"),
+               "mediaan": ("aantal personen (mediaan over)", None, None)}
 
 
 def _label_positions(x, y, reference) -> list[str]:
@@ -1051,92 +1065,162 @@ def _label_positions(x, y, reference) -> list[str]:
     return out
 
 
+def funnel_value_text(x, kind: str, unit: str) -> str:
+    """A figure of the comparison (monitor.compare's scale) as the page
+    writes it: 25%, 1,4 per 1.000 inwoners, 98 dagen."""
+    from .compare import SCALE
+    if x is None or pd.isna(x):
+        return fmt.MISSING
+    v = SCALE[kind] * float(x)
+    if kind == "per_1000_inwoners":
+        return f"{fmt.number(v, 2)} per 1.000 inwoners"
+    return pres.fmt_value(v, "pct" if kind == "aandeel" else unit)
+
+
+def _named_positions(named: list[str], x, y, reference) -> list[str]:
+    """_label_positions over the named points only: two names side by side
+    go one above, one below, whatever unnamed points lie between them."""
+    idx = [i for i, n in enumerate(named) if n]
+    out = ["top center"] * len(named)
+    if idx:
+        xs, ys = list(x), list(y)
+        for i, pos in zip(idx, _label_positions([xs[i] for i in idx], [ys[i] for i in idx],
+                                                reference)):
+            out[i] = pos
+    return out
+
+
 def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict] | None = None,
                 key: str | None = None) -> Chart:
-    """Every shown gemeente of the group as a point against its number of
-    persons, the group's value, the 95% and 99,8% limits, the chosen
-    gemeente highlighted, and published reference figures as lines with
-    their source. `references`: rows with label, waarde (0-100), bron,
-    peildatum (monitor.reference)."""
+    """Every shown gemeente of the group as a point against its size (persons,
+    or inhabitants for a count per 1.000), the group's value, the 95% and
+    99,8% limits, the chosen gemeente highlighted, and published reference
+    figures as lines with their source. `references`: rows with label,
+    waarde (on the indicator's scale), bron, peildatum (monitor.reference);
+    a count per 1.000 inhabitants draws none (a published count is not on
+    that scale)."""
+    from .compare import SCALE
     f = comp.funnel
+    kind = getattr(comp, "kind", "aandeel")
+    scale = SCALE[kind]
+    x_title, y_title, value_col = FUNNEL_AXES[kind]
+    y_title = y_title or axis_title(ind.unit)
+    value_col = value_col or f"Mediaan ({axis_title(ind.unit)})"
+    if kind == "per_1000_inwoners":
+        references = []
     pts = f.points
     fig = go.Figure()
     names = [plotly_text(n) for n in pts["naam"]] if not pts.empty else []
     if not f.curve.empty:
         x = f.curve["n"].tolist()
-        for key, label, dash, colour in (("998", "99,8%-grens", "solid", "#888"),
-                                         ("95", "95%-grens", "dash", "#555")):
+        for key_, label, dash, colour in (("998", "99,8%-grens", "solid", "#888"),
+                                          ("95", "95%-grens", "dash", "#555")):
             for side in ("hi", "lo"):
                 fig.add_trace(go.Scatter(
-                    x=x, y=[100 * v for v in f.curve[f"{side}{key}"]], mode="lines",
-                    line=dict(color=colour, dash=dash, width=1.2), name=label,
-                    legendgroup=label, showlegend=side == "hi", hoverinfo="skip"))
+                    x=x, y=[scale * v for v in f.curve[f"{side}{key_}"]], mode="lines",
+                    line=dict(color=colour, dash=dash, width=1.2,
+                              shape="hv" if kind == "mediaan" else "linear"),
+                    name=label, legendgroup=label, showlegend=side == "hi", hoverinfo="skip"))
     if f.reference is not None and not pts.empty:
         lo_x = float(f.curve["n"].min()) if not f.curve.empty else float(pts["denominator"].min())
         hi_x = float(f.curve["n"].max()) if not f.curve.empty else float(pts["denominator"].max())
-        fig.add_trace(go.Scatter(x=[lo_x, hi_x], y=[100 * f.reference] * 2, mode="lines",
+        what = "mediaan van de groep" if kind == "mediaan" else "groep samen"
+        fig.add_trace(go.Scatter(x=[lo_x, hi_x], y=[scale * f.reference] * 2, mode="lines",
                                  line=dict(color=PALETTE[0], width=2),
-                                 name=f"groep samen ({pres.fmt_value(100 * f.reference, 'pct')})",
+                                 name=f"{what} ({funnel_value_text(f.reference, kind, ind.unit)})",
                                  hoverinfo="skip"))
+    size_word = "inwoners" if kind == "per_1000_inwoners" else "personen"
     if not pts.empty:
         focal = (pts["gemeentecode"] == comp.focal).to_numpy()
         symbols = {"hoger": "triangle-up", "lager": "triangle-down", "binnen": "circle"}
-        hover = [f"{n}: {pres.fmt_value(100 * s, 'pct')} van {fmt.number(d)} personen<br>"
-                 f"{VERDICT_LABELS[o]}" + (f"; rang {r}" if r else "")
-                 for n, s, d, o, r in zip(names, pts["share"], pts["denominator"], pts["oordeel"],
-                                          pts.get("rang_tekst", [""] * len(pts)))]
+        hover = [f"{n}: {funnel_value_text(s, kind, ind.unit)}"
+                 + (f" ({fmt.number(c)} personen)" if kind == "per_1000_inwoners" else "")
+                 + f" bij {fmt.number(d)} {size_word}<br>{VERDICT_LABELS[o]}"
+                 + (f"; rang {r}" if r else "")
+                 for n, s, d, c, o, r in zip(names, pts["share"], pts["denominator"],
+                                             pts["numerator"], pts["oordeel"],
+                                             pts.get("rang_tekst", [""] * len(pts)))]
         for mine, label, colour, size in ((False, "andere gemeenten", PALETTE[0], 10),
                                           (True, comp.focal_name, PALETTE[1], 16)):
             sel = focal if mine else ~focal
             if not sel.any():
                 continue
-            show_text = mine or len(pts) <= 8  # more names than that overprint; hover and table name all
+            # Named in the plot: the chosen gemeente and those outside the
+            # limits, the points a reader asks about; names of gemeenten
+            # within chance overprinted each other (hover and table name all).
+            named = [n if mine or o != "binnen" else ""
+                     for n, o, s in zip(names, pts["oordeel"], sel) if s]
+            show_text = any(named)
             fig.add_trace(go.Scatter(
-                x=pts["denominator"][sel], y=100 * pts["share"][sel],
+                x=pts["denominator"][sel], y=scale * pts["share"][sel],
                 mode="markers+text" if show_text else "markers",
                 marker=dict(size=size, color=colour, line=dict(color="white", width=1),
                             symbol=[symbols[o] if not mine else "diamond"
                                     for o in pts["oordeel"][sel]]),
-                text=[n for n, s in zip(names, sel) if s] if show_text else None,
-                textposition=_label_positions(pts["denominator"][sel], pts["share"][sel],
-                                              f.reference),
-                textfont=dict(size=11),
+                text=named if show_text else None,
+                textposition=_named_positions(named, pts["denominator"][sel],
+                                              pts["share"][sel], f.reference),
+                textfont=dict(size=13),
                 name=plotly_text(label), customdata=[h for h, s in zip(hover, sel) if s],
                 hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))
     notes = []
     _reference_lines(fig, references, notes)
-    style(fig, height=440, x_title="aantal personen (noemer)", y_title="%")
-    fig.update_yaxes(ticksuffix="%")
+    style(fig, height=440, x_title=f"aantal {size_word}" if kind == "per_1000_inwoners"
+          else x_title, y_title=y_title)
+    if kind == "aandeel":
+        fig.update_yaxes(ticksuffix="%")
     if not pts.empty and pts["denominator"].max() / max(1.0, pts["denominator"].min()) > 5:
         lo_n, hi_n = float(pts["denominator"].min()) * 0.8, float(pts["denominator"].max()) * 1.15
-        ticks = [t for t in (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
-                 if lo_n <= t <= hi_n]
+        ticks = [t for t in (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000,
+                             50000, 100000, 200000, 500000, 1000000) if lo_n <= t <= hi_n]
         fig.update_xaxes(type="log", tickvals=ticks, ticktext=[fmt.number(t) for t in ticks])
+    else:
+        # whole numbers with a thousands point (plotly's default says 50k)
+        fig.update_xaxes(tickformat=",d")
     # the axis spans every point's own 99,8% limits and the reference lines, not
     # the curve's far ends at the smallest n
-    ys = ([100 * v for v in pts["share"]] + [100 * v for v in pts["lo998"]]
-          + [100 * v for v in pts["hi998"]] if not pts.empty else []) + \
+    ys = ([scale * v for v in pts["share"]] + [scale * v for v in pts["lo998"]]
+          + [scale * v for v in pts["hi998"]] if not pts.empty else []) + \
         [float(r["waarde"]) for r in references or []]
     if ys:
-        pad = max(2.0, (max(ys) - min(ys)) * 0.08)
-        fig.update_yaxes(range=[max(0.0, min(ys) - pad), min(100.0, max(ys) + pad)])
+        pad = max(2.0 if kind == "aandeel" else 0.0, (max(ys) - min(ys)) * 0.08)
+        top = 100.0 if kind == "aandeel" else max(ys) + pad
+        fig.update_yaxes(range=[max(0.0, min(ys) - pad), min(top, max(ys) + pad)])
+    digits = 2 if kind == "per_1000_inwoners" else 1
+    limit_unit = {"aandeel": "%", "per_1000_inwoners": "per 1.000"}.get(kind, axis_title(ind.unit))
+
+    def scaled(v):
+        return None if v is None or pd.isna(v) else float(fmt.rounded_half_up(scale * v, digits))
     table = pd.DataFrame({
         "Gemeente": names,
-        "Personen (noemer)": [_number(v) for v in pts["denominator"]] if not pts.empty else [],
-        "Waarde (%)": [_pct1(v) for v in pts["share"]] if not pts.empty else [],
-        "Ondergrens 99,8% (%)": [_pct1(v) for v in pts["lo998"]] if not pts.empty else [],
-        "Bovengrens 99,8% (%)": [_pct1(v) for v in pts["hi998"]] if not pts.empty else [],
-        "Oordeel": [VERDICT_LABELS[o] for o in pts["oordeel"]] if not pts.empty else [],
+        **({"Personen (teller)": [_number(v) for v in pts["numerator"]]}
+           if kind == "per_1000_inwoners" else {}),
+        ("Inwoners" if kind == "per_1000_inwoners" else "Personen (noemer)"):
+            [_number(v) for v in pts["denominator"]],
+        value_col: [scaled(v) for v in pts["share"]],
+        f"Ondergrens 99,8% ({limit_unit})": [scaled(v) for v in pts["lo998"]],
+        f"Bovengrens 99,8% ({limit_unit})": [scaled(v) for v in pts["hi998"]],
+        "Oordeel": [VERDICT_LABELS[o] for o in pts["oordeel"]],
         "Rang (95%-interval)": list(pts["rang_tekst"]) if "rang_tekst" in pts else [],
     }) if not pts.empty else pd.DataFrame()
     if f.hidden:
         notes.append(f"{f.hidden} gemeente(n) van deze groep niet getoond (te weinig personen)")
+    if f.unknown:
+        notes.append(f"{f.unknown} gemeente(n) zonder inwonertal in het regiobestand niet getoond")
     if f.dispersion is not None and f.dispersion.widened:
         notes.append("grenzen verbreed voor overdispersie (additief random-effectsmodel)")
-    conclusion = comp.sentence()
+    what = {"per_1000_inwoners": " per 1.000 inwoners", "mediaan": ""}.get(kind, "")
+    # the indicator first: on a slide the conclusion is the title, and a deck
+    # may hold several funnels
+    conclusion = f"{ind.name}{what}: {comp.sentence()}"
     if comp.focal_point is not None and "rang_tekst" in comp.focal_point and len(pts) > 1:
-        conclusion += f" Rang: {comp.focal_point['rang_tekst']} (95%-interval)."
+        # in the caption, not the sentence: a third line of title does not fit a slide or PNG
+        notes.insert(0, f"rang van {comp.focal_name}: {comp.focal_point['rang_tekst']} "
+                        "(95%-interval)")
+
     return Chart(key=key or f"vergelijking/{ind.id}~{comp.focal}~{comp.group}",
-                 title=plotly_text(f"{ind.name}: {comp.focal_name} vergeleken met {comp.group_label}"),
+                 title=plotly_text(f"{ind.name}{what}: {comp.focal_name} vergeleken met "
+                                   f"{comp.group_label}"),
                  conclusion=conclusion, figure=fig, table=table, source=ind.source,
                  peildatum=peildatum, note="; ".join(notes) or None, suppressed=f.hidden)
+

@@ -7,8 +7,13 @@ rank or a neighbour's expected value here, so no comparison can give back a
 hidden count (a group's reference is the pooled value of the gemeenten shown
 in it, which anyone could add up from the points).
 
-Shares are proportions on a 0-1 scale inside this module; the pages and the
-export get them on the indicator's 0-100 scale.
+Three kinds of figure are compared (the catalogue's `vergelijking` says
+which an indicator gets): shares of persons, counts per 1.000 inhabitants
+(inhabitants from the region file, only where it gives them) and medians
+(over at least the 10 persons disclosure control asks of a shown median).
+Inside this module a share is a proportion (0-1), a count a rate per
+inhabitant and a median its days; the pages and the export get them on
+their own scale (SCALE: 0-100, per 1.000, days).
 
 Methods (Spiegelhalter, "Funnel plots for comparing institutional
 performance", Statistics in Medicine 24, 2005):
@@ -20,6 +25,19 @@ performance", Statistics in Medicine 24, 2005):
   random-effects model (τ² by the method of moments, section 4.2): a unit
   is then compared with the spread gemeenten really show, not with chance
   alone.
+- counts per inhabitant: exact Poisson limits around the group's rate for
+  a gemeente of N inhabitants, interpolated as for the binomial (appendix
+  A.1.2); the same overdispersion test and widening with var = θ/N.
+- medians: order-statistic limits. Were the gemeente's n persons drawn from
+  the group's pooled distribution F, their median would be F⁻¹(B) with B
+  the median of n uniform draws, B ~ Beta((n+1)/2, (n+1)/2) (exact for odd
+  n); the 95% and 99,8% limits are F⁻¹ of that Beta's quantiles, so they
+  need no assumption about the shape of F. Overdispersion is tested on the
+  same scale: u = the mid-distribution F at the gemeente's median, with
+  var(B) = 1/(4(n+2)); widening adds τ² there. A limit is never one of the
+  four smallest or largest values of the group (those few persons' own
+  values): for a median of 10 or more persons this changes no verdict,
+  because five of them lie at or beyond it.
 """
 
 from __future__ import annotations
@@ -29,7 +47,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+# scipy.special, not scipy.stats: the same functions without seconds of import
+# on a page's first render
+from scipy import special
 
 from .values import rounded
 
@@ -46,8 +66,72 @@ WITHIN = "binnen"
 VERDICT_TEXT = {HIGHER: "duidelijk hoger dan verwacht", LOWER: "duidelijk lager dan verwacht",
                 WITHIN: "binnen wat toeval verklaart"}
 
+SHARE = "aandeel"
+RATE = "per_1000_inwoners"
+MEDIAN = "mediaan"
+KINDS = (SHARE, RATE, MEDIAN)  # the page's order: shares first
+# from this module's scale to the page's and the export's
+SCALE = {SHARE: 100.0, RATE: 1000.0, MEDIAN: 1.0}
+# a median's limits stay inside the group's values with this many persons beyond
+MIN_PERSONS_BEYOND = 5
+
 
 # --- control limits -------------------------------------------------------------------
+
+def _binom_cdf(k, n, p) -> np.ndarray:
+    """P(R <= k) for R ~ Binomial(n, p); 0 below 0."""
+    k = np.asarray(k, dtype=float)
+    n = np.rint(np.asarray(n, dtype=float)).astype(np.int64)
+    return np.where(k < 0, 0.0, special.bdtr(np.clip(k, 0, n).astype(np.int64), n, p))
+
+
+def _poisson_cdf(k, mu) -> np.ndarray:
+    """P(R <= k) for R ~ Poisson(mu); 0 below 0."""
+    k = np.asarray(k, dtype=float)
+    return np.where(k < 0, 0.0, special.pdtr(np.maximum(k, 0), mu))
+
+
+def _lower_bound(cdf, prob: float, top: np.ndarray) -> np.ndarray:
+    """The smallest whole r in [0, top] with cdf(r) >= prob (cdf(top) >=
+    prob), element-wise, by bisection: a discrete quantile."""
+    lo = np.zeros_like(np.asarray(top, dtype=float))
+    hi = np.asarray(top, dtype=float) + lo
+    while np.any(lo < hi):
+        mid = np.floor((lo + hi) / 2)
+        ok = cdf(mid) >= prob
+        hi = np.where(ok, mid, hi)
+        lo = np.where(ok, lo, mid + 1)
+    return hi
+
+
+def average_ranks(x) -> np.ndarray:
+    """1 = smallest, ties sharing the middle rank, along the last axis."""
+    x = np.asarray(x, dtype=float)
+    order = np.argsort(x, axis=-1, kind="stable")
+    sx = np.take_along_axis(x, order, axis=-1)
+    m = x.shape[-1]
+    idx = np.broadcast_to(np.arange(m), x.shape)
+    starts = np.ones(x.shape, dtype=bool)
+    starts[..., 1:] = sx[..., 1:] != sx[..., :-1]
+    ends = np.ones(x.shape, dtype=bool)
+    ends[..., :-1] = starts[..., 1:]
+    first = np.maximum.accumulate(np.where(starts, idx, 0), axis=-1)
+    last = np.flip(np.minimum.accumulate(np.flip(np.where(ends, idx, m - 1), axis=-1), axis=-1),
+                   axis=-1)
+    out = np.empty(x.shape)
+    np.put_along_axis(out, order, (first + last) / 2 + 1, axis=-1)
+    return out
+
+
+def _quantile_rows(x: np.ndarray, q: float) -> np.ndarray:
+    """np.quantile(x, q, axis=0) (linear), by partial sorting only."""
+    d = x.shape[0]
+    pos = q * (d - 1)
+    k = int(math.floor(pos))
+    k1 = min(k + 1, d - 1)
+    part = np.partition(x, sorted({k, k1}), axis=0)
+    return part[k] + (pos - k) * (part[k1] - part[k])
+
 
 def binomial_limit(theta: float, n, prob: float) -> np.ndarray:
     """The `prob` quantile of an observed proportion over n persons when the
@@ -55,13 +139,30 @@ def binomial_limit(theta: float, n, prob: float) -> np.ndarray:
     r = the smallest r with P(R <= r) >= prob; a = (P(R <= r) - prob) /
     (P(R <= r) - P(R <= r-1)); the limit is (r - a) / n."""
     n = np.asarray(n, dtype=float)
-    r = stats.binom.ppf(prob, n, theta)
-    upper = stats.binom.cdf(r, n, theta)
-    lower = stats.binom.cdf(r - 1, n, theta)
+    r = _lower_bound(lambda k: _binom_cdf(k, n, theta), prob, n.copy())
+    upper = _binom_cdf(r, n, theta)
+    lower = _binom_cdf(r - 1, n, theta)
     step = upper - lower
     a = np.divide(upper - prob, step, out=np.zeros_like(step), where=step > 0)
     # at r = 0 the interpolation runs below 0: a share is never negative
     return np.clip((r - a) / n, 0.0, 1.0)
+
+
+def poisson_limit(rate: float, population, prob: float) -> np.ndarray:
+    """The `prob` quantile of an observed rate (count / population) when the
+    true rate is `rate`: Spiegelhalter (2005), A.1.2. r = the smallest count
+    with P(R <= r) >= prob for R ~ Poisson(rate x population), interpolated
+    as for the binomial; the limit is (r - a) / population."""
+    pop = np.asarray(population, dtype=float)
+    mu = rate * pop
+    # far enough above the mean that P(R <= it) exceeds any prob asked for here
+    top = np.ceil(mu + 12 * np.sqrt(mu) + 40)
+    r = _lower_bound(lambda k: _poisson_cdf(k, mu), prob, top)
+    upper = _poisson_cdf(r, mu)
+    lower = _poisson_cdf(r - 1, mu)
+    step = upper - lower
+    a = np.divide(upper - prob, step, out=np.zeros_like(step), where=step > 0)
+    return np.maximum((r - a) / pop, 0.0)
 
 
 def normal_limit(theta: float, n, z: float, tau2: float = 0.0, phi: float = 1.0) -> np.ndarray:
@@ -71,6 +172,24 @@ def normal_limit(theta: float, n, z: float, tau2: float = 0.0, phi: float = 1.0)
     return theta + z * np.sqrt(phi * theta * (1 - theta) / n + tau2)
 
 
+def chance_variance(theta: float, n, kind: str = SHARE) -> np.ndarray:
+    """The variance chance alone gives a unit of size n around theta: a
+    share θ(1-θ)/n, a rate θ/N, a median's place in the group's
+    distribution (Beta((n+1)/2, (n+1)/2)) 1/(4(n+2))."""
+    n = np.asarray(n, dtype=float)
+    if kind == RATE:
+        return theta / n
+    if kind == MEDIAN:
+        return 1.0 / (4.0 * (n + 2.0))
+    return theta * (1 - theta) / n
+
+
+# how each kind's limits are made without widening, and what τ is measured in
+EXACT_TEXT = {SHARE: "exact binomiaal", RATE: "exact Poisson",
+              MEDIAN: "die van een mediaan van zoveel personen uit de verdeling van de groep "
+                      "(ordestatistiek)"}
+
+
 @dataclass(frozen=True)
 class Dispersion:
     units: int
@@ -78,20 +197,30 @@ class Dispersion:
     p_value: float | None
     tau2: float  # between-gemeente variance of the additive model (0 if not widened)
     widened: bool
+    kind: str = SHARE
+
+    def _tau_text(self) -> str:
+        tau = math.sqrt(self.tau2)
+        if self.kind == RATE:
+            return f"τ = {_nl(1000 * tau, 2)} per 1.000 inwoners"
+        if self.kind == MEDIAN:
+            return f"τ = {_nl(100 * tau, 1)} percentielpunt in de verdeling van de groep"
+        return f"τ = {_nl(100 * tau, 1)} procentpunt"
 
     def text(self) -> str:
+        exact = EXACT_TEXT[self.kind]
         if self.units < 3 or self.p_value is None:
             return ("Te weinig gemeenten om te toetsen of ze onderling meer verschillen dan "
-                    "toeval verklaart; de grenzen zijn die van toeval alleen (exact binomiaal).")
+                    f"toeval verklaart; de grenzen zijn die van toeval alleen ({exact}).")
         if self.widened:
             return (f"De gemeenten verschillen onderling meer dan toeval verklaart "
-                    f"(overdispersie: φ = {_nl(self.phi, 2)}, p = {_p_text(self.p_value)}). "
+                    f"(overdispersie: φ = {_nl(self.phi, 2)}, {_p_text(self.p_value)}). "
                     "Daarom zijn de grenzen verbreed met een additief random-effectsmodel "
-                    f"(τ = {_nl(100 * math.sqrt(self.tau2), 1)} procentpunt; Spiegelhalter 2005): "
+                    f"({self._tau_text()}; Spiegelhalter 2005): "
                     "een gemeente valt pas op als zij ook buiten die gewone spreiding ligt.")
         return (f"De gemeenten verschillen onderling niet meer dan toeval verklaart "
-                f"(φ = {_nl(self.phi, 2)}, p = {_p_text(self.p_value)}); de grenzen zijn exact "
-                "binomiaal.")
+                f"(φ = {_nl(self.phi, 2)}, {_p_text(self.p_value)}); de grenzen zijn "
+                f"{exact}.")
 
 
 def _nl(x: float, decimals: int) -> str:
@@ -99,45 +228,125 @@ def _nl(x: float, decimals: int) -> str:
 
 
 def _p_text(p: float) -> str:
-    return "< 0,001" if p < 0.001 else _nl(p, 3)
+    return "p < 0,001" if p < 0.001 else f"p = {_nl(p, 3)}"
 
 
-def dispersion(y, n, theta: float, alpha: float = OVERDISPERSION_ALPHA) -> Dispersion:
+def dispersion(y, n, theta: float, alpha: float = OVERDISPERSION_ALPHA,
+               kind: str = SHARE) -> Dispersion:
     """Spiegelhalter (2005) section 4: winsorised z-scores, φ, the χ² test and
-    the additive model's τ² (0 when the test does not call for widening)."""
+    the additive model's τ² (0 when the test does not call for widening).
+    For a median, y is the gemeente's place u in the group's distribution
+    and theta 0,5."""
     y = np.asarray(y, dtype=float)
     n = np.asarray(n, dtype=float)
     units = len(y)
-    if units < 3 or not 0 < theta < 1:
-        return Dispersion(units, float("nan"), None, 0.0, False)
-    s2 = theta * (1 - theta) / n
+    spread = theta > 0 if kind == RATE else 0 < theta < 1
+    if units < 3 or not spread:
+        return Dispersion(units, float("nan"), None, 0.0, False, kind)
+    s2 = chance_variance(theta, n, kind)
     z = (y - theta) / np.sqrt(s2)
     lo, hi = np.quantile(z, [WINSOR, 1 - WINSOR])
     z = np.clip(z, lo, hi)
     phi = float(np.mean(z ** 2))
-    p_value = float(stats.chi2.sf(units * phi, units - 1))
+    p_value = float(special.chdtrc(units - 1, units * phi))
     widened = p_value < alpha
     tau2 = 0.0
     if widened:
         w = 1 / s2
         tau2 = max(0.0, (units * phi - (units - 1)) / (w.sum() - (w ** 2).sum() / w.sum()))
         widened = tau2 > 0
-    return Dispersion(units, phi, p_value, tau2, widened)
+    return Dispersion(units, phi, p_value, tau2, widened, kind)
 
 
-def limits(theta: float, n, disp: Dispersion | None = None) -> dict[str, np.ndarray]:
-    """95% and 99,8% limits (proportions) for units of n persons: exact
-    binomial, or normal with the additive widening where disp says so."""
+def limits(theta: float, n, disp: Dispersion | None = None,
+           kind: str = SHARE) -> dict[str, np.ndarray]:
+    """95% and 99,8% limits for units of size n (persons, or inhabitants for a
+    rate): exact binomial (a share) or Poisson (a rate), or normal with the
+    additive widening where disp says so."""
     n = np.asarray(n, dtype=float)
+    top = 1.0 if kind == SHARE else np.inf
+    exact = poisson_limit if kind == RATE else binomial_limit
     out = {}
     for name, (lo, hi) in (("95", P95), ("998", P998)):
         if disp is not None and disp.widened:
-            z = stats.norm.ppf(hi)
-            out[f"lo{name}"] = np.clip(normal_limit(theta, n, -z, disp.tau2), 0, 1)
-            out[f"hi{name}"] = np.clip(normal_limit(theta, n, z, disp.tau2), 0, 1)
+            sd = np.sqrt(chance_variance(theta, n, kind) + disp.tau2)
+            z = special.ndtri(hi)
+            out[f"lo{name}"] = np.clip(theta - z * sd, 0, top)
+            out[f"hi{name}"] = np.clip(theta + z * sd, 0, top)
         else:
-            out[f"lo{name}"] = binomial_limit(theta, n, lo)
-            out[f"hi{name}"] = binomial_limit(theta, n, hi)
+            out[f"lo{name}"] = exact(theta, n, lo)
+            out[f"hi{name}"] = exact(theta, n, hi)
+    return out
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """How many persons have each value (days), pooled over gemeenten."""
+    values: np.ndarray  # distinct, ascending
+    cum: np.ndarray  # persons at or below each value
+
+    @classmethod
+    def of(cls, values, persons) -> "Distribution":
+        v = np.asarray(values, dtype=float)
+        w = np.asarray(persons, dtype=float)
+        keep = (w > 0) & ~np.isnan(v)
+        uniq, inv = np.unique(v[keep], return_inverse=True)
+        return cls(uniq, np.cumsum(np.bincount(inv, weights=w[keep], minlength=len(uniq))))
+
+    @property
+    def total(self) -> float:
+        return float(self.cum[-1]) if len(self.cum) else 0.0
+
+    def _at(self, k) -> np.ndarray:
+        """The value of the k-th person (1-based) in order."""
+        idx = np.searchsorted(self.cum, np.asarray(k, dtype=float) - 1e-9, side="left")
+        return self.values[np.clip(idx, 0, len(self.values) - 1)]
+
+    def median(self) -> float:
+        """As sql/queries/cube_cells.sql: the middle person's value, an even
+        count the mean of the two middle ones."""
+        w = self.total
+        return float((self._at((w - 1) // 2 + 1) + self._at(w // 2 + 1)) / 2)
+
+    def quantile(self, u, guard: bool = True) -> np.ndarray:
+        """F⁻¹(u): the smallest value with at least a share u of the persons
+        at or below it. With `guard`, never one of the MIN_PERSONS_BEYOND-1
+        smallest or largest persons' values (see the module's docstring)."""
+        w = self.total
+        k = np.ceil(np.asarray(u, dtype=float) * w - 1e-9)
+        if guard:
+            lo, hi = MIN_PERSONS_BEYOND, w - MIN_PERSONS_BEYOND + 1
+            if lo > hi:
+                lo = hi = (w + 1) // 2
+            k = np.clip(k, lo, hi)
+        return self._at(np.clip(k, 1, w))
+
+    def mid_cdf(self, x) -> np.ndarray:
+        """The share of persons below x plus half of those exactly at x."""
+        x = np.asarray(x, dtype=float)
+        w = self.total
+        below = np.concatenate([[0.0], self.cum])[np.searchsorted(self.values, x, side="left")]
+        at_or_below = np.concatenate([[0.0], self.cum])[np.searchsorted(self.values, x,
+                                                                         side="right")]
+        return (below + at_or_below) / (2 * w)
+
+
+def median_limits(pooled: Distribution, n, disp: Dispersion | None = None) -> dict[str, np.ndarray]:
+    """95% and 99,8% limits, in the values' own unit, for the median of n
+    persons drawn from the pooled distribution: F⁻¹ of the quantiles of
+    Beta((n+1)/2, (n+1)/2), or, widened, of 0,5 ± z·sqrt(1/(4(n+2)) + τ²)."""
+    n = np.asarray(n, dtype=float)
+    a = (n + 1) / 2
+    out = {}
+    for name, (lo, hi) in (("95", P95), ("998", P998)):
+        if disp is not None and disp.widened:
+            sd = np.sqrt(chance_variance(0.5, n, MEDIAN) + disp.tau2)
+            z = special.ndtri(hi)
+            u_lo, u_hi = np.clip(0.5 - z * sd, 0, 1), np.clip(0.5 + z * sd, 0, 1)
+        else:
+            u_lo, u_hi = special.betaincinv(a, a, lo), special.betaincinv(a, a, hi)
+        out[f"lo{name}"] = pooled.quantile(u_lo)
+        out[f"hi{name}"] = pooled.quantile(u_hi)
     return out
 
 
@@ -164,39 +373,50 @@ class Rank:
         return f"{span} van {self.of}"
 
 
+def rank_intervals(point, sims: np.ndarray, higher_first: bool = True) -> list[Rank]:
+    """Rank (1 = highest when higher_first) of each unit's point value and the
+    95% interval of its rank over the draws (draws x units). Ties share the
+    middle rank, in the point ranks and in every draw."""
+    point = np.asarray(point, dtype=float)
+    m = sims.shape[1]
+    sign = -1.0 if higher_first else 1.0
+    # every draw ranked at once (one sort along the rows), the interval's ends
+    # by partial sorting: nationally 1.000 draws of 340 gemeenten
+    sim_ranks = average_ranks(sign * sims)
+    pt = average_ranks(sign * point)
+    lo = np.floor(_quantile_rows(sim_ranks, 0.025)).astype(int)
+    hi = np.ceil(_quantile_rows(sim_ranks, 0.975)).astype(int)
+    out = []
+    for i in range(m):
+        r = int(math.floor(pt[i] + 0.5))
+        out.append(Rank(r, int(min(lo[i], r)), int(max(hi[i], r)), m))
+    return out
+
+
 def ranks(y, n, higher_first: bool = True, draws: int = BOOTSTRAP,
-          seed: int = SEED) -> list[Rank]:
-    """Rank (1 = highest when higher_first) and its 95% interval by a
-    parametric bootstrap: each gemeente's share drawn again from a binomial
-    over its own persons, ranked, and the 2,5% and 97,5% points taken. Ties
-    share the middle rank. Deterministic for a fixed seed."""
+          seed: int = SEED, kind: str = SHARE,
+          distributions: list[Distribution] | None = None) -> list[Rank]:
+    """Rank and its 95% interval by a parametric bootstrap, deterministic for
+    a fixed seed: each gemeente's figure drawn again with its own chance, a
+    share from a binomial over its persons, a count from a Poisson around
+    it, a median as its own distribution's F⁻¹ of Beta((n+1)/2, (n+1)/2)
+    (the bootstrap distribution of a median of n persons)."""
     y = np.asarray(y, dtype=float)
     n = np.asarray(n, dtype=float)
     m = len(y)
     if m == 0:
         return []
     rng = np.random.default_rng(seed)
-    sims = rng.binomial(n.astype(np.int64)[None, :], np.clip(y, 0, 1)[None, :],
-                        size=(draws, m)) / n[None, :]
-    sign = -1 if higher_first else 1
-    # average ranks per draw by binary search in the sorted draw: the same as
-    # rankdata(method="average") row by row, without its per-row overhead
-    # (nationally 340 gemeenten x 1.000 draws)
-    keyed = sign * sims
-    ordered = np.sort(keyed, axis=1)
-    sim_ranks = np.empty_like(keyed)
-    for d in range(draws):
-        left = np.searchsorted(ordered[d], keyed[d], side="left")
-        right = np.searchsorted(ordered[d], keyed[d], side="right")
-        sim_ranks[d] = (left + right + 1) / 2
-    point = stats.rankdata(sign * y, method="average")
-    lo = np.floor(np.quantile(sim_ranks, 0.025, axis=0)).astype(int)
-    hi = np.ceil(np.quantile(sim_ranks, 0.975, axis=0)).astype(int)
-    out = []
-    for i in range(m):
-        r = int(math.floor(point[i] + 0.5))
-        out.append(Rank(r, int(min(lo[i], r)), int(max(hi[i], r)), m))
-    return out
+    if kind == RATE:
+        sims = rng.poisson(np.clip(y * n, 0, None), size=(draws, m)) / n
+    elif kind == MEDIAN:
+        a = (n + 1) / 2
+        u = rng.beta(a, a, size=(draws, m))
+        sims = np.column_stack([d.quantile(u[:, j], guard=False)
+                                for j, d in enumerate(distributions)])
+    else:
+        sims = rng.binomial(n.astype(np.int64), np.clip(y, 0, 1), size=(draws, m)) / n
+    return rank_intervals(y, sims, higher_first)
 
 
 # --- indirect standardisation -----------------------------------------------------------
@@ -318,48 +538,79 @@ class Funnel:
     """One indicator compared within one group: the shown gemeenten with
     their limits and verdicts, the group's value, the dispersion decision and
     how many gemeenten of the group are not shown."""
-    points: pd.DataFrame  # gemeentecode, naam, numerator, denominator, share, lo95..hi998, oordeel, rank
-    reference: float | None  # proportion
+    # gemeentecode, naam, numerator, denominator, share, lo95..hi998, oordeel, rang.
+    # `share` is the figure on this module's scale (a proportion, a rate per
+    # inhabitant, a median); `denominator` the unit's size (persons, or
+    # inhabitants for a rate)
+    points: pd.DataFrame
+    reference: float | None  # the group's figure, on the same scale
     dispersion: Dispersion | None
     hidden: int
     curve: pd.DataFrame  # n, lo95, hi95, lo998, hi998 for drawing
+    kind: str = SHARE
+    unknown: int = 0  # gemeenten of the group without inhabitants (a rate only)
 
 
 def funnel(shown: pd.DataFrame, hidden: int = 0, higher_first: bool = True,
-           curve_points: int = 120, with_ranks: bool = True) -> Funnel:
-    """`shown`: one row per gemeente of the group whose share is shown
-    (columns gemeentecode, naam, share (0-1), denominator). The reference is
-    their pooled share."""
+           curve_points: int = 120, with_ranks: bool = True, kind: str = SHARE,
+           distributions: pd.DataFrame | None = None, unknown: int = 0) -> Funnel:
+    """`shown`: one row per gemeente of the group whose figure is shown
+    (columns gemeentecode, naam, share, denominator; for a rate numerator,
+    the count). The reference is their pooled figure: the pooled share or
+    rate, or for a median the median of their pooled persons, from
+    `distributions` (gemeentecode, waarde, persons: each shown gemeente's
+    persons per value)."""
     pts = shown[shown["denominator"].astype(float) > 0].copy()
+    own: dict = {}
+    if kind == MEDIAN:
+        dist = distributions if distributions is not None else pd.DataFrame(
+            columns=["gemeentecode", "waarde", "persons"])
+        dist = dist[dist["gemeentecode"].isin(set(pts["gemeentecode"]))]
+        own = {c: Distribution.of(g["waarde"], g["persons"])
+               for c, g in dist.groupby("gemeentecode", sort=False)}
+        # a shown median without its distribution cannot be placed in the group
+        pts = pts[pts["gemeentecode"].isin(set(own))]
     if len(pts) < 2:
         # one gemeente is no comparison: no reference, no limits, no verdict
-        return Funnel(pts.iloc[0:0], None, None, hidden, pd.DataFrame())
+        return Funnel(pts.iloc[0:0], None, None, hidden, pd.DataFrame(), kind, unknown)
+    pts = pts.reset_index(drop=True)
     n = pts["denominator"].to_numpy(dtype=float)
     y = pts["share"].to_numpy(dtype=float)
-    theta = float((y * n).sum() / n.sum())
-    disp = dispersion(y, n, theta)
-    if 0 < theta < 1:
-        lim = limits(theta, n, disp)
+    if kind == MEDIAN:
+        pooled = Distribution.of(dist["waarde"], dist["persons"])
+        theta = pooled.median()
+        disp = dispersion(pooled.mid_cdf(y), n, 0.5, kind=MEDIAN)
+
+        def lim_of(size):
+            return median_limits(pooled, size, disp)
+        spread = pooled.values[0] < pooled.values[-1]
     else:
-        # everyone or no one: no spread to speak of, every point on the reference
+        theta = float((y * n).sum() / n.sum())
+        disp = dispersion(y, n, theta, kind=kind)
+
+        def lim_of(size):
+            return limits(theta, size, disp, kind)
+        spread = theta > 0 if kind == RATE else 0 < theta < 1
+    if spread:
+        lim = lim_of(n)
+    else:
+        # everyone or no one (or all alike): no spread to speak of, every point on the reference
         lim = {k: np.full(len(n), theta) for k in ("lo95", "hi95", "lo998", "hi998")}
     for key, values in lim.items():
         pts[key] = values
     pts["oordeel"] = [verdict(v, lo, hi) for v, lo, hi in zip(y, pts["lo998"], pts["hi998"])]
     pts["buiten_95"] = (y > pts["hi95"]) | (y < pts["lo95"])
     if with_ranks:
-        rk = ranks(y, n, higher_first=higher_first)
+        rk = ranks(y, n, higher_first=higher_first, kind=kind,
+                   distributions=[own[c] for c in pts["gemeentecode"]] if own else None)
         pts["rang"] = [r.rank for r in rk]
         pts["rang_tekst"] = [r.text() for r in rk]
-    if not curve_points:
-        return Funnel(pts.reset_index(drop=True), theta, disp, hidden, pd.DataFrame())
+    if not curve_points or not spread:
+        return Funnel(pts, theta, disp, hidden, pd.DataFrame(), kind, unknown)
     grid = np.unique(np.round(np.geomspace(max(2.0, n.min() * 0.8), n.max() * 1.15,
                                            curve_points)))
-    if 0 < theta < 1:
-        curve = pd.DataFrame({"n": grid, **limits(theta, grid, disp)})
-    else:
-        curve = pd.DataFrame()
-    return Funnel(pts.reset_index(drop=True), theta, disp, hidden, curve)
+    curve = pd.DataFrame({"n": grid, **lim_of(grid)})
+    return Funnel(pts, theta, disp, hidden, curve, kind, unknown)
 
 
 # --- groups and features from the region file and the store ---------------------------------
@@ -501,9 +752,6 @@ def all_neighbours(table: pd.DataFrame, features: list[Feature], k: int) -> dict
 
 # --- one indicator, one gemeente, one group ------------------------------------------------
 
-# The denominator of a share must count persons (indicators.md: "the unit of
-# a share is its persons"): attendance is hours, Podium24 counts referrals.
-NOT_PERSONS = frozenset({"taal.aanwezigheid_pct", "werk.podium24_binnen_3mnd_pct"})
 # The share whose denominator (persons with a PIP) gives the population mix
 # of sql/queries/compare_features.sql; sql/rollups/mart_compare_features.sql
 # materialises it for this indicator only, so it names it too.
@@ -513,9 +761,22 @@ STRATA_WORDS = {"doelgroep": "doelgroep", "leeftijdsgroep": "leeftijdsgroep",
                 "leerroute": "leerroute"}
 
 
+def kind_of(ind) -> str | None:
+    """How gemeenten are compared on this indicator: the catalogue's
+    `vergelijking` (a share over persons, a count per 1.000 inhabitants, a
+    median), never for a public figure (those are facts, not samples)."""
+    kind = getattr(ind, "comparison", None)
+    return kind if kind in KINDS and not ind.is_public else None
+
+
 def comparable(ind) -> bool:
-    """Shares over persons that are not public figures: what a funnel is for."""
-    return ind.unit == "pct" and not ind.is_public and ind.id not in NOT_PERSONS
+    return kind_of(ind) is not None
+
+
+def in_page_order(inds: list) -> list:
+    """Comparable indicators, shares first, then rates, then medians; the
+    catalogue's order within each."""
+    return sorted((i for i in inds if comparable(i)), key=lambda i: KINDS.index(kind_of(i)))
 
 
 def strata_of(indicator_id: str) -> tuple[str, ...]:
@@ -560,13 +821,18 @@ class Comparison:
     focal_point: dict | None  # the focal gemeente's row of funnel.points, None when hidden
     expected: Expected | None
     strata: str
-    focal_shown: bool = True  # disclosure control shows the focal gemeente's share
+    focal_shown: bool = True  # disclosure control shows the focal gemeente's figure
+    kind: str = SHARE
+    focal_unknown: bool = False  # a rate, and the region file gives no inhabitants
 
     @property
     def verdict(self) -> str | None:
         return None if self.focal_point is None else self.focal_point["oordeel"]
 
     def sentence(self) -> str:
+        if self.focal_unknown:
+            return (f"{self.focal_name} is niet per 1.000 inwoners te vergelijken: het "
+                    "regiobestand geeft geen inwonertal.")
         if not self.focal_shown:
             return (f"{self.focal_name} is niet te vergelijken: de waarde is niet getoond "
                     "(te weinig personen).")
@@ -576,39 +842,58 @@ class Comparison:
         return f"{self.focal_name} ligt {VERDICT_TEXT[self.verdict]} ten opzichte van {self.group_label}."
 
 
-def shown_rows(by_gemeente: pd.DataFrame, members: list[str]) -> tuple[pd.DataFrame, int]:
-    """The group's gemeenten whose share disclosure control shows, as
-    gemeentecode, naam, share (0-1), denominator, numerator; and how many of
-    the group it hides."""
+def shown_rows(by_gemeente: pd.DataFrame, members: list[str], kind: str = SHARE,
+               inhabitants: pd.Series | None = None) -> tuple[pd.DataFrame, int, int]:
+    """The group's gemeenten whose figure disclosure control shows, as
+    gemeentecode, naam, share (this module's scale), denominator (persons,
+    or inhabitants for a rate), numerator; how many of the group it hides;
+    and, for a rate, how many shown ones have no inhabitants."""
     df = by_gemeente[~by_gemeente["is_total"].astype(bool) & by_gemeente["member"].isin(members)]
     hidden = int(df["suppressed"].astype(bool).sum())
     df = df[~df["suppressed"].astype(bool)]
     value = pd.to_numeric(df["value"], errors="coerce")
-    den = pd.to_numeric(df["denominator"], errors="coerce")
-    ok = value.notna() & den.notna() & (den > 0)
+    unknown = 0
+    if kind == RATE:
+        inw = pd.to_numeric(df["member"].map(inhabitants if inhabitants is not None else {}),
+                            errors="coerce")
+        have = value.notna()
+        unknown = int((have & ~(inw > 0)).sum())
+        ok = have & (inw > 0)
+        den = inw
+        share = value / inw
+        num = value
+    else:
+        den = pd.to_numeric(df["denominator"], errors="coerce")
+        ok = value.notna() & den.notna() & (den > 0)
+        share = value / SCALE[kind]
+        num = share * den
     out = pd.DataFrame({"gemeentecode": df["member"][ok].to_numpy(),
                         "naam": df["naam"][ok].to_numpy() if "naam" in df else df["member"][ok],
-                        "share": (value[ok] / 100.0).to_numpy(dtype=float),
+                        "share": share[ok].to_numpy(dtype=float),
                         "denominator": den[ok].to_numpy(dtype=float)})
-    out["numerator"] = np.round(out["share"] * out["denominator"])
-    return out, hidden
+    # a median's numerator is no count
+    out["numerator"] = np.nan if kind == MEDIAN else np.round(num[ok].to_numpy(dtype=float))
+    return out, hidden, unknown
 
 
 def compare_indicator(indicator_id: str, by_gemeente: pd.DataFrame, members: list[str],
                       focal: str, focal_name: str, group: str, group_label: str,
-                      higher_first: bool = True, strata: pd.DataFrame | None = None) -> Comparison:
+                      higher_first: bool = True, strata: pd.DataFrame | None = None,
+                      kind: str = SHARE, inhabitants: pd.Series | None = None,
+                      distributions: pd.DataFrame | None = None) -> Comparison:
     """One indicator for one gemeente against one group: the funnel over the
-    group's shown gemeenten, the focal gemeente's verdict and rank, and its
-    expected share from its own mix with the group's strata shares (strata
-    of shown gemeenten only)."""
-    shown, hidden = shown_rows(by_gemeente, members)
-    f = funnel(shown, hidden=hidden, higher_first=higher_first)
+    group's shown gemeenten, the focal gemeente's verdict and rank, and for a
+    share its expected value from its own mix with the group's strata shares
+    (strata of shown gemeenten only)."""
+    shown, hidden, unknown = shown_rows(by_gemeente, members, kind, inhabitants)
+    f = funnel(shown, hidden=hidden, higher_first=higher_first, kind=kind,
+               distributions=distributions, unknown=unknown)
     point = None
     if not f.points.empty and focal in set(f.points["gemeentecode"]):
         point = f.points[f.points["gemeentecode"] == focal].iloc[0].to_dict()
     expected = None
     cols = strata_of(indicator_id)
-    if point is not None and strata is not None:
+    if point is not None and strata is not None and kind == SHARE:
         codes = list(f.points["gemeentecode"])
         num, den = _strata_matrix(strata[strata["gemeentecode"].isin(codes)], codes, cols)
         if num is not None:
@@ -618,27 +903,52 @@ def compare_indicator(indicator_id: str, by_gemeente: pd.DataFrame, members: lis
                 expected = Expected(float(r["expected"][0]), float(point["share"]),
                                     float(r["persons"][0]), float(r["low"][0]),
                                     float(r["high"][0]), int(r["strata"][0]))
+    own = by_gemeente[~by_gemeente["is_total"].astype(bool) & (by_gemeente["member"] == focal)]
+    focal_hidden = own.empty or bool(own["suppressed"].astype(bool).any()) \
+        or pd.to_numeric(own["value"], errors="coerce").isna().all()
+    focal_unknown = kind == RATE and not focal_hidden and not (
+        inhabitants is not None and pd.to_numeric(pd.Series([inhabitants.get(focal)]),
+                                                  errors="coerce").gt(0).all())
     return Comparison(indicator_id, focal, focal_name, group, group_label, f, point, expected,
-                      strata_text(indicator_id), focal in set(shown["gemeentecode"]))
+                      strata_text(indicator_id) if kind == SHARE else "",
+                      not focal_hidden, kind, focal_unknown)
 
 
 # --- the export block `vergelijking` --------------------------------------------------------
 
-def _pct(x, ndigits=1):
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(100 * float(x), ndigits)
+# what a figure of the block is measured in, per kind (a median in its unit)
+EXPORT_SCALE = {SHARE: "procent", RATE: "per 1.000 inwoners"}
+
+
+def _scaled(x, kind: str):
+    """A figure of this module's scale on the export's, rounded once: a share
+    and a median to one decimal (monitor.values.rounded), a rate per 1.000 to
+    two (a few per 1.000 at one decimal would lose most of its precision)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    v = float(x) * SCALE[kind]
+    return round(v, 2) if kind == RATE else rounded(v, "pct")
+
+
+def _int(x):
+    return None if x is None or pd.isna(x) else int(x)
 
 
 def export_block(indicators: list, by_gemeente: dict[str, pd.DataFrame],
                  strata: dict[str, pd.DataFrame], kenmerken: pd.DataFrame, mix: pd.DataFrame,
-                 region: str | None) -> list[dict]:
+                 region: str | None,
+                 distributions: dict[str, pd.DataFrame] | None = None) -> list[dict]:
     """One object per comparable indicator x gemeente x group (EXPORT_GROUPS):
-    indicator, gemeente, groep, teller, noemer, waarde, referentie, grens_95,
-    grens_998 ([onder, boven], 0-100), verwacht and oordeel. A gemeente whose
-    share is hidden has null figures; the group's referentie is the pooled
-    share of its shown gemeenten and stays."""
+    indicator, gemeente, groep, schaal, teller, noemer, waarde, referentie,
+    grens_95, grens_998 ([onder, boven], on `schaal`), verwacht and oordeel.
+    A share: teller/noemer persons, 0-100; a rate: teller the count, noemer
+    the inhabitants, per 1.000; a median: noemer its persons, teller null.
+    A gemeente whose figure is hidden has null figures; the group's
+    referentie is the pooled figure of its shown gemeenten and stays."""
     codes = list(kenmerken.index)
     table = feature_table(kenmerken, mix)
     neighbours = all_neighbours(table, default_features(table), default_k(len(codes)))
+    inhabitants = pd.to_numeric(kenmerken["inwoners"], errors="coerce")
     groups = {}
     for g in EXPORT_GROUPS:
         for c in codes:
@@ -646,45 +956,55 @@ def export_block(indicators: list, by_gemeente: dict[str, pd.DataFrame],
     out = []
     for ind in indicators:
         bg = by_gemeente.get(ind.id)
-        if bg is None or bg.empty:
+        kind = kind_of(ind)
+        if bg is None or bg.empty or kind is None:
             continue
         higher_first = ind.direction != "lager_beter"
         cols = strata_of(ind.id)
-        num, den = _strata_matrix(strata.get(ind.id), codes, cols)
+        num, den = (_strata_matrix(strata.get(ind.id), codes, cols) if kind == SHARE
+                    else (None, None))
+        dist = (distributions or {}).get(ind.id) if kind == MEDIAN else None
         cache: dict[tuple, Funnel] = {}
         parts = bg[~bg["is_total"].astype(bool)].drop_duplicates("member").set_index("member")
         for c in codes:
             for g in EXPORT_GROUPS:
                 members = groups[(g, c)]
                 if members not in cache:
-                    shown, hidden = shown_rows(bg, list(members))
+                    shown, hidden, unknown = shown_rows(bg, list(members), kind, inhabitants)
                     cache[members] = funnel(shown, hidden, higher_first, curve_points=0,
-                                            with_ranks=False)
+                                            with_ranks=False, kind=kind, distributions=dist,
+                                            unknown=unknown)
                 f = cache[members]
-                row = {"indicator": ind.id, "gemeente": c, "groep": g, "teller": None,
-                       "noemer": None, "waarde": None, "referentie": _pct(f.reference),
+                row = {"indicator": ind.id, "gemeente": c, "groep": g,
+                       "schaal": EXPORT_SCALE.get(kind, ind.unit), "teller": None,
+                       "noemer": None, "waarde": None, "referentie": _scaled(f.reference, kind),
                        "grens_95": None, "grens_998": None, "verwacht": None, "oordeel": None}
                 pts = f.points
                 own = parts.loc[c] if c in parts.index else None
                 if own is None or bool(own["suppressed"]) or pd.isna(own["value"]):
                     out.append(row)
                     continue
-                teller, noemer = own["numerator"], own["denominator"]
-                row.update(teller=None if teller is None or pd.isna(teller) else int(teller),
-                           noemer=None if noemer is None or pd.isna(noemer) else int(noemer),
-                           waarde=rounded(own["value"], "pct"))
+                if kind == RATE:
+                    inw = inhabitants.get(c)
+                    row.update(teller=_int(own["value"]),
+                               noemer=_int(inw) if inw is not None and inw > 0 else None)
+                    if row["noemer"] is not None:
+                        row["waarde"] = _scaled(float(own["value"]) / inw, kind)
+                else:
+                    row.update(teller=None if kind == MEDIAN else _int(own["numerator"]),
+                               noemer=_int(own["denominator"]), waarde=rounded(own["value"], "pct"))
                 mine = pts[pts["gemeentecode"] == c] if not pts.empty else pts
                 if not mine.empty:
                     p = mine.iloc[0]
-                    row.update(grens_95=[_pct(p["lo95"]), _pct(p["hi95"])],
-                               grens_998=[_pct(p["lo998"]), _pct(p["hi998"])],
+                    row.update(grens_95=[_scaled(p["lo95"], kind), _scaled(p["hi95"], kind)],
+                               grens_998=[_scaled(p["lo998"], kind), _scaled(p["hi998"], kind)],
                                oordeel=p["oordeel"])
                     if num is not None:
                         shown_codes = list(pts["gemeentecode"])
                         mask = np.isin(np.array(codes, dtype=object), shown_codes)[None, :]
                         r = expected_shares(num, den, mask, np.array([codes.index(c)]))
                         if r["persons"][0] > 0:
-                            row["verwacht"] = _pct(r["expected"][0])
+                            row["verwacht"] = _scaled(r["expected"][0], kind)
                 out.append(row)
     return out
 
@@ -732,10 +1052,13 @@ def weighted(features: list[Feature], weights) -> list[Feature]:
 
 
 def comparison_for(choice: Choice, ind, namen: dict[str, str], by_gemeente: pd.DataFrame,
-                   kenmerken: pd.DataFrame, mix: pd.DataFrame, strata: pd.DataFrame,
-                   region: str | None) -> tuple[Comparison, list[Feature], int, tuple[str, ...]]:
+                   kenmerken: pd.DataFrame, mix: pd.DataFrame, strata: pd.DataFrame | None,
+                   region: str | None, distributions: pd.DataFrame | None = None
+                   ) -> tuple[Comparison, list[Feature], int, tuple[str, ...]]:
     """The comparison a Choice asks for, with the features and k it used and
-    the neighbours it found (empty unless the group is `vergelijkbaar`)."""
+    the neighbours it found (empty unless the group is `vergelijkbaar`).
+    `strata` feeds a share's expected value, `distributions` a median's
+    limits; a rate reads the inhabitants from `kenmerken`."""
     if choice.focal not in kenmerken.index:
         raise ValueError(f"onbekende gemeente: {choice.focal}")
     table = feature_table(kenmerken, mix)
@@ -747,5 +1070,8 @@ def comparison_for(choice: Choice, ind, namen: dict[str, str], by_gemeente: pd.D
     members, label = group_members(choice.group, choice.focal, kenmerken, region, neighbours)
     comp = compare_indicator(ind.id, by_gemeente, members, choice.focal,
                              namen.get(choice.focal, choice.focal), choice.group, label,
-                             higher_first=ind.direction != "lager_beter", strata=strata)
+                             higher_first=ind.direction != "lager_beter", strata=strata,
+                             kind=kind_of(ind) or SHARE,
+                             inhabitants=pd.to_numeric(kenmerken["inwoners"], errors="coerce"),
+                             distributions=distributions)
     return comp, features, k, neighbours

@@ -28,7 +28,7 @@ from pptx.util import Emu, Inches, Pt
 from . import catalogue as cat
 from . import exports
 from . import formatting as fmt
-from .charts import Chart
+from .charts import SLIDE_PARTS, Chart
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9, 13.333 x 7.5 inch
 MARGIN = Inches(0.5)
@@ -43,6 +43,7 @@ TITLE_ONLY = 5  # layout index in the default template
 BODY_PT = 18
 FOOTER_PT = 14
 TITLE_PT = 28
+TITLE_MIN_PT = 20
 
 FOOTER_NAME = "Voettekst"
 DEMO_NAME = "Demomelding"
@@ -97,9 +98,25 @@ def _box(slide, left, top, width, height, text: str, size: int, colour=DARK, bol
     return box
 
 
+TITLE_TOP = Inches(0.3)
+
+
+def title_height(text: str, size: int) -> int:
+    """The height a title takes at `size` over the slide's width: bold
+    glyphs about 0.6 em wide on average (DejaVu Sans Bold, LibreOffice's
+    stand-in for Calibri, measures 0.57-0.58), at least the one inch the
+    template gives a title."""
+    import textwrap
+
+    per_line = int((WIDTH - 2 * MARGIN) / (Pt(size) * 0.6))
+    lines = len(textwrap.wrap(text, per_line, break_long_words=False)) or 1
+    return max(Inches(1.0), int(lines * Pt(size) * 1.2 + Inches(0.15)))
+
+
 def _title(slide, text: str, size: int = 26) -> None:
     t = slide.shapes.title
-    t.left, t.top, t.width, t.height = MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(1.0)
+    t.left, t.top, t.width = MARGIN, TITLE_TOP, WIDTH - 2 * MARGIN
+    t.height = title_height(text, size)
     _text(t, text, size, DARK, bold=True)
     t.text_frame.paragraphs[0].alignment = 1  # left
 
@@ -153,9 +170,16 @@ def _title_slide(prs, meta: DeckMeta) -> None:
 
 def _chart_slide(prs, c: Chart, png: bytes, demo: bool, number: int) -> None:
     slide = _new_slide(prs)
-    _title(slide, c.conclusion, TITLE_PT if len(c.conclusion) < 90 else 24)
-    top = Inches(1.35)
-    avail_h = HEIGHT - top - _footer_height(c.caption, demo) - Inches(0.05)
+    # The image starts under the title, however many lines it takes, and must
+    # stay wide enough for its text to be BODY_PT: a long title steps down in
+    # size (never below TITLE_MIN_PT) before the chart shrinks.
+    least_w = Pt(SLIDE_LOGICAL[0] * BODY_PT / SLIDE_FONT_PX)
+    for size in (TITLE_PT if len(c.conclusion) < 90 else 24, 22, TITLE_MIN_PT):
+        top = max(Inches(1.35), TITLE_TOP + title_height(c.conclusion, size) + Inches(0.05))
+        avail_h = HEIGHT - top - _footer_height(c.caption, demo) - Inches(0.05)
+        if avail_h * 16 / 9 >= least_w:
+            break
+    _title(slide, c.conclusion, size)
     avail_w = WIDTH - 2 * MARGIN
     # the image is 16:9; fit it into the free area and centre it
     h = min(avail_h, Emu(int(avail_w * 9 / 16)))
@@ -178,8 +202,11 @@ def _cell_text(v) -> str:
 
 
 # Text metrics at BODY_PT for laying a table out before PowerPoint or
-# LibreOffice does: an average character is about half an em wide.
-CHAR_W = Pt(BODY_PT) * 0.52
+# LibreOffice does. LibreOffice draws Calibri as DejaVu Sans, whose digits
+# are 0.64 em and average text about 0.55 em wide: 0.6 em per character keeps
+# "91%" on one line in either program.
+CHAR_W = Pt(BODY_PT) * 0.6
+PROSE_W = Pt(BODY_PT) * 0.55  # running text (DejaVu Sans measures 0.50-0.52 em)
 LINE_H = Pt(BODY_PT) * 1.25
 CELL_PAD = Inches(0.08)
 TABLE_TOP = Inches(1.45)
@@ -206,8 +233,8 @@ def _column_widths(df: pd.DataFrame, total: int) -> list[int]:
     return [int(f * CHAR_W + max(rest, 0) * e / max(sum(extra), 1)) for f, e in zip(floor, extra)]
 
 
-def _lines(text: str, width: int) -> int:
-    per_line = max(1, int((width - CELL_PAD) / CHAR_W))
+def _lines(text: str, width: int, char_w: float = CHAR_W) -> int:
+    per_line = max(1, int((width - CELL_PAD) / char_w))
     out = 0
     for para in str(text).split("\n"):
         n, line = 1, 0
@@ -240,7 +267,7 @@ def _table_slide(prs, t: TableSlide, demo: bool, number: int) -> int:
 
 def _bullets_height(bullets) -> int:
     width = WIDTH - 2 * MARGIN
-    return sum(int(_lines("• " + b, width) * LINE_H) for b in bullets) + (
+    return sum(int(_lines("• " + b, width, PROSE_W) * LINE_H) for b in bullets) + (
         int(Inches(0.2)) if bullets else 0)
 
 
@@ -250,7 +277,7 @@ def table_chunks(t: TableSlide) -> list[pd.DataFrame]:
     df = t.table
     widths = _column_widths(df, WIDTH - 2 * MARGIN)
     heights = _row_heights(df, widths)
-    room = HEIGHT - TABLE_TOP - _footer_height(_table_caption(t), True) - Inches(0.1)
+    room = HEIGHT - _table_top(t) - _footer_height(_table_caption(t), True) - Inches(0.1)
     head, body = heights[0], heights[1:]
     chunks, start, used = [], 0, head
     for i, h in enumerate(body):
@@ -271,14 +298,30 @@ def table_chunks(t: TableSlide) -> list[pd.DataFrame]:
     return [c for c in chunks if len(c)] or [df]
 
 
+def _table_title_pt(title: str) -> int:
+    """A long title in smaller type rather than a third line over the table."""
+    if len(title) < 90:
+        return TITLE_PT
+    return 24 if title_height(title, 24) <= Inches(1.0) else TITLE_MIN_PT  # two lines
+
+
+def _table_top(t: TableSlide) -> int:
+    """Where a table starts: under its title however many lines that takes
+    (with room for a part number "(2/3)")."""
+    title = t.conclusion + " (9/9)"
+    return max(TABLE_TOP, TITLE_TOP + title_height(title, _table_title_pt(title))
+               + Inches(0.05))
+
+
 def _one_table_slide(prs, t: TableSlide, df: pd.DataFrame, title: str, bullets, demo: bool,
                      number: int) -> None:
     slide = _new_slide(prs)
-    _title(slide, title, TITLE_PT if len(title) < 90 else 24)
+    _title(slide, title, _table_title_pt(title))
+    top = _table_top(t)
     rows, cols = len(df) + 1, max(1, len(df.columns))
     widths = _column_widths(df, WIDTH - 2 * MARGIN)
     heights = _row_heights(df, widths)
-    shape = slide.shapes.add_table(rows, cols, MARGIN, TABLE_TOP, sum(widths), sum(heights))
+    shape = slide.shapes.add_table(rows, cols, MARGIN, top, sum(widths), sum(heights))
     table = shape.table
     for j, w in enumerate(widths):
         table.columns[j].width = Emu(w)
@@ -298,7 +341,7 @@ def _one_table_slide(prs, t: TableSlide, df: pd.DataFrame, title: str, bullets, 
                 for r in p.runs:
                     r.font.size = Pt(BODY_PT)
     if bullets:
-        box = _box(slide, MARGIN, TABLE_TOP + sum(heights) + Inches(0.2), WIDTH - 2 * MARGIN,
+        box = _box(slide, MARGIN, top + sum(heights) + Inches(0.2), WIDTH - 2 * MARGIN,
                    _bullets_height(bullets), "", BODY_PT)
         tf = box.text_frame
         for k, line in enumerate(bullets):
@@ -367,8 +410,10 @@ def build(meta: DeckMeta, items: list, definitions: list[tuple[str, str]],
     """The .pptx as bytes. `items` are Charts and TableSlides in order;
     `pngs` the slide images of the Charts, in the same order (rendered here
     when not given)."""
+    given = [it for it in items if isinstance(it, Chart)]
+    items = slides_of(items)
     charts_in = [it for it in items if isinstance(it, Chart)]
-    if pngs is None:
+    if pngs is None or len(charts_in) != len(given) or len(pngs) != len(charts_in):
         pngs = slide_images(charts_in)
     images = iter(pngs)
     prs = Presentation()
@@ -400,36 +445,169 @@ SLIDE_FONT_PX = 30
 def legible(fig):
     """The figure with every text at SLIDE_FONT_PX and margins that grow to
     fit axis labels (a cut label like "2e helft 2026 (lop" is worse than a
-    smaller plot)."""
+    smaller plot). The top margin and the legend are print_figure's, laid
+    out at this size. A value label that cannot be drawn at that size in its
+    bar is left out rather than shrunk: the table and the CSV have it."""
     px = SLIDE_FONT_PX
-    fig.update_layout(font=dict(size=px), legend=dict(font=dict(size=px)),
-                      margin=dict(l=10, r=30, t=50, b=10))
+    fig.update_layout(font=dict(size=px), margin=dict(l=10, r=30, b=10),
+                      uniformtext=dict(minsize=px, mode="hide"))
     fig.update_xaxes(tickfont=dict(size=px), title_font=dict(size=px), automargin=True)
     fig.update_yaxes(tickfont=dict(size=px), title_font=dict(size=px), automargin=True)
     fig.update_annotations(font_size=px)
-    fig.update_traces(textfont_size=px, selector=dict(type="bar"))
-    # category labels that cannot stand side by side lean at 45 degrees, which
-    # leaves the plot more height than plotly's own choice of upright text
-    xs = [getattr(t, "x", None) for t in fig.data if getattr(t, "orientation", None) != "h"]
-    labels = {str(v) for x in xs if x is not None for v in x if isinstance(v, str)}
-    if labels and sum(len(v) for v in labels) * px * 0.55 > SLIDE_LOGICAL[0]:
-        fig.update_xaxes(tickangle=-45)
+    # a note over the plot's top edge ("stand gegevens") stands on that edge:
+    # centred on it, at this size it ran into the first bar
+    for a in fig.layout.annotations:
+        if a.yref == "paper" and a.y is not None and a.y >= 1 and a.yanchor in (None, "auto"):
+            a.yanchor = "bottom"
+            a.y = 1
+    fig.update_traces(textfont_size=px, textangle=0, cliponaxis=False, selector=dict(type="bar"))
+    # a label beside a horizontal bar keeps its size where the rows are tall
+    # enough for it; otherwise plotly shrinks it to the bar (and then hides it)
+    for t in fig.data:
+        if t.type == "bar" and t.orientation == "h" and t.y is not None \
+                and len(set(map(str, t.y))) * px * 1.3 <= SLIDE_LOGICAL[1] * 0.8:
+            t.constraintext = "inside"
+    fig.update_traces(textfont_size=px, cliponaxis=False,
+                      selector=lambda t: t.type == "scatter" and "text" in (t.mode or ""))
+    _row_labels(fig, px)
+    _thin_ticks(fig, px)
+    _value_ticks(fig, px)
+    per = _category_labels(fig, px)
+    if per:
+        # a note on a category (e.g. "verborgen (kleine groepen)") wraps to its column
+        for a in fig.layout.annotations:
+            if a.xref in (None, "x") and a.text and not a.showarrow:
+                a.text = "<br>".join(exports._wrap_px(a.text.replace("<br>", " "), per, px))
     return fig
+
+
+def _category_labels(fig, px: int) -> float | None:
+    """Category labels that cannot stand side by side: over up to three
+    lines where neighbours then clear each other, else leaning at 45 degrees
+    (which leaves the plot more height than plotly's own choice of upright
+    text). Returns the width of a category column in px (None: not a
+    category axis)."""
+    xs = [getattr(t, "x", None) for t in fig.data if getattr(t, "orientation", None) != "h"]
+    labels = list(dict.fromkeys(str(v) for x in xs if x is not None for v in x
+                                if isinstance(v, str)))
+    if not labels or _dates(labels) or fig.layout.xaxis.type not in (None, "category", "-"):
+        return None
+    char = px * exports.CHAR_EM
+    plot = SLIDE_LOGICAL[0] - 40 - _y_label_room(fig, char, px)
+    per = plot / len(labels)
+    if sum(len(v) + 2 for v in labels) * char <= plot:
+        return per
+    wrapped = [exports._wrap_px(v, per * 0.9, px) for v in labels]
+    widths = [max(len(x) for x in w) * char for w in wrapped]
+    if max(len(w) for w in wrapped) <= 3 and all(
+            (a + b) / 2 <= per * 0.95 for a, b in zip(widths, widths[1:])):
+        fig.update_xaxes(tickmode="array", tickvals=labels,
+                         ticktext=["<br>".join(w) for w in wrapped], tickangle=0)
+    else:
+        # leaning labels over two lines (half the height of one long line)
+        # where the two lines, leaning, still fit their column
+        if 2 * px * 1.3 * 1.42 <= per:
+            fig.update_xaxes(tickmode="array", tickvals=labels, ticktext=[
+                "<br>".join(exports._wrap_px(v, max(len(v) / 2, 10) * char, px)[:2])
+                if len(exports._wrap_px(v, max(len(v) / 2, 10) * char, px)) <= 2 else v
+                for v in labels])
+        fig.update_xaxes(tickangle=-45)
+    return per
+
+
+def _row_labels(fig, px: int) -> None:
+    """Row labels of horizontal bars longer than 40% of the slide are cut
+    with an ellipsis on the slide (the table under it has them whole): at
+    18 pt a 48-character label would leave the bars no room."""
+    rows = list(dict.fromkeys(str(v) for t in fig.data if getattr(t, "orientation", None) == "h"
+                              for v in (t.y if t.y is not None else ())))
+    most = int(SLIDE_LOGICAL[0] * 0.4 / (px * exports.CHAR_EM))
+    if rows and max(len(v) for v in rows) > most:
+        fig.update_yaxes(tickmode="array", tickvals=rows,
+                         ticktext=[v if len(v) <= most else v[:most - 1].rstrip() + "…"
+                                   for v in rows])
+
+
+def _thin_ticks(fig, px: int) -> None:
+    """Given tick labels (e.g. quarters) that cannot stand side by side on a
+    slide: every k-th, so that they can."""
+    x = fig.layout.xaxis
+    if x.ticktext is None or x.tickvals is None or len(x.ticktext) == 0 \
+            or x.tickangle not in (None, 0):
+        return
+    texts = [str(t).split("<br>") for t in x.ticktext]
+    width = max(len(v) for t in texts for v in t) * px * exports.CHAR_EM + px
+    fits = int(SLIDE_LOGICAL[0] * 0.6 // width)
+    step = -(-len(texts) // max(1, fits))
+    if step > 1:
+        fig.update_xaxes(tickvals=list(x.tickvals)[::step], ticktext=list(x.ticktext)[::step])
+
+
+def _value_ticks(fig, px: int) -> None:
+    """A value axis along the bottom (horizontal bars): no more ticks than
+    their labels ("€ −200.000") can stand side by side at this size."""
+    values = [abs(float(v)) for t in fig.data if getattr(t, "orientation", None) == "h"
+              for v in (t.x if t.x is not None else ()) if isinstance(v, (int, float)) and v == v]
+    if not values or fig.layout.xaxis.type == "date" or fig.layout.xaxis.tickvals is not None:
+        return
+    x = fig.layout.xaxis
+    label = len(f"{max(values):,.0f}") + 2 + len(x.tickprefix or "") + len(x.ticksuffix or "")
+    rows = [str(v) for t in fig.data if getattr(t, "orientation", None) == "h"
+            for v in (t.y if t.y is not None else ())]
+    plot = SLIDE_LOGICAL[0] * 0.95 - min(SLIDE_LOGICAL[0] / 3, max(
+        (len(v) for v in rows), default=0) * px * exports.CHAR_EM)
+    fig.update_xaxes(nticks=max(3, int(plot / (label * px * exports.CHAR_EM + px))))
+
+
+def _y_label_room(fig, char: float, px: int) -> float:
+    """About the width the y axis takes left of the plot: its longest tick
+    label and its title."""
+    y = fig.layout.yaxis
+    if y.ticktext is not None and len(y.ticktext):
+        longest = max(len(str(v)) for v in y.ticktext)
+    else:
+        values = [abs(float(v)) for t in fig.data if getattr(t, "orientation", None) != "h"
+                  for v in (getattr(t, "y", None) or ()) if isinstance(v, (int, float))
+                  and v == v]
+        longest = len(f"{max(values, default=0):,.0f}") + 1
+        longest += len(y.tickprefix or "") + len(y.ticksuffix or "")
+    return longest * char + (px * 1.5 if y.title.text else 0) + 10
+
+
+def _dates(labels: list[str]) -> bool:
+    try:
+        pd.to_datetime(labels, format="mixed")
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def slide_images(charts_in: list[Chart]) -> list[bytes]:
     """The 16:9 images for chart slides (title and footer are on the slide)."""
+    return exports.render_png([slide_figure(c) for c in charts_in], scale=SLIDE_IMAGE_SCALE)
+
+
+def slide_figure(c: Chart):
+    """A chart laid out for a slide: no title or footer (the slide has them),
+    every text at SLIDE_FONT_PX."""
     w, h = SLIDE_LOGICAL
-    return exports.render_png([legible(exports.print_figure(c, demo=False, width=w, height=h,
-                                                            title="", footer=False))
-                               for c in charts_in], scale=SLIDE_IMAGE_SCALE)
+    return legible(exports.print_figure(c, demo=False, width=w, height=h, title="",
+                                        footer=False, font_px=SLIDE_FONT_PX))
+
+
+def slides_of(items: list) -> list:
+    """The items as slides: a chart too long for one slide stands there as
+    the parts it carries (Chart.extra["slides"], e.g. the action timeline per
+    actielijn)."""
+    return [part for it in items
+            for part in ((it.extra.get(SLIDE_PARTS) or [it]) if isinstance(it, Chart) else [it])]
 
 
 def slide_count(items: list, definitions: list) -> int:
     """How many slides build() makes of these items: the number the download
     button shows."""
     n = 1
-    for it in items:
+    for it in slides_of(items):
         n += 1 if isinstance(it, Chart) else len(table_chunks(it))
     return n + max(1, -(-len(definitions) // DEFINITIONS_PER_SLIDE))
 

@@ -66,6 +66,19 @@ EXPLANATION = ("‘<5’: 1 tot 4 personen, niet getoond zodat niemand herkenbaa
                "getoond als het over minder dan 10 personen gaat of als 1 tot 4 personen de "
                "uitkomst wel of niet hebben. Een verborgen cel is nooit 0.")
 
+# The rule of combining (monitor.filters.combination_conflict,
+# monitor.indicators.BLOCK_FILTERS), said where a reader looks for it: the
+# passport and the Databronnen page.
+COMBINATION_RULE = (
+    "Naast de gemeente en de peildatum kiest u één kenmerk tegelijk: een filter op één of meer "
+    "waarden ervan, of een uitsplitsing ernaar (bijvoorbeeld geslacht, of leeftijdsgroep, maar "
+    "niet beide). Over de gemeenten en de waarden van één kenmerk wordt één keer besloten welke "
+    "cellen verborgen blijven, en dat besluit geldt op elke pagina, in elke download en in de "
+    "presentatie; bij twee kenmerken tegelijk zouden kleine groepen uit de combinaties terug te "
+    "rekenen zijn. De blokken met een regiorij (de route in stappen, de inburgeringstermijn, de "
+    "cohortlijnen, land van herkomst, de Z-route, het taalniveau per vaardigheid en de spreiding "
+    "over de wijken) volgen alleen de gemeente.")
+
 REASON_SUM = ("Niet getoond: deze selectie bevat een cel die verborgen is om een kleine groep "
               "te beschermen.")
 
@@ -468,3 +481,64 @@ def grid_selection(protected: pd.DataFrame, row: str, col: str, rows: Iterable =
     agg["weergave"] = np.where(agg["suppressed"], "–", None)
     agg["reden"] = np.where(agg["suppressed"], REASON_SUM, None)
     return agg
+
+
+# --- figures per gemeente with their region ---------------------------------------------
+
+def protect_place_family(df: pd.DataFrame, place: str, family: Iterable[str],
+                         unit: str) -> pd.DataFrame:
+    """One row per `place` (the gemeente) and `family` (a figure: a step of
+    the route, a point of a cohort curve) with numerator, denominator and
+    persons: add the region (TOTAL) per family as the sum of its places and
+    protect each family as a group of siblings with that total, so a hidden
+    gemeente follows neither from its own cell nor from the region minus
+    the shown gemeenten. Returns the protected rows with their numerator,
+    denominator and persons kept in `_num`, `_den`, `_per` for
+    place_selection."""
+    keys = list(family)
+    base = df.copy()
+    for col in ("numerator", "denominator", "persons"):
+        base[col] = pd.to_numeric(base[col], errors="coerce").fillna(0)
+    region = (base.groupby(keys, as_index=False, sort=False, dropna=False)
+              [["numerator", "denominator", "persons"]].sum().assign(**{place: TOTAL}))
+    cells = pd.concat([base.assign(is_total=False), region.assign(is_total=True)],
+                      ignore_index=True)
+    cells["value"] = (cells["numerator"] if unit == "aantal" else
+                      100.0 * cells["numerator"] / cells["denominator"].where(cells["denominator"] > 0))
+    if unit == "aantal":
+        cells["denominator"] = None
+    kept = cells[["numerator", "denominator", "persons"]].rename(
+        columns={"numerator": "_num", "denominator": "_den", "persons": "_per"})
+    out = protect(cells, unit=unit, group_by=keys, member=place)
+    return pd.concat([out, kept], axis=1)
+
+
+def place_selection(protected: pd.DataFrame, place: str, family: Iterable[str], unit: str,
+                    places: Iterable = ()) -> pd.DataFrame:
+    """What a view over `places` (none, or every one: the region) shows of a
+    protect_place_family table, per family: the one place's row, or the sum
+    over the chosen places, hidden where any of them is hidden, so a sum
+    shows only what its shown parts already show. `place` is TOTAL in the
+    result."""
+    keys = list(family)
+    places = list(places)
+    if set(protected[place]) - {TOTAL} <= set(places):
+        places = []
+    if len(places) <= 1:
+        pick = places[0] if places else TOTAL
+        out = protected[protected[place] == pick].reset_index(drop=True)
+        return out.drop(columns=["_num", "_den", "_per"]).assign(**{place: TOTAL})
+    mine = protected[protected[place].isin(places)]
+    agg = (mine.groupby(keys, sort=False, dropna=False)
+           .agg(_num=("_num", "sum"), _den=("_den", "sum"), suppressed=("suppressed", "any"))
+           .reset_index())
+    value = agg["_num"] if unit == "aantal" else 100.0 * agg["_num"] / agg["_den"].where(agg["_den"] > 0)
+    hidden = agg["suppressed"].to_numpy(dtype=bool)
+    agg["value"] = value.astype(object).where(~hidden, None)
+    agg["numerator"] = agg["_num"].astype(object).where(~hidden, None)
+    agg["denominator"] = (None if unit == "aantal"
+                          else agg["_den"].astype(object).where(~hidden, None))
+    agg["weergave"] = np.where(hidden, "–", None)
+    agg["reden"] = np.where(hidden, REASON_SUM, None)
+    agg[place] = TOTAL
+    return agg.drop(columns=["_num", "_den"])

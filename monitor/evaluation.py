@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,8 @@ import pandas as pd
 
 from . import budget as bm
 from . import catalogue as cat
-from . import charts, deck, indicators, judgement, store
+from . import charts, deck, indicators, judgement, queries, registry, store
+from . import compare as cmp
 from . import formatting as fmt
 from . import presentation as pres
 from .filters import Filters
@@ -171,7 +173,11 @@ def summary_slide(rows: list[Judged], base: Baseline) -> deck.TableSlide:
         bullets=(("De drie grootste veranderingen sinds de start:",) + bullets) if bullets else ())
 
 
-DOMAIN_COLUMNS = ["Indicator", "Start", "Nu", "Norm", "Oordeel", "Verandering"]
+# Two comparisons side by side, each named: the overview's judgement (against
+# the norm, else a year earlier) and the change since the programme's start.
+# Unnamed, "geen duidelijk verschil" beside "verbeterd" read as a contradiction.
+JUDGED, SINCE_START = "Oordeel (norm, anders een jaar eerder)", "Sinds de start"
+DOMAIN_COLUMNS = ["Indicator", "Start", "Nu", "Norm", JUDGED, SINCE_START]
 
 
 def domain_rows(rows: list[Judged], domain: str, base: Baseline) -> pd.DataFrame:
@@ -179,8 +185,8 @@ def domain_rows(rows: list[Judged], domain: str, base: Baseline) -> pd.DataFrame
             "Start": (j.start_text or "–") if base.start else NO_BASELINE,
             "Nu": j.now_text or "–",
             "Norm": _norm_text(j.ind),
-            "Oordeel": f"{j.status.symbol} {j.status.label}",
-            "Verandering": j.change} for j in rows if j.domain == domain]
+            JUDGED: f"{j.status.symbol} {j.status.label}",
+            SINCE_START: j.change} for j in rows if j.domain == domain]
     return pd.DataFrame(out, columns=DOMAIN_COLUMNS)
 
 
@@ -296,6 +302,74 @@ def _budget_title(table: pd.DataFrame) -> str:
             "aantallen zijn gehuisvest dan begroot.")
 
 
+COMPARE_GROUP = "vergelijkbaar"
+NOT_COMPARED = "niet te vergelijken"
+
+
+def comparison_items(source, catalogue: list[cat.Indicator], f: Filters, focal: str,
+                     group: str = COMPARE_GROUP) -> list:
+    """The headline indicators compared with other gemeenten (Vergelijken):
+    a table of the verdicts, then each funnel as the page and the deck draw
+    it (the registry's `vergelijking`), its sentence as the slide's title.
+    An indicator with nothing to compare (too few gemeenten shown) is a row
+    of the table saying why, not a slide."""
+    if source.call is None:
+        # every comparison reads the same attributes, features and catalogue:
+        # once per report, as the pages' cache does
+        memo = functools.lru_cache(maxsize=None)(
+            lambda name, *args: queries.run(source.path, name, *args))
+        source = dataclasses.replace(source, call=memo)
+    namen = source.gemeente_namen()
+    rows, funnels = [], []
+    label = None
+    for ind in catalogue:
+        if not ind.headline or not cmp.comparable(ind):
+            continue
+        kind = cmp.kind_of(ind)
+        key = registry.KINDS["vergelijking"].key(cmp.Choice(ind.id, focal, group).key_arg())
+        name = ind.name + (" (per 1.000 inwoners)" if kind == cmp.RATE else "")
+        try:
+            c = registry.build(key, source, f)
+        except registry.Unavailable as exc:
+            rows.append({"Indicator": name, namen.get(focal, focal): fmt.MISSING,
+                         "Groep": fmt.MISSING, "Oordeel": NOT_COMPARED, "Rang": fmt.MISSING})
+            continue
+        comp = c.extra["comparison"]
+        label = label or comp.group_label
+        point = comp.focal_point
+        rows.append({
+            "Indicator": name,
+            namen.get(focal, focal): charts.funnel_value_text(point["share"], kind, ind.unit)
+            if point else fmt.MISSING,
+            "Groep": charts.funnel_value_text(comp.funnel.reference, kind, ind.unit),
+            "Oordeel": charts.VERDICT_LABELS[comp.verdict] if comp.verdict else NOT_COMPARED,
+            "Rang": point.get("rang_tekst", fmt.MISSING) if point else fmt.MISSING})
+        funnels.append(c)
+    if not rows:
+        return []
+    table = pd.DataFrame(rows)
+    outside = int(table["Oordeel"].isin([charts.VERDICT_LABELS[cmp.HIGHER],
+                                         charts.VERDICT_LABELS[cmp.LOWER]]).sum())
+    who = namen.get(focal, focal)
+    judged = len(funnels)
+    title = (f"Vergelijking: {who} ligt bij {outside} van de {judged} vergeleken "
+             f"kernindicatoren duidelijk hoger of lager dan {label or 'vergelijkbare gemeenten'}"
+             if outside else
+             f"Vergelijking: {who} ligt bij alle {judged} vergeleken kernindicatoren binnen wat "
+             f"toeval verklaart ten opzichte van {label or 'vergelijkbare gemeenten'}")
+    if judged < len(table):
+        title += f"; {len(table) - judged} niet te vergelijken"
+    if not judged:
+        title = f"Vergelijking: {who} is bij geen kernindicator te vergelijken"
+    slide = deck.TableSlide(
+        title=title, table=table, source="Vergelijken (trechtergrafiek, Spiegelhalter 2005)",
+        peildatum=f.peildatum,
+        note="duidelijk hoger of lager: buiten de 99,8%-grens rond de waarde van de groep; "
+             "rang met 95%-interval; gemeenten met te weinig personen doen niet mee; niet te "
+             "vergelijken: minder dan twee gemeenten met een getoonde waarde")
+    return [slide, *funnels]
+
+
 def build(path: Path, now: dt.date | None = None, region: str | None = None,
           pngs: list[bytes] | None = None) -> bytes:
     """The evaluation deck (.pptx bytes) on the store at `path`; `region`
@@ -317,6 +391,10 @@ def build(path: Path, now: dt.date | None = None, region: str | None = None,
     rows = judged(source, catalogue, f, base, peildata)
     items: list = [summary_slide(rows, base)]
     items += [domain_slide(rows, d, base) for c in pres.CLUSTERS for d in pres.domains_of(c)]
+    namen = source.gemeente_namen()
+    focal = store.budget_gemeente(path) or ("GM0935" if "GM0935" in namen else next(iter(namen), None))
+    if focal and len(namen) > 1:
+        items += comparison_items(source, catalogue, f, focal)
     items.append(action_slide(source.acties(), now))
     try:
         table = budget_rows(path)

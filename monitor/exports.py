@@ -117,7 +117,7 @@ _VISUAL = re.compile(r"\b(oranje|blauw|grijs|kleur|onderbreking|gestippeld|arcer
 def data_caption(c: Chart) -> str:
     """The caption without remarks about the picture."""
     parts = [p for p in (c.note or "").split(";") if p.strip() and not _VISUAL.search(p)]
-    return f"Bron: {c.source} · peildatum {fmt.date_nl(c.peildatum)}" + (
+    return f"Bron: {c.source} · {c.date_line}" + (
         " · " + "; ".join(p.strip() for p in parts) if parts else "")
 
 
@@ -169,17 +169,83 @@ def _left_margin(fig: go.Figure, width: int) -> int:
     return int(min(width * 0.4, max(60, 20 + 9.5 * longest)))
 
 
+# Text metrics for laying out before the browser draws: an average glyph of
+# the sans-serif plotly uses is about half the font size wide; these err on
+# the wide side, so the room reserved is never too small.
+CHAR_EM = 0.58
+LEGEND_SYMBOL_PX = 46  # the symbol, its padding and the gap to its text
+LEGEND_GAP_PX = 16
+HEADING_PX = 22
+PAD_PX = 10
+
+
+def legend_entries(fig: go.Figure) -> list:
+    """The traces that have an entry in the legend, as plotly decides it:
+    `showlegend` on the layout, else a legend for more than one trace."""
+    traces = [t for t in fig.data if getattr(t, "showlegend", False) is not False
+              and getattr(t, "visible", None) is not False and t.name]
+    shown = fig.layout.showlegend
+    if shown is False or (shown is None and len(traces) < 2):
+        return []
+    return traces
+
+
+def _wrap_px(text: str, room_px: float, font_px: float) -> list[str]:
+    import textwrap
+
+    # a word longer than the room stays whole: "verborge / n" reads worse
+    return textwrap.wrap(text, width=max(8, int(room_px / (font_px * CHAR_EM))),
+                         break_long_words=False, break_on_hyphens=False) or [text]
+
+
+def reserve_legend(fig: go.Figure, width: int, height: int, font_px: float, top: float) -> float:
+    """Lay the legend out in rows with their top `top` px below the top of the
+    image, across the whole width, a name too long for one row wrapped over
+    lines; returns the pixels the rows take. Each entry is a legend of its
+    own at a position computed here: plotly wraps one horizontal legend at
+    the plot's width, which is only known once it has drawn the axes, so its
+    row count could not be reserved for beforehand. (Horizontal and placed
+    in container coordinates, a legend claims top margin only; a vertical
+    one would push the plot aside.)"""
+    entries = legend_entries(fig)
+    if not entries:
+        return 0
+    room = width - 2 * PAD_PX
+    line = font_px * 1.3
+    x, y, row_h = float(PAD_PX), float(top), 0.0
+    for n, t in enumerate(entries):
+        lines = _wrap_px(t.name.replace("<br>", " "), room - LEGEND_SYMBOL_PX, font_px)
+        t.name = "<br>".join(lines)
+        w = LEGEND_SYMBOL_PX + max(len(v) for v in lines) * font_px * CHAR_EM
+        if x > PAD_PX and x + w > PAD_PX + room:
+            x, y, row_h = float(PAD_PX), y + row_h, 0.0
+        name = f"legend{n + 1}" if n else "legend"
+        t.legend = name
+        fig.update_layout({name: dict(
+            orientation="h", xref="container", yref="container", x=x / width, xanchor="left",
+            y=1 - y / height, yanchor="top", font=dict(size=font_px), title=None,
+            bgcolor="rgba(0,0,0,0)", borderwidth=0)})
+        x += w + LEGEND_GAP_PX
+        row_h = max(row_h, len(lines) * line + 10)
+    fig.update_layout(showlegend=True)
+    return y + row_h - top
+
+
 def print_figure(c: Chart, demo: bool = False, width: int = SCREEN_SIZE[0],
                  height: int = SCREEN_SIZE[1], title: str | None = None,
-                 footer: bool = True) -> go.Figure:
-    """A copy of the chart's figure laid out for a file: the title above,
-    source and peildatum (and the demo notice) below."""
+                 footer: bool = True, font_px: float = 16) -> go.Figure:
+    """A copy of the chart's figure laid out for a file: from the top the
+    title, the legend, the plot, then source and peildatum (and the demo
+    notice). Each gets room of its own, so no text runs over another."""
     fig = go.Figure(copy.deepcopy(c.figure.to_dict()))
     # The title is the conclusion (what the chart says), wrapped to the width;
     # the source line wraps too, so neither is cut off at the image's edge.
-    heading = _wrap(title or c.conclusion, int(width / 13)) if title != "" else []
+    heading = _wrap_px(title or c.conclusion, width - 2 * PAD_PX, HEADING_PX) \
+        if title != "" else []
     caption = _wrap(c.caption, int(width / 7.2)) if footer else []
-    top = 20 + 28 * len(heading)
+    heading_px = HEADING_PX * 1.3 * len(heading) + (8 if heading else 0)
+    top = PAD_PX + heading_px
+    top += reserve_legend(fig, width, height, font_px, top)
     left = _left_margin(fig, width)
     # The footer hangs below the paper; the x labels must not move the paper
     # onto it, so their room is reserved here instead of by automargin.
@@ -187,22 +253,24 @@ def print_figure(c: Chart, demo: bool = False, width: int = SCREEN_SIZE[0],
     lines = len(caption) + (1 if demo else 0)
     bottom = ticks + (20 + 18 * lines if footer else 10)
     fig.update_layout(width=width, height=height, title=None,
-                      margin=dict(l=left, r=right, t=top + 30, b=bottom),
-                      font=dict(size=16))
+                      margin=dict(l=left, r=right, t=int(top + font_px), b=bottom),
+                      font=dict(size=font_px))
     fig.update_xaxes(automargin=False)
     if heading:
-        # an annotation, not the layout title: a title of two lines lost its
-        # first line above the image
-        fig.add_annotation(text="<br>".join(plotly_text(h) for h in heading), xref="paper", yref="paper", x=0, y=1,
-                           xanchor="left", yanchor="bottom", yshift=34, xshift=-left + 10,
-                           showarrow=False, align="left", font=dict(size=22, color="#222"))
+        # an annotation at the image's top, not the layout title: a title of
+        # two lines lost its first line above the image
+        fig.add_annotation(text="<br>".join(plotly_text(h) for h in heading), xref="paper",
+                           yref="paper", x=0, y=1, xanchor="left", yanchor="top",
+                           yshift=int(top + font_px) - PAD_PX, xshift=-left + PAD_PX,
+                           showarrow=False, align="left",
+                           font=dict(size=HEADING_PX, color="#222"), name="heading")
     if footer:
         footer_lines = [plotly_text(line) for line in caption] + ([f"<span style='color:#8A3B00'>{DEMO_NOTICE}</span>"]
                                   if demo else [])
         fig.add_annotation(text="<br>".join(footer_lines), xref="paper", yref="paper", x=0,
                            y=0, xanchor="left", yanchor="top", yshift=-(ticks + 8),
                            showarrow=False, font=dict(size=13, color="#333"), align="left",
-                           xshift=-left + 10)
+                           xshift=-left + 10, name="footer")
     return fig
 
 

@@ -42,14 +42,18 @@ def active_margin(f: Filters) -> str:
 
 def combination_conflict(f: Filters, dimension: str = "") -> tuple[str, ...]:
     """The dimensions (filters, and the breakdown `dimension`) that cannot be
-    combined in one view: empty when the combination is available. A
-    marginal dimension goes with the gemeente and the peildatum only."""
+    combined in one view: empty when the combination is available. A view
+    combines the gemeente and the peildatum with at most one other
+    dimension, a filter on one or more of its members or a breakdown by it
+    (indicators.md, "Disclosure control"): disclosure control decides per
+    family of gemeenten x the members of one dimension, and across two such
+    dimensions a hidden count would follow from the views combined
+    (tests/adversary.py: breakdowns under a filter, by a sweep over the
+    members of both)."""
     used = [d for d in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS) if getattr(f, d)]
     if dimension and dimension != "gemeentecode" and dimension not in used:
         used.append(dimension)
-    if any(d in MARGIN_DIMENSIONS for d in used) and len(used) > 1:
-        return tuple(used)
-    return ()
+    return tuple(used) if len(used) > 1 else ()
 
 
 # --- URL state ----------------------------------------------------------------
@@ -143,16 +147,20 @@ def filters_from_query(params, valid_options: dict) -> tuple[Filters, list[str]]
         if allowed is not None and chosen and len(chosen) == len(set(map(str, allowed))):
             chosen = []  # every value is the same as no filter
         values[field] = tuple(chosen)
-    # A link may combine what no view can (a marginal dimension with another
-    # person filter): the marginal filter gives way, said in a notice.
-    margin_keys = [k for k, field in QUERY_KEYS.items()
-                   if field in MARGIN_DIMENSIONS and values.get(field)]
-    person_set = any(values.get(d) for d in PERSON_DIMENSIONS)
-    for n, key in enumerate(margin_keys):
-        if person_set or n > 0:
-            values[QUERY_KEYS[key]] = ()
-            notices.append(f"{_LABEL[key]} in de link kan niet samen met een ander filter op "
-                           "persoonskenmerken of herkomst; dit filter is weggelaten.")
+    # A link may combine what no view can (two dimensions besides the
+    # gemeente): the first keeps its filter, the others give way, each said
+    # in a notice.
+    kept = None
+    for key, field in QUERY_KEYS.items():
+        if field in ("peildatum", "gemeenten") or not values.get(field):
+            continue
+        if kept is None:
+            kept = key
+            continue
+        values[field] = ()
+        notices.append(f"{_LABEL[key]} in de link kan niet samen met het filter op "
+                       f"{_LABEL[kept].lower()}: één kenmerk tegelijk naast de gemeente; dit "
+                       "filter is weggelaten.")
     return Filters(**values), notices
 
 

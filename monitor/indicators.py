@@ -17,8 +17,8 @@ import pandas as pd
 from . import store
 from . import catalogue as cat
 from . import dimensions as dims
-from .disclosure import (TOTAL, grid_selection, protect, protect_count_grid,
-                         suppressed_mask)
+from .disclosure import (TOTAL, grid_selection, place_selection, protect, protect_count_grid,
+                         protect_place_family, suppressed_mask)
 from .filters import (DIMENSIONS, MARGIN_DIMENSIONS, PERSON_DIMENSIONS, Filters, active_margin,
                       combination_conflict)
 from . import peildatum as pdefault
@@ -79,9 +79,10 @@ class UnavailableCombination(ValueError):
 def unavailable_text(conflict) -> str:
     """Why a combination is not shown, in Dutch, for the page to print."""
     listed = dims.listed(dims.word(d) for d in conflict)
-    margins = dims.listed(dims.word(d) for d in MARGIN_DIMENSIONS)
-    return (f"De combinatie van {listed} is niet beschikbaar: {margins} gaan alleen samen met "
-            "gemeente en peildatum. Haal een van deze filters of de uitsplitsing weg.")
+    return (f"De combinatie van {listed} is niet beschikbaar: naast de gemeente kiest u één "
+            "kenmerk tegelijk (een filter of een uitsplitsing), omdat anders kleine groepen uit "
+            "de combinaties terug te rekenen zijn. Haal een van deze filters of de uitsplitsing "
+            "weg.")
 
 
 def _cells(filters: Filters, indicators=(), dates=(), dimension: str = "", per_key=False,
@@ -502,6 +503,9 @@ def breakdown(indicator_id: str, dimension: str, filters: Filters, path=None) ->
     """The indicator at the filters' peildatum per value of `dimension`, with
     the total (is_total) first; secondary suppression among the members."""
     peildatum = filters.peildatum
+    conflict = combination_conflict(filters, dimension)
+    if conflict:  # before any query: the total alone may well be available
+        raise UnavailableCombination(unavailable_text(conflict))
     total = _cells(filters, [indicator_id], [peildatum], "", path=path)
     parts = _cells(filters, [indicator_id], [peildatum], dimension, path=path)
     total["is_total"] = True
@@ -640,7 +644,7 @@ def warm(path=None) -> None:
     seconds), so the first user to pick a gemeente after a load does not
     wait for it; then the family of every dimension (gemeenten x its
     members), which the first filter on or breakdown by that dimension
-    needs."""
+    needs; and the route and the cohort curves over their gemeenten."""
     codes = list(gemeente_namen(path))
     if len(codes) > 1:
         # the sidebar opens on the default peildatum, which is part of the key
@@ -648,31 +652,79 @@ def warm(path=None) -> None:
     version = store.store_version(path)
     for dimension in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
         _family(dimension, path, version)
+    # the blocks decided over their gemeenten, at the peildatum pages open on
+    default = default_peildatum(path)
+    if default is not None:
+        _route_cells(default, path, version)
+        _cohort_cells(default, path, version)
+
+
+#: The blocks (the route, the cohort curves, the wijken, land van herkomst,
+#: the Z-route, the VISTA levels) follow the gemeente and the peildatum
+#: only: each is one decision over its gemeenten with their region, and
+#: under a person filter too they would be a second dimension beside the
+#: gemeente, whose hidden counts the filtered and unfiltered views together
+#: give away (tests/adversary.py). The registry's `follows` says the same.
+BLOCK_FILTERS = ("peildatum", "gemeenten")
+
+
+def block_filters(filters: Filters) -> Filters:
+    """The filters a block follows: the gemeente and the peildatum."""
+    return Filters(peildatum=filters.peildatum, gemeenten=filters.gemeenten)
+
+
+ROUTE_FAMILY = ["stap", "step"]
+
+
+@lru_cache(maxsize=8)
+def _route_cells(peildatum, path, version) -> pd.DataFrame:
+    """The persons per step and gemeente at P with the region, protected as
+    one family per step (protect_place_family): every choice of gemeenten
+    shows sums of these cells. Per store version: the same for every user."""
+    df = store.query("route_funnel", _params(Filters(), peildatum=peildatum, per_gemeente=True),
+                     path=path)
+    df = df.assign(numerator=df["persons"], denominator=None)
+    return protect_place_family(df[ROUTE_FAMILY + ["gemeentecode", "numerator", "denominator",
+                                                   "persons"]],
+                                "gemeentecode", ROUTE_FAMILY, "aantal")
 
 
 def route(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """The inburgeringsroute funnel at filters.peildatum (default: latest):
     per step the persons who reached it and the median lead days from the
-    previous step; termijn_lopend / termijn_verstreken for active persons."""
+    previous step; termijn_lopend / termijn_verstreken for active persons.
+    Follows the gemeente only (BLOCK_FILTERS). The counts are sums of the
+    cells of one decision over gemeenten x steps (_route_cells), so no
+    hidden count follows from the region minus the shown gemeenten; a median
+    needs 10 persons."""
     p = filters.peildatum or default_peildatum(path)
-    df = store.query("route_funnel", _params(filters, peildatum=p), path=path)
-    n = df["persons"].astype(int)
-    out = pd.DataFrame({"stap": df["stap"], "step": df["step"], "peildatum": p, "eenheid": "aantal",
-                        "numerator": n, "denominator": None, "persons": n, "value": n,
-                        "mediaan_dagen": df["mediaan_dagen"].astype(object)
-                        .where(df["mediaan_dagen"].notna(), None),
-                        "mediaan_n": df["mediaan_n"].astype(int)})
-    out["mediaan_dagen"] = [None if n < 10 else m for m, n in zip(out["mediaan_dagen"],
-                                                                   out["mediaan_n"])]
-    return protect(out.drop(columns=["mediaan_n"]))
+    f = block_filters(filters)
+    counts = place_selection(_route_cells(p, path, store.store_version(path)), "gemeentecode",
+                             ROUTE_FAMILY, "aantal", f.gemeenten)
+    df = store.query("route_funnel", _params(f, peildatum=p, per_gemeente=False), path=path)
+    medians = {s: (None if n < 10 or pd.isna(m) else m)
+               for s, m, n in zip(df["stap"], df["mediaan_dagen"], df["mediaan_n"])}
+    counts = counts.sort_values("stap").reset_index(drop=True)
+    out = pd.DataFrame({"stap": counts["stap"], "step": counts["step"], "peildatum": p,
+                        "eenheid": "aantal", "numerator": counts["numerator"],
+                        "denominator": None, "value": counts["value"],
+                        "mediaan_dagen": [medians.get(s) for s in counts["stap"]],
+                        "suppressed": counts["suppressed"].astype(bool),
+                        "reden": counts["reden"], "weergave": counts["weergave"]})
+    for col in ("numerator", "value", "mediaan_dagen", "reden", "weergave"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out
 
 
 def huisvesting_wijk(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """Housed persons per wijk at the peildatum; wijken are the siblings of
     their gemeente total."""
     p = filters.peildatum or default_peildatum(path)
+    # the gemeente only (BLOCK_FILTERS): a wijk under a doelgroep filter is
+    # a cell of wijken x doelgroepen, which the gemeente total alone
+    # does not protect
     df = store.query("huisvesting_wijk", {"peildatum": p, "gemeenten": list(filters.gemeenten),
-                                          "doelgroep": list(filters.doelgroep)}, path=path)
+                                          "doelgroep": []}, path=path)
     if df.empty:
         return protect(df.assign(value=[], numerator=[], denominator=[], is_total=[]), unit="aantal")
     totals = df.groupby(["gemeentecode", "gemeente"], as_index=False, dropna=False)["persons"].sum()
@@ -804,21 +856,38 @@ def databronnen_versheid(today: dt.date | None = None, path=None) -> pd.DataFram
 COHORT_MEASURES = ("werk", "uitkering", "pip", "leerroute")
 
 
+COHORT_FAMILY = ["measure", "cohort", "months"]
+
+
+@lru_cache(maxsize=8)
+def _cohort_cells(peildatum, path, version) -> pd.DataFrame:
+    """The cohort points per gemeente at P with the region, protected as one
+    family per point (protect_place_family): every choice of gemeenten
+    shows sums of these cells, so no hidden point follows from the region
+    minus the shown gemeenten (its denominator is printed with it)."""
+    df = store.query("cohort_curves", {"peildatum": peildatum, "gemeenten": [], "doelgroep": [],
+                                       "geslacht": [], "per_gemeente": True}, path=path)
+    df = df.assign(persons=df["denominator"])
+    return protect_place_family(df, "gemeentecode", COHORT_FAMILY, "pct")
+
+
 def cohort_curves(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     """Per measure x cohort x months since the start date: the share with
     the outcome (definitions in sql/marts/mart_cohort_curves.sql), points
-    observed by the peildatum only. Each point is its own cell (no totals,
-    so no secondary suppression): a share needs 10 persons, a numerator of
-    1-4 is not printed. Gemeente, doelgroep and geslacht filter; the other
-    person filters do not apply (leeftijdsgroep is an age at P, cohort the
-    PIP year)."""
+    observed by the peildatum only. A share needs 10 persons and neither
+    its numerator nor the rest may be 1-4; each point is decided once over
+    the gemeenten and their region (_cohort_cells). Follows the gemeente
+    only (BLOCK_FILTERS)."""
     p = filters.peildatum or default_peildatum(path)
-    df = store.query("cohort_curves", {"peildatum": p, "gemeenten": list(filters.gemeenten),
-                                       "doelgroep": list(filters.doelgroep),
-                                       "geslacht": list(filters.geslacht)}, path=path)
-    df = df.assign(persons=df["denominator"],
-                   value=100.0 * df["numerator"] / df["denominator"].where(df["denominator"] > 0))
-    return protect(df, unit="pct")
+    cells = _cohort_cells(p, path, store.store_version(path))
+    out = place_selection(cells, "gemeentecode", COHORT_FAMILY, "pct",
+                          block_filters(filters).gemeenten)
+    out = out.sort_values(COHORT_FAMILY).reset_index(drop=True)
+    out = out[COHORT_FAMILY + ["numerator", "denominator", "value", "suppressed", "weergave",
+                               "reden"]]
+    for col in ("numerator", "denominator", "value", "weergave", "reden"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out
 
 
 # --- land van herkomst ----------------------------------------------------------------
@@ -835,7 +904,7 @@ def land_van_herkomst(filters: Filters = Filters(), path=None) -> pd.DataFrame:
     follows neither from the total nor from the region minus the gemeenten;
     secondary suppression gives up Overig and Onbekend first."""
     p = filters.peildatum or default_peildatum(path)
-    everywhere = replace(filters, gemeenten=())
+    everywhere = Filters()  # the gemeente only (BLOCK_FILTERS), decided over all of them
     df = store.query("land_van_herkomst", _params(everywhere, peildatum=p), path=path)
     if df.empty:
         cells = pd.DataFrame(columns=["land", "value", "suppressed", "weergave", "reden"])
@@ -885,6 +954,14 @@ def compare_strata(indicator_id: str, peildatum: dt.date, path=None) -> pd.DataF
     module (only an expected share does, for a gemeente that is shown)."""
     return store.query("compare_strata", {"indicator": indicator_id, "peildatum": peildatum},
                        path=path)
+
+
+def compare_distribution(indicator_id: str, peildatum: dt.date, path=None) -> pd.DataFrame:
+    """Persons per value of a median indicator per gemeente, for a median's
+    limits in monitor.compare only (never shown: only the group's median and
+    its guarded limits are)."""
+    return store.query("compare_distribution", {"indicator": indicator_id,
+                                                "peildatum": peildatum}, path=path)
 
 
 def compare_features(peildatum: dt.date, path=None) -> pd.DataFrame:

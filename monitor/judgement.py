@@ -242,7 +242,10 @@ def _sentence(ind: Indicator, now: Shown, before: Shown | None, last_done: Shown
     verb = "steeg" if movement == "steeg" else "daalde"
     if clear is False:
         then = fmt.month_nl(before.date)
-        return (f"{subject} is {now.text}; een jaar eerder ({then}) was dat {before.text}, een "
+        # against the programme's start the comparison is not "a year earlier"
+        earlier = (f"een jaar eerder ({then})" if before.date == year_before(peildatum)
+                   else f"in {then}")
+        return (f"{subject} is {now.text}; {earlier} was dat {before.text}, een "
                 "verschil binnen de onzekerheid van de enquête.")
     if clear:
         return (f"{subject} is duidelijk {'gestegen' if verb == 'steeg' else 'gedaald'} (meer dan "

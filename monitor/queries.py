@@ -70,6 +70,8 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "gemeente_kenmerken": lambda path: indicators.gemeente_kenmerken(path=path),
     "compare_features": lambda path, p: indicators.compare_features(p, path=path),
     "compare_strata": lambda path, ind, p: indicators.compare_strata(ind, p, path=path),
+    "compare_distribution": lambda path, ind, p: indicators.compare_distribution(ind, p,
+                                                                                 path=path),
     "reference_figures": lambda path, ind, p: reference.figures(
         ind, p, indicators.gemeente_namen(path=path), path=path),
 }

@@ -33,6 +33,8 @@ from .filters import DIMENSIONS, Filters, combination_conflict
 from .queries import Source
 
 ALL_FILTERS = tuple(f for f in Filters.__dataclass_fields__)
+#: the blocks follow the gemeente and the peildatum only (indicators.BLOCK_FILTERS)
+BLOCK_FILTERS = indicators.BLOCK_FILTERS
 
 
 class Unavailable(LookupError):
@@ -294,7 +296,7 @@ def _wijk_build(data, arg, f):
 
 
 register(Kind("huisvesting.wijken", "Spreiding over de wijken", _wijk_load, _wijk_build,
-              ("peildatum", "gemeenten", "doelgroep"),
+              BLOCK_FILTERS,
               lambda source, f: list(dict.fromkeys(source.get("huisvesting_wijk", f)["gemeentecode"]))))
 
 
@@ -310,10 +312,10 @@ def _steps_build(df, arg, f):
     return charts.route_steps(df, f.peildatum)
 
 
-register(Kind("route.stappen", "De route in stappen", _route_load, _steps_build, ALL_FILTERS,
+register(Kind("route.stappen", "De route in stappen", _route_load, _steps_build, BLOCK_FILTERS,
               _none))
 register(Kind("route.termijn", "Inburgeringstermijn", _route_load,
-              lambda df, arg, f: charts.route_termijn(df, f.peildatum), ALL_FILTERS, _none))
+              lambda df, arg, f: charts.route_termijn(df, f.peildatum), BLOCK_FILTERS, _none))
 
 
 # --- Uitvoeringsprogramma ----------------------------------------------------------------
@@ -352,11 +354,28 @@ def _acties_load(source, arg, f):
     return (df[df["actielijn"].isin(lines)] if lines else df), data_date(source)
 
 
+# A slide holds about this many actions with every label at 18 pt; a longer
+# timeline goes on the slides as one per actielijn (the page shows it whole).
+ACTIONS_PER_SLIDE = 9
+
+
 def _acties_build(data, arg, f):
     df, today = data
     if df.empty:
         raise Unavailable("Geen acties in deze actielijnen.")
-    return charts.acties_timeline(df, today)
+    c = charts.acties_timeline(df, today)
+    lines = [x for x in charts.ACTION_LINES if x in set(df["actielijn"])]
+    if len(df) > ACTIONS_PER_SLIDE and len(lines) > 1:
+        parts = []
+        for line in lines:
+            part = charts.acties_timeline(df[df["actielijn"] == line], today, label_chars=22)
+            parts.append(replace(
+                part, key=f"acties.tijdlijn/{charts.ACTION_LINES.index(line) + 1}",
+                title=f"{part.title}: {line}",
+                conclusion=f"Actielijn {line}: " + part.conclusion[0].lower()
+                + part.conclusion[1:]))
+        c.extra[charts.SLIDE_PARTS] = parts
+    return c
 
 
 register(Kind("acties.tijdlijn", "Acties uitvoeringsprogramma", _acties_load, _acties_build, (),
@@ -379,11 +398,11 @@ def _land_build(df, arg, f):
     return charts.land_van_herkomst(df, f.peildatum)
 
 
-COHORT_FILTERS = ("peildatum", "gemeenten", "doelgroep", "geslacht")
+COHORT_FILTERS = BLOCK_FILTERS
 register(Kind("cohorten.curve", "Cohortlijnen", lambda source, arg, f: source.get("cohort_curves", f),
               _curves_build, COHORT_FILTERS, lambda source, f: list(charts.COHORT_MEASURES)))
 register(Kind("cohorten.land_van_herkomst", "Land van herkomst",
-              lambda source, arg, f: source.get("land_van_herkomst", f), _land_build, ALL_FILTERS,
+              lambda source, arg, f: source.get("land_van_herkomst", f), _land_build, BLOCK_FILTERS,
               _none))
 
 
@@ -419,10 +438,10 @@ def _z_schema_build(data, arg, f):
 
 
 register(Kind("werk.z_route_capaciteit", "Z-route: capaciteit", _z_load, _z_capacity_build,
-              ALL_FILTERS, lambda source, f: list(Z_NORMS)))
+              BLOCK_FILTERS, lambda source, f: list(Z_NORMS)))
 # on schedule or not does not depend on the weekly norm: no argument
 register(Kind("werk.z_route_schema", "Z-route: uren op schema",
-              lambda source, arg, f: _z_load(source, "lesweken", f), _z_schema_build, ALL_FILTERS,
+              lambda source, arg, f: _z_load(source, "lesweken", f), _z_schema_build, BLOCK_FILTERS,
               _none))
 
 
@@ -433,7 +452,7 @@ def _vista_build(df, arg, f):
 
 
 register(Kind("taal.vista_niveaus", "Taalniveau per vaardigheid",
-              lambda source, arg, f: source.get("vista_niveaus", f), _vista_build, ALL_FILTERS,
+              lambda source, arg, f: source.get("vista_niveaus", f), _vista_build, BLOCK_FILTERS,
               _none))
 
 
@@ -567,10 +586,13 @@ def _compare_load(source, arg, f):
     p = f.peildatum or opts.get("peildatum_default") or (opts["peildatum"] or [None])[-1]
     if p is None:
         raise Unavailable("Er is nog geen peildatum in deze opslag.")
+    kind = compare.kind_of(ind)
     comp = compare.comparison_for(
         choice, ind, namen, source.get("by_gemeente", ind.id, Filters(peildatum=p)),
         source.get("gemeente_kenmerken"), source.get("compare_features", p),
-        source.get("compare_strata", ind.id, p), source.get("region_name"))
+        source.get("compare_strata", ind.id, p) if kind == compare.SHARE else None,
+        source.get("region_name"),
+        source.get("compare_distribution", ind.id, p) if kind == compare.MEDIAN else None)
     return ind, choice, comp, source.get("reference_figures", ind.id, p), p
 
 
@@ -578,10 +600,13 @@ def _compare_build(data, arg, f):
     ind, choice, (comp, features, k, neighbours), refs, p = data
     c = charts.funnel_plot(ind, comp, p, references=refs)
     if c.table is None or c.table.empty:
-        # every gemeente is below the disclosure thresholds: an empty funnel
-        # would say nothing, and its limits alone hint at the hidden counts
-        raise Unavailable("Geen gemeente in deze vergelijking is groot genoeg om te tonen: "
-                          "elke gemeente is verborgen om kleine groepen te beschermen.")
+        # fewer than two gemeenten shown: an empty funnel would say nothing,
+        # and its limits alone hint at the hidden counts
+        fn = comp.funnel
+        why = [f"{fn.hidden} verborgen om kleine groepen te beschermen"] if fn.hidden else []
+        why += [f"{fn.unknown} zonder inwonertal in het regiobestand"] if fn.unknown else []
+        raise Unavailable("Geen vergelijking: in deze groep is de waarde van minder dan twee "
+                          "gemeenten te tonen" + (f" ({'; '.join(why)})." if why else "."))
     # the page shows the rank, the expected share and the neighbours beside it
     return replace(c, extra={"comparison": comp, "features": features, "k": k,
                              "neighbours": neighbours})
@@ -591,8 +616,11 @@ def _compare_examples(source, f) -> list[str]:
     from . import compare
     namen = source.gemeente_namen()
     focal = "GM0935" if "GM0935" in namen else next(iter(namen), "")
-    ids = [i.id for i in source.catalogue() if compare.comparable(i)]
-    return [compare.Choice(i, focal, g).key_arg() for i in ids[:10]
+    inds = compare.in_page_order(source.catalogue())
+    # a few of each kind: shares, counts per 1.000 inhabitants, medians
+    ids = [i.id for kind, most in ((compare.SHARE, 6), (compare.RATE, 2), (compare.MEDIAN, 1))
+           for i in [i for i in inds if compare.kind_of(i) == kind][:most]]
+    return [compare.Choice(i, focal, g).key_arg() for i in ids
             for g in ("vergelijkbaar", "alle")]
 
 

@@ -30,7 +30,8 @@ def niveaus(peildatum: dt.date, filters: Filters = Filters(), path=None) -> pd.D
 def params(peildatum: dt.date, filters: Filters = Filters()) -> dict:
     """The parameters of sql/queries/vista_niveaus.sql: every gemeente,
     whatever the gemeenten chosen, because the decision is taken over all."""
-    return {**filters.params(), "peildatum": peildatum, "gemeenten": []}
+    # the gemeente only (monitor.indicators.BLOCK_FILTERS)
+    return {**Filters().params(), "peildatum": peildatum, "gemeenten": []}
 
 
 def shown(df: pd.DataFrame, gemeenten=()) -> pd.DataFrame:

@@ -43,7 +43,9 @@ def z_route(peildatum: dt.date, filters: Filters = Filters(), norm_per_week: flo
 def params(peildatum: dt.date, filters: Filters = Filters()) -> dict:
     """The parameters of sql/queries/z_route.sql: every gemeente, whatever
     the gemeenten chosen, because the decision is taken over all of them."""
-    out = filters.params()
+    # the gemeente only (monitor.indicators.BLOCK_FILTERS): under a person
+    # filter the grid would be a slice of a three-way table
+    out = Filters().params()
     out.pop("leerroute")  # the population is the Z-route itself
     out.update(peildatum=peildatum, voor_factor=VOOR_FACTOR, gemeenten=[])
     return out

@@ -487,24 +487,27 @@ def _right_aligned(df: pd.DataFrame, first: str, first_width: int | None = None)
 # --- Page ---------------------------------------------------------------------
 
 def _print_inputs(names: list[str]) -> None:
-    """On paper the input widgets do not print: the inputs of every scenario
-    as a table instead, every input that differs from the uitgangspunt."""
-    changed = list(dict.fromkeys(n for sc in _scenarios() for n in bm.changed_inputs(sc.inputs)))
+    """On paper the input widgets do not print: every input of every
+    scenario as a table instead, a value that differs from the uitgangspunt
+    in bold."""
+    scenarios = _scenarios()
     head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+
+    def cell(spec, v) -> str:
+        text = html.escape(bm.shown(spec, v))
+        return f"<td><strong>{text}</strong></td>" if v != spec.default else f"<td>{text}</td>"
+
     rows = "".join(
-        f"<tr><td>{html.escape(bm.INPUT_SPECS[n].label)}</td>"
-        f"<td>{html.escape(bm.shown(bm.INPUT_SPECS[n], bm.INPUT_SPECS[n].default))}</td>"
-        + "".join(f"<td>{html.escape(bm.shown(bm.INPUT_SPECS[n], getattr(sc.inputs, n)))}</td>"
-                  for sc in _scenarios()) + "</tr>" for n in changed)
-    body = (f"<table><tr><th>Invoer</th><th>Uitgangspunt</th>{head}</tr>{rows}</table>"
-            if changed else "<p>Alle invoer staat op het uitgangspunt van het "
-                            "uitvoeringsprogramma.</p>")
-    actual = [n for n, sc in zip(names, _scenarios()) if sc.use_actual]
+        f"<tr><td>{html.escape(spec.label)}</td><td>{html.escape(bm.shown(spec, spec.default))}"
+        "</td>" + "".join(cell(spec, getattr(sc.inputs, n)) for sc in scenarios) + "</tr>"
+        for n, spec in bm.INPUT_SPECS.items())
+    actual = [n for n, sc in zip(names, scenarios) if sc.use_actual]
     more = (f"<p>Met de actuele aantallen uit de geladen gegevens: {html.escape(', '.join(actual))}."
             "</p>") if actual else ""
     st.markdown(f"<div class='im-print-only im-print-inputs'><h4>Invoer van de scenario's</h4>"
-                f"{body}{more}<p>Alle andere invoer staat op het uitgangspunt.</p></div>",
-                unsafe_allow_html=True)
+                f"<p>Vet: afwijkend van het uitgangspunt van het uitvoeringsprogramma.</p>{more}"
+                f"<table class='im-print-table'><tr><th>Invoer</th><th>Uitgangspunt</th>{head}"
+                f"</tr>{rows}</table></div>", unsafe_allow_html=True)
 
 
 def _render_scenario_bar() -> int:
@@ -654,90 +657,161 @@ def _budget_chart(kind: str, arg: str, key: str) -> None:
         render.chart(c, key=key)
 
 
+# The Toelichting's sections: on the screen tabs, on paper one after another
+# (the browser only draws the open tab, so tabs cannot print whole).
+SECTIONS = ["Per jaar", "Scenario's naast elkaar", "Waterval", "Reserve", "Gevoeligheid",
+            "Programma 6.1", "Actuele aantallen", "Uitgangspunten"]
+CAPTIONS = {
+    "Per jaar": (
+        f"Ter vergelijking: het beleidskader (tabel 4) raamt de SPUK op "
+        f"{euro(bm.SEED_001_TABLE4_SPUK, False)} per jaar. De SPUK-ontvangsten per "
+        "kalenderjaar (prijs t, t-1, t-2 over de cohorten van dit jaar en de twee jaren "
+        "ervoor) tellen alleen de hier ingevoerde cohorten. ‘Reserve: boven plafond’ is "
+        "aanvulling die niet in de reserve past."),
+    "Scenario's naast elkaar": ("Elke waarde met tussen haakjes het verschil met het "
+                                "uitgangspunt van het uitvoeringsprogramma."),
+    "Waterval": ("Een SPUK-overschot (onbenutte ruimte) gaat er als aparte stap af: de SPUK "
+                 "is geoormerkt en dekt geen uitvoeringskosten."),
+    "Reserve": ("De reserve wordt alleen aangesproken bij een negatief saldo en alleen "
+                "aangevuld met incidentele middelen (en het Faciliteitenbesluit als dat zo is "
+                "gekozen), tot het plafond van € 400.000. De stand begin 2024 is een aanname."),
+    "Gevoeligheid": ("Elke invoer (per-jaarwaarden samen) 10% lager en 10% hoger, de rest "
+                     "gelijk; het bedrag bij de balk is de verandering van het saldo 2024–2027. "
+                     "Invoer die op 0 staat of het saldo niet raakt, ontbreekt. Een "
+                     "SPUK-overschot telt niet in het saldo, dus hogere SPUK-inkomsten tonen "
+                     "pas effect bij een tekort."),
+    "Programma 6.1": ("Een sterretje (\\*) betekent raming: wordt jaarlijks opnieuw berekend "
+                      "(zo gemarkeerd in de brontabellen). Bron: begroting.csv van de gemeente "
+                      "(beleidskader tabellen 1–5 en de uitvoeringskosten uit het "
+                      "uitvoeringsprogramma)."),
+    "Actuele aantallen": (
+        "Gehuisvest: asielstatushouders en nareizigers die in het jaar in Maastricht zijn "
+        "gehuisvest en op 31 december (de SPUK-peildatum) nog in de gemeente wonen; het "
+        "lopende jaar telt tot de nieuwste gegevens. SPUK-voorraad: alle gehuisvesten van dit "
+        "jaar en de twee jaren ervoor op die datum. AZC niet in BRP: bewoners van de "
+        "Maastrichtse COA-locaties op 1 januari; zonder bestand van 1 januari een schatting "
+        "uit het nieuwste eerdere bestand. Aantallen van 1 tot 4 worden niet getoond."),
+}
+NO_ACTUALS = ("Zet bij ‘Aantallen’ ‘Gebruik actuele aantallen’ aan om de aantallen uit de "
+              "geladen gegevens te zien en te gebruiken.")
+NO_BUDGET_FILE = ("Er is geen begrotingsbestand (begroting.csv) geladen; de begrotingsregels "
+                  "zijn niet te tonen. Het model gebruikt de bedragen uit het "
+                  "uitvoeringsprogramma.")
+
+
+def _chart_args(results, edit: int, year: str = "totaal") -> dict[str, tuple[str, str]]:
+    """The registered chart of each section that has one: (kind, argument)."""
+    packed = registry.pack_scenarios(bm.scenarios_to_query(_scenarios()))
+    return {"Scenario's naast elkaar": ("begroting.saldo", packed),
+            "Waterval": ("begroting.waterval", f"{edit + 1}/{year}/{packed}"),
+            "Reserve": ("begroting.reserve", packed),
+            "Gevoeligheid": ("begroting.gevoeligheid", f"{edit + 1}/{packed}")}
+
+
 def _render_details(results: list[tuple[str, bm.BudgetResult]], edit: int, version,
                     actual: bm.ActualCounts | None) -> None:
     name, res = results[edit]
     base = bm.compute(bm.DEFAULT_INPUTS)
     st.subheader(f"Toelichting: {markdown_text(name)}")
+    _print_details(results, edit, version, actual)
     # the charts are registered (monitor.registry): the key carries the
     # scenarios, so the deck rebuilds what this page shows
-    packed = registry.pack_scenarios(bm.scenarios_to_query(_scenarios()))
-    tabs = st.tabs(["Per jaar", "Scenario's naast elkaar", "Waterval", "Reserve",
-                    "Gevoeligheid", "Programma 6.1", "Actuele aantallen", "Uitgangspunten"])
-    with tabs[0]:
+    with st.container(key="im_screen_only_toelichting"):
+        tabs = dict(zip(SECTIONS, st.tabs(SECTIONS)))
+    with tabs["Per jaar"]:
         table = _year_table(res)
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config=_right_aligned(table, "Post", 320),
                      height=35 * (len(table) + 1) + 3)
-        st.caption(
-            f"Ter vergelijking: het beleidskader (tabel 4) raamt de SPUK op "
-            f"{euro(bm.SEED_001_TABLE4_SPUK, False)} per jaar. De SPUK-ontvangsten per "
-            "kalenderjaar (prijs t, t-1, t-2 over de cohorten van dit jaar en de twee jaren "
-            "ervoor) tellen alleen de hier ingevoerde cohorten. ‘Reserve: boven plafond’ is "
-            "aanvulling die niet in de reserve past.")
-    with tabs[1]:
-        st.caption("Elke waarde met tussen haakjes het verschil met het uitgangspunt van het "
-                   "uitvoeringsprogramma.")
+        st.caption(CAPTIONS["Per jaar"])
+    with tabs["Scenario's naast elkaar"]:
+        st.caption(CAPTIONS["Scenario's naast elkaar"])
         comp = _comparison(results, base)
         st.dataframe(comp, hide_index=True, width="stretch",
                      column_config=_right_aligned(comp, "", 320),
                      height=35 * (len(comp) + 1) + 3)
-        _budget_chart("begroting.saldo", packed, "bg_saldo")
-    with tabs[2]:
+        _budget_chart(*_chart_args(results, edit)["Scenario's naast elkaar"], "bg_saldo")
+    with tabs["Waterval"]:
         whole = "2024–2027"
         choice = st.segmented_control("Periode", [whole, *map(str, bm.YEARS)],
                                       key=CHART_YEAR_KEY, default=whole)
         year = "totaal" if choice in (None, whole) else choice
-        _budget_chart("begroting.waterval", f"{edit + 1}/{year}/{packed}", "bg_waterval")
-        st.caption("Een SPUK-overschot (onbenutte ruimte) gaat er als aparte stap af: de SPUK "
-                   "is geoormerkt en dekt geen uitvoeringskosten.")
-    with tabs[3]:
-        _budget_chart("begroting.reserve", packed, "bg_reserve")
-        st.caption("De reserve wordt alleen aangesproken bij een negatief saldo en alleen "
-                   "aangevuld met incidentele middelen (en het Faciliteitenbesluit als dat zo is "
-                   "gekozen), tot het plafond van € 400.000. De stand begin 2024 is een "
-                   "aanname.")
-    with tabs[4]:
-        _budget_chart("begroting.gevoeligheid", f"{edit + 1}/{packed}", "bg_gevoeligheid")
-        st.caption("Elke invoer (per-jaarwaarden samen) 10% lager en 10% hoger, de rest gelijk; "
-                   "het bedrag bij de balk is de verandering van het saldo 2024–2027. Invoer "
-                   "die op 0 staat of het saldo niet raakt, ontbreekt. Een SPUK-overschot telt "
-                   "niet in het saldo, dus hogere SPUK-inkomsten tonen pas effect bij een "
-                   "tekort.")
-    with tabs[5]:
+        _budget_chart(*_chart_args(results, edit, year)["Waterval"], "bg_waterval")
+        st.caption(CAPTIONS["Waterval"])
+    with tabs["Reserve"]:
+        _budget_chart(*_chart_args(results, edit)["Reserve"], "bg_reserve")
+        st.caption(CAPTIONS["Reserve"])
+    with tabs["Gevoeligheid"]:
+        _budget_chart(*_chart_args(results, edit)["Gevoeligheid"], "bg_gevoeligheid")
+        st.caption(CAPTIONS["Gevoeligheid"])
+    with tabs["Programma 6.1"]:
         _render_programme(version)
-    with tabs[6]:
+    with tabs["Actuele aantallen"]:
         if actual is None:
-            st.info("Zet bij ‘Aantallen’ ‘Gebruik actuele aantallen’ aan om de aantallen uit de "
-                    "geladen gegevens te zien en te gebruiken.")
+            st.info(NO_ACTUALS)
         else:
             table = _actuals_table(actual)
             _wrapping_table(table, [c for c in table.columns if c not in ("Stand op",
                                                                          "COA-bestand")])
-            st.caption("Gehuisvest: asielstatushouders en nareizigers die in het jaar in "
-                       "Maastricht zijn gehuisvest en op 31 december (de SPUK-peildatum) nog in "
-                       "de gemeente wonen; het lopende jaar telt tot de nieuwste gegevens. "
-                       "SPUK-voorraad: alle gehuisvesten van dit jaar en de twee jaren ervoor "
-                       "op die datum. AZC niet in BRP: bewoners van de Maastrichtse COA-locaties "
-                       "op 1 januari; zonder bestand van 1 januari een schatting uit het nieuwste "
-                       "eerdere bestand. Aantallen van 1 tot 4 worden niet getoond.")
-    with tabs[7]:
+            st.caption(CAPTIONS["Actuele aantallen"])
+    with tabs["Uitgangspunten"]:
         _render_assumptions()
+
+
+def _html_table(df: pd.DataFrame) -> str:
+    return df.to_html(index=False, escape=True, border=0, na_rep="", classes="im-print-table")
+
+
+def _print_details(results, edit: int, version, actual) -> None:
+    """Every section of the Toelichting for paper, each under its tab's name:
+    the tables, and for a chart its conclusion and its table (the numbers
+    the chart draws)."""
+    name, res = results[edit]
+    base = bm.compute(bm.DEFAULT_INPUTS)
+    charts = _chart_args(results, edit)
+    parts = []
+    for section in SECTIONS:
+        body = []
+        if section == "Per jaar":
+            body.append(_html_table(_year_table(res)))
+        elif section == "Scenario's naast elkaar":
+            body.append(_html_table(_comparison(results, base)))
+        if section in charts:
+            c = render.build(*charts[section], Filters())
+            if c is not None:
+                body.append(f"<p><strong>{html.escape(c.title)}</strong>: "
+                            f"{html.escape(c.conclusion)}</p>")
+                if section != "Scenario's naast elkaar":
+                    body.append(_html_table(c.table))
+        if section == "Programma 6.1":
+            lines = _budget_lines(version)
+            body.append(_html_table(bm.programme_table(lines)) if lines is not None
+                        else f"<p>{html.escape(NO_BUDGET_FILE)}</p>")
+        if section == "Actuele aantallen":
+            body.append(_html_table(_actuals_table(actual)) if actual is not None
+                        else f"<p>{html.escape(NO_ACTUALS)}</p>")
+        if section == "Uitgangspunten":
+            body.append("<ul>" + "".join(f"<li><strong>{html.escape(t)}.</strong> "
+                                         f"{html.escape(x)}</li>" for t, x in bm.ASSUMPTIONS)
+                        + "</ul>")
+        if section in CAPTIONS and (section != "Actuele aantallen" or actual is not None):
+            body.append(f"<p class='im-print-caption'>"
+                        f"{html.escape(CAPTIONS[section].replace(chr(92), ''))}</p>")
+        parts.append(f"<section class='im-print-section'><h4>{html.escape(section)}</h4>"
+                     f"{''.join(body)}</section>")
+    st.markdown(f"<div class='im-print-only im-print-details'>{''.join(parts)}</div>",
+                unsafe_allow_html=True)
 
 
 def _render_programme(version) -> None:
     lines = _budget_lines(version)
     st.markdown("**Programma 6.1: budgetten opvang, integratie en inburgering**")
     if lines is None:
-        st.info("Er is geen begrotingsbestand (begroting.csv) geladen; de begrotingsregels "
-                "zijn niet te tonen. Het model gebruikt de bedragen uit het "
-                "uitvoeringsprogramma.")
+        st.info(NO_BUDGET_FILE)
         return
     table = bm.programme_table(lines)
     _wrapping_table(table, [c for c in table.columns if c.isdigit()])
-    st.caption("Een sterretje (\\*) betekent raming: wordt jaarlijks opnieuw berekend (zo gemarkeerd in de brontabellen). "
-               "Bron: begroting.csv van de gemeente (beleidskader tabellen 1–5 en de "
-               "uitvoeringskosten uit het uitvoeringsprogramma).")
+    st.caption(CAPTIONS["Programma 6.1"])
 
 
 def _render_assumptions() -> None:
@@ -793,14 +867,16 @@ def main() -> None:
         any_actual = any(sc.use_actual for sc in _scenarios()) or st.session_state.get(
             f"s{edit + 1}.actueel", False)
         actual, actual_notes = _actual_counts(version) if any_actual else (None, ())
-        st.markdown(f"#### Invoer: {markdown_text(bm.display_names(_scenarios())[edit])}")
-        if len(_scenarios()) > 1:
-            st.caption(f"U wijzigt scenario {edit + 1} ‘{markdown_text(bm.display_names(_scenarios())[edit])}’; "
-                       "kies hierboven een ander scenario om dat te wijzigen.")
-        # Its own scroll area, so the results stay in view beside it and the
-        # details below are not pushed down by some fifty inputs.
-        with st.container(height=900, border=False, key="begroting_invoer"):
-            _input_panel(edit, actual, actual_notes)
+        # on paper the inputs are a table (_print_inputs)
+        with st.container(key="im_screen_only_invoer"):
+            st.markdown(f"#### Invoer: {markdown_text(bm.display_names(_scenarios())[edit])}")
+            if len(_scenarios()) > 1:
+                st.caption(f"U wijzigt scenario {edit + 1} ‘{markdown_text(bm.display_names(_scenarios())[edit])}’; "
+                           "kies hierboven een ander scenario om dat te wijzigen.")
+            # Its own scroll area, so the results stay in view beside it and the
+            # details below are not pushed down by some fifty inputs.
+            with st.container(height=900, border=False, key="begroting_invoer"):
+                _input_panel(edit, actual, actual_notes)
 
     # Recompute every scenario: pure arithmetic, well under a millisecond each.
     names = bm.display_names(_scenarios())
@@ -820,8 +896,9 @@ def main() -> None:
 
     _sync_url()
     basket.add_budget_control(bm.scenarios_to_query(_scenarios()))
-    st.caption("De link in de adresbalk bevat deze scenario's (alleen de afwijkingen van het "
-               "uitgangspunt): deel hem om ze te delen.")
+    with st.container(key="im_screen_only_link"):  # about the address bar: not for paper
+        st.caption("De link in de adresbalk bevat deze scenario's (alleen de afwijkingen van "
+                   "het uitgangspunt): deel hem om ze te delen.")
 
 
 main()

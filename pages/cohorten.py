@@ -9,12 +9,8 @@ import streamlit as st
 from monitor import formatting as fmt
 from monitor.escaping import markdown_text
 from pages.ui import data, frame, render
-from pages.ui.filters import current_filters, filter_summary_markdown, not_applied
+from pages.ui.filters import block_notice, current_filters, filter_summary_markdown
 from pages.ui.passport import block_heading
-
-# what the curves follow (monitor.indicators.cohort_curves)
-APPLIED = ("doelgroep", "geslacht")
-
 
 def render_pair(df, measures, f) -> None:
     with st.container(key=f"im_pair_{measures[0]}"):
@@ -37,11 +33,7 @@ def main() -> None:
                 "zien hoe een cohort ervoor staat 3 tot 36 maanden na die start, zoals in de "
                 "CBS-monitor *Asiel en integratie*: zo vergelijkt u cohorten op gelijke afstand "
                 "van hun start. Meetpunten na de peildatum tellen nog niet mee.")
-    ignored = not_applied(f, APPLIED)
-    if ignored:
-        st.info("De cohortlijnen volgen alleen de filters gemeente, doelgroep en geslacht; het "
-                f"filter op {' en '.join(ignored)} is daar niet toegepast (wel in de grafiek "
-                "Land van herkomst hieronder).", icon=":material/filter_alt_off:")
+    block_notice(f, "De cohortlijnen en het land van herkomst hieronder volgen")
     df = data.get("cohort_curves", f)
     if df.empty:
         st.info("Geen cohortgegevens voor deze selectie.")

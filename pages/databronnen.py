@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor import formatting as fmt
+from monitor.disclosure import COMBINATION_RULE, EXPLANATION
 from pages.ui import data, frame
 
 FRESH = {"Actueel": "✔ Actueel", "Verouderd": "▲ Verouderd", "Ontbreekt": "✖ Ontbreekt",
@@ -107,6 +108,12 @@ def render_rejections() -> None:
                "V-nummer) staan in het laadrapport voor de beheerder, nooit op het scherm.")
 
 
+def render_privacy() -> None:
+    st.subheader("Kleine groepen en combinaties")
+    st.markdown(EXPLANATION)
+    st.markdown(COMBINATION_RULE)
+
+
 def main() -> None:
     frame.page_start()
     st.title("Databronnen")
@@ -115,6 +122,7 @@ def main() -> None:
     render_default_peildatum()
     render_files()
     render_rejections()
+    render_privacy()
 
 
 main()

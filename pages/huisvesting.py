@@ -13,7 +13,7 @@ from monitor import presentation as pres
 from monitor import registry
 from pages.ui import data, frame, render
 from pages.ui.card import render_indicator_detail
-from pages.ui.filters import current_filters, filter_summary_markdown, not_applied
+from pages.ui.filters import current_filters, filter_summary_markdown, block_notice
 from pages.ui.passport import block_heading
 
 
@@ -113,11 +113,7 @@ def render_wijken(f) -> None:
     st.markdown("Het beleid vraagt statushouders gespreid over de gemeente te huisvesten (seeds "
                 "001 en 003): het aandeel van de gehuisveste inburgeraars per wijk, ten opzichte "
                 "van het aantal gehuisvesten in die gemeente.")
-    ignored = not_applied(f, ("doelgroep",))
-    if ignored:
-        st.info("De spreiding over de wijken volgt alleen de filters gemeente en doelgroep; het "
-                f"filter op {' en '.join(ignored)} is hier niet toegepast.",
-                icon=":material/filter_alt_off:")
+    block_notice(f, "De spreiding over de wijken volgt")
     snap = data.snapshot()
     df = data.get("huisvesting_wijk", f)
     if df.empty:

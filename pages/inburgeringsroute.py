@@ -10,11 +10,12 @@ import streamlit as st
 from monitor import formatting as fmt
 from pages.ui import data, frame, render
 from pages.ui.card import render_indicator_detail
-from pages.ui.filters import current_filters, filter_summary_markdown
+from pages.ui.filters import block_notice, current_filters, filter_summary_markdown
 
 
 def render_steps(f) -> None:
     st.subheader("De route in stappen")
+    block_notice(f, "De route in stappen en de inburgeringstermijn volgen")
     c = render.build("route.stappen", f=f)
     if c is None:
         return

@@ -92,15 +92,19 @@ def render_signals(rows: list[dict], indicators: list[Indicator], provisional: b
                 f"<ul>{lines}</ul></div>", unsafe_allow_html=True)
 
 
-def render_domain(domain: str, indicators: list[Indicator], rows: dict) -> None:
+def render_domain(domain: str, indicators: list[Indicator], rows: dict,
+                  side_by_side: bool = False) -> None:
     with st.container(border=True):
         st.markdown(f"<div class='im-domain'>{domain} {pres.DOMAINS[domain]}</div>",
                     unsafe_allow_html=True)
         chosen = headline_of_domain(indicators, domain)
         if not chosen:
             st.caption("Nog geen indicator voor dit domein.")
-        for ind in chosen:
-            render_indicator(ind, rows.get(ind.id))
+        places = st.container(key=f"im_side_{domain}").columns(len(chosen), gap="medium") \
+            if side_by_side and chosen else [st.container()] * len(chosen)
+        for place, ind in zip(places, chosen):
+            with place:
+                render_indicator(ind, rows.get(ind.id))
         st.page_link(CLUSTER_PAGES[pres.cluster_of(domain)], label="Details van dit domein",
                      icon=":material/arrow_forward:", query_params={"domein": domain})
 
@@ -114,9 +118,20 @@ def render_clusters(f) -> None:
     render_signals(list(rows.values()), indicators, is_provisional(f.peildatum, dflt))
     for cluster, name in pres.CLUSTERS.items():
         st.markdown(f"<div class='im-cluster'>Cluster {cluster} · {name}</div>", unsafe_allow_html=True)
-        with st.container(key=f"im_tiles_{cluster}"):
+        domains = pres.domains_of(cluster)
+        with st.container(key=f"im_{'single' if len(domains) == 1 else 'tiles'}_{cluster}"):
+            if len(domains) == 1:
+                # A cluster of one domain: its indicators side by side instead
+                # of one narrow tile stacking them beside a row of empty space;
+                # each a little wider than a tile (on a laptop the tile takes
+                # the whole row: pages/ui/frame.py).
+                wide = max(1, min(COLUMNS, len(headline_of_domain(indicators, domains[0])) + 1))
+                place = st.columns([wide, COLUMNS - wide])[0] if wide < COLUMNS else st.container()
+                with place:
+                    render_domain(domains[0], indicators, rows, side_by_side=True)
+                continue
             cols = st.columns(COLUMNS)
-            for col, domain in zip(cols, pres.domains_of(cluster)):
+            for col, domain in zip(cols, domains):
                 with col:
                     render_domain(domain, indicators, rows)
     render.caption(f"Bron: registraties gemeente (team Inburgering), COA, VISTA-college en enquête "

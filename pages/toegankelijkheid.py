@@ -34,15 +34,22 @@ de monitor zelf toont.
 
 ### Bekende beperkingen
 - De **navigatie in de zijbalk** en enkele vaste onderdelen komen uit het framework
-  Streamlit; die zijn van de toetsing uitgezonderd. Het Engelse hoofdmenu van Streamlit
-  (met "Print", "Record a screencast" en "Made with Streamlit") is weggelaten: afdrukken gaat
-  met de browser (Ctrl+P). De knop "Select all" in de keuzelijsten is uitgezet. De labels die
-  Streamlit voor schermlezers in het Engels schrijft ("Collapse sidebar", "Help for …",
-  "Clear all") zet de monitor in de browser om naar het Nederlands.
-- Wat Engels blijft: de tooltips bij de knoppen boven een interactieve tabel (zoeken,
-  downloaden, volledig scherm), de melding "Running…" terwijl een pagina rekent en de
-  foutmelding als de verbinding met de server wegvalt ("Connection error"). Die teksten
-  staan in Streamlit zelf en zijn niet in te stellen.
+  Streamlit; die zijn van de toetsing uitgezonderd.
+- Streamlit schrijft zijn eigen onderdelen in het Engels. Zo gaat de monitor daarmee om:
+  - het hoofdmenu van Streamlit ("<span lang=\"en\">Print</span>", "<span lang=\"en\">Record a screencast</span>",
+    "<span lang=\"en\">Made with Streamlit</span>") is weggelaten: afdrukken gaat met de browser (Ctrl+P);
+  - de knoppen "<span lang=\"en\">Select all</span>" en "<span lang=\"en\">Select … matches</span>" in de keuzelijsten
+    zijn uitgezet;
+  - de labels voor schermlezers ("<span lang=\"en\">Collapse sidebar</span>", "<span lang=\"en\">Help for …</span>",
+    "<span lang=\"en\">Increment</span>"), de tooltips bij de knoppen boven een interactieve tabel
+    ("<span lang=\"en\">Download as CSV</span>", "<span lang=\"en\">Search</span>", "<span lang=\"en\">Fullscreen</span>",
+    "<span lang=\"en\">Show/hide columns</span>") en het menu bij een kolomkop (sorteren, opmaak, statistieken,
+    kolom verbergen) zet de monitor in de browser om naar het Nederlands. Een tooltip of menu
+    kan heel even Engels tonen voordat het is omgezet.
+- **Wat Engels blijft**: de melding als de verbinding met de server wegvalt
+  ("<span lang=\"en\">Connection error</span>", "<span lang=\"en\">Is Streamlit still running? …</span>"). Die staat in
+  Streamlit zelf, is niet in te stellen en verschijnt juist als de monitor niets meer kan
+  omzetten. Herlaad dan de pagina.
 - De grafieken zelf zijn afbeeldingen voor wie ze niet kan zien; gebruik de tabel onder de
   grafiek.
 - De interactieve tabellen (met sorteren) worden als tekening op het scherm gezet; gebruik
@@ -57,7 +64,8 @@ we reageren binnen vijf werkdagen.
 def main() -> None:
     frame.page_start()
     st.title("Toegankelijkheidsverklaring")
-    st.markdown(TEXT)
+    # the text holds spans marking the English Streamlit writes (lang="en"), nothing else
+    st.markdown(TEXT, unsafe_allow_html=True)
 
 
 main()

@@ -9,6 +9,7 @@ import streamlit as st
 
 from monitor import compare as cmp
 from monitor import formatting as fmt
+from monitor.charts import funnel_value_text
 from monitor import presentation as pres
 from monitor import reference
 from monitor.filters import Filters
@@ -21,8 +22,25 @@ DEFAULT_GEMEENTE = "GM0935"
 
 
 def _choices(snap):
-    inds = [i for i in data.catalogue(snap) if cmp.comparable(i)]
-    return inds, data.gemeente_namen(snap)
+    # shares first, then counts per 1.000 inhabitants, then medians
+    return cmp.in_page_order(data.catalogue(snap)), data.gemeente_namen(snap)
+
+
+KIND_SUFFIX = {cmp.SHARE: "", cmp.RATE: " (per 1.000 inwoners)", cmp.MEDIAN: ""}
+METHOD = {
+    cmp.SHARE: "exacte binomiale 95%- en 99,8%-grenzen rond het percentage van de groep (de "
+               "getoonde gemeenten samen)",
+    cmp.RATE: "het aantal per 1.000 inwoners (inwoners uit het regiobestand; een gemeente zonder "
+              "inwonertal doet niet mee), met exacte Poisson-grenzen rond het aantal per 1.000 "
+              "inwoners van de groep (de getoonde gemeenten samen)",
+    cmp.MEDIAN: "de mediaan tegen de mediaan van alle personen van de getoonde gemeenten samen; "
+                "de grenzen zijn die van een mediaan van evenveel personen uit die verdeling "
+                "(ordestatistiek: de mediaan van n personen ligt op het Beta((n+1)/2, "
+                "(n+1)/2)-kwantiel van de verdeling; geen aanname over haar vorm). Alleen "
+                "gemeenten met een getoonde mediaan (10 of meer personen) doen mee",
+}
+RANK_METHOD = {cmp.SHARE: "binomiaal over haar personen", cmp.RATE: "Poisson rond haar aantal",
+               cmp.MEDIAN: "de mediaan van haar eigen personen opnieuw getrokken"}
 
 
 def render_weights(features, focal_name: str, n_gemeenten: int):
@@ -56,8 +74,9 @@ def main() -> None:
     st.title("Vergelijken")
     st.markdown(
         "Is een cijfer goed of slecht vergeleken met andere gemeenten? De trechtergrafiek zet elke "
-        "gemeente uit tegen haar aantal personen. Bij weinig personen schommelt een percentage "
-        "sterk door toeval; daarom zijn de grenzen bij kleine gemeenten wijder. Buiten de "
+        "gemeente uit tegen haar aantal personen (bij een aantal per 1.000 inwoners: haar "
+        "inwoners). Bij weinig personen schommelt een cijfer sterk door toeval; daarom zijn de "
+        "grenzen bij kleine gemeenten wijder. Buiten de "
         "99,8%-grens is een gemeente **duidelijk hoger of lager dan verwacht**; daarbinnen ligt zij "
         "**binnen wat toeval verklaart**.")
     ignored = not_applied(f, ())
@@ -77,7 +96,8 @@ def main() -> None:
     with c1:
         ind_id = st.selectbox("Indicator", ids, index=ids.index(DEFAULT_INDICATOR)
                               if DEFAULT_INDICATOR in ids else 0,
-                              format_func=lambda i: data.indicator(snap, i).name, key="v_ind")
+                              format_func=lambda i: data.indicator(snap, i).name
+                              + KIND_SUFFIX[cmp.kind_of(data.indicator(snap, i))], key="v_ind")
     with c2:
         # keyed on the sidebar's gemeente, so choosing one there makes it the one compared
         focal = st.selectbox("Gemeente", codes, index=codes.index(focal_default),
@@ -86,6 +106,7 @@ def main() -> None:
         group = st.selectbox("Vergelijken met", cmp.GROUPS, format_func=cmp.GROUP_NAMES.get,
                              key="v_groep")
     ind = data.indicator(snap, ind_id)
+    kind = cmp.kind_of(ind)
     p = f.peildatum
 
     kenmerken = data.get("gemeente_kenmerken")
@@ -102,14 +123,16 @@ def main() -> None:
         with st.popover("Paspoort", icon=":material/info:", key="pp_vergelijken", width="stretch"):
             render_passport(ind, p)
             st.markdown(
-                "**Vergelijking:** trechtergrafiek (Spiegelhalter 2005): exacte binomiale "
-                "95%- en 99,8%-grenzen rond de waarde van de groep (de getoonde gemeenten samen). "
+                f"**Vergelijking:** trechtergrafiek (Spiegelhalter 2005): {METHOD[kind]}. "
                 "Overdispersie getoetst met gewinsoriseerde z-scores (χ²); bij overdispersie "
                 "additief verbreed. Rang: 95%-interval uit 1.000 trekkingen (parametrische "
-                "bootstrap).  \n"
-                f"**Verwacht voor deze gemeente:** indirecte standaardisatie naar "
-                f"{cmp.strata_text(ind_id)} (de lagen die de gegevens per gemeente dragen; land "
-                "van herkomst gaat alleen samen met gemeente en peildatum en telt hier niet mee).")
+                f"bootstrap: elke gemeente {RANK_METHOD[kind]}).  \n"
+                + (f"**Verwacht voor deze gemeente:** indirecte standaardisatie naar "
+                   f"{cmp.strata_text(ind_id)} (de lagen die de gegevens per gemeente dragen; "
+                   "land van herkomst gaat alleen samen met gemeente en peildatum en telt hier "
+                   "niet mee)." if kind == cmp.SHARE else
+                   "**Verwacht voor deze gemeente:** alleen bij percentages (indirecte "
+                   "standaardisatie naar de samenstelling van de inburgeraars)."))
     # the registered chart: what the deck rebuilds from the basket is this funnel
     c = render.registered("vergelijking", choice.key_arg(), key="vergelijken_funnel",
                           f=Filters(peildatum=p))
@@ -124,8 +147,10 @@ def main() -> None:
     m1, m2, m3 = st.columns(3)
     with m1:
         st.metric(f"{namen[focal]} gemeten",
-                  pres.fmt_value(100 * point["share"], "pct") if point else fmt.MISSING,
-                  help="Het percentage zoals overal in de monitor, met dezelfde geheimhouding.")
+                  funnel_value_text(point["share"], kind, ind.unit) if point else fmt.MISSING,
+                  help="Het cijfer zoals overal in de monitor, met dezelfde geheimhouding"
+                       + (" (het aantal gedeeld door het aantal inwoners uit het regiobestand)."
+                          if kind == cmp.RATE else "."))
     with m2:
         rank = point.get("rang_tekst") if point else None
         st.metric("Rang (95%-interval)", rank or fmt.MISSING,
@@ -144,10 +169,13 @@ def main() -> None:
             f"gemeten **{pres.fmt_value(100 * e.observed, 'pct')}** (toeval verklaart "
             f"{pres.fmt_value(100 * e.low, 'pct')} tot {pres.fmt_value(100 * e.high, 'pct')}): "
             f"{cmp.VERDICT_TEXT[e.verdict()]}.")
-    elif point is not None:
+    elif point is not None and kind == cmp.SHARE:
         st.caption("Geen verwachte waarde: deze indicator heeft geen persoonskenmerken om naar "
                    "te standaardiseren (bijvoorbeeld de enquête).")
-    if refs:
+    elif point is not None:
+        st.caption("Geen verwachte waarde: die rekent de monitor alleen voor percentages uit "
+                   "(indirecte standaardisatie naar de samenstelling van de inburgeraars).")
+    if refs and kind != cmp.RATE:  # a published count is not per 1.000 inhabitants
         st.markdown("**Gepubliceerde cijfers om mee te vergelijken**  \n"
                     + "  \n".join(reference.sentence(r) for r in refs))
     if comp.funnel.dispersion is not None:

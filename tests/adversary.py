@@ -19,6 +19,7 @@ and bench/adversary.py (the search over the demo store)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -45,6 +46,7 @@ class System:
     shown: set = field(default_factory=set)
     hidden: dict = field(default_factory=dict)  # name -> set of display texts
     truth: dict = field(default_factory=dict)  # name -> true count (for the labels only)
+    den: dict = field(default_factory=dict)  # name -> true denominator of a percentage
     views: int = 0
 
     def var(self, name) -> int:
@@ -68,19 +70,26 @@ class System:
         self.rows.append([self.var(("G",))] + [-1 - self.var(("T", g)) for g in gemeenten])
 
     def see(self, names, suppressed: bool, shown_text=None, value=0) -> None:
-        """One figure of a view: the sum of `names` (unknowns)."""
+        """One figure of a view: the sum of `names` (unknowns). A figure of
+        one unknown is that unknown; a figure of several is kept as their
+        sum (a view across two dimensions shows sums of the finest cells)."""
         names = [n for n in names if n is not None]
         if not names:
             return
         if not suppressed and value is None:
             return  # an empty figure (no data in this selection) says nothing
+        key = names[0] if len(names) == 1 else ("som", tuple(sorted(set(names), key=str)))
         if suppressed:
-            if len(names) == 1:
-                self.hidden.setdefault(names[0], set()).add(shown_text)
+            self.hidden.setdefault(key, set()).add(shown_text)
+            for known in (self.truth, self.den):
+                # a cell absent from the store is a 0
+                if len(names) > 1 and key not in known and any(n in known for n in names):
+                    known[key] = sum(known.get(n, 0) for n in names)
+            for n in names:
+                self.var(n)
             return
         self.rows.append([self.var(n) for n in names])
-        if len(names) == 1:
-            self.shown.add(names[0])
+        self.shown.add(key)
 
     def matrix(self) -> np.ndarray:
         a = np.zeros((len(self.rows), len(self.names)))
@@ -92,23 +101,104 @@ class System:
                     a[i, -1 - j] -= 1.0
         return a
 
-    def recovered(self) -> list:
-        """Hidden unknowns the equations fix."""
-        a = self.matrix()
-        if not len(a):
+    def _vector(self, key) -> dict:
+        """The unknowns (column -> coefficient) a hidden figure adds up."""
+        names = key[1] if isinstance(key, tuple) and key and key[0] == "som" else [key]
+        return {self.names[n]: 1.0 for n in names if n in self.names}
+
+    def recovered(self, dense_limit: int = 2500) -> list:
+        """Hidden figures the equations fix: a figure (a vector c over the
+        unknowns) is fixed when c lies in the row space of the system, i.e.
+        c is orthogonal to its null space. Unknowns a view shows on their
+        own are known, so their columns drop out (a row's known part only
+        moves to the right-hand side) and the system shrinks to the hidden
+        and never-shown unknowns. Up to `dense_limit` of those: SVD; above
+        (the national store), three random vectors projected onto the row
+        space with LSQR: a figure is fixed iff its part of every residual
+        (a random vector of the null space) is 0."""
+        if not self.hidden or not self.rows:
             return []
-        _, s, vt = np.linalg.svd(a, full_matrices=True)
-        rank = int((s > 1e-9 * max(1.0, s.max())).sum())
-        null = vt[rank:].T  # columns span the null space
+        known = {self.names[k] for k in self.shown if not (isinstance(k, tuple) and k
+                                                             and k[0] == "som")}
+        free = [j for j in range(len(self.names)) if j not in known]
+        column = {j: i for i, j in enumerate(free)}
         out = []
-        for name in self.hidden:
-            j = self.names.get(name)
-            if j is not None and (null.shape[1] == 0 or np.abs(null[j]).max() < 1e-9):
-                out.append(name)
+        vectors = {}
+        for key in self.hidden:
+            c = self._vector(key)
+            part = {column[j]: v for j, v in c.items() if j in column}
+            if not c:
+                continue
+            if not part:
+                out.append(key)  # every part shown elsewhere: the sum is known
+                continue
+            vectors[key] = part
+        if not vectors:
+            return out
+        rows, cols, vals = [], [], []
+        for i, row in enumerate(self.rows):
+            for j in row:
+                jj = j if j >= 0 else -1 - j
+                if jj in column:
+                    rows.append(i)
+                    cols.append(column[jj])
+                    vals.append(1.0 if j >= 0 else -1.0)
+        n = len(free)
+        if n <= dense_limit:
+            a = np.zeros((len(self.rows), n))
+            np.add.at(a, (rows, cols), vals)
+            _, s, vt = np.linalg.svd(a, full_matrices=True)
+            rank = int((s > 1e-9 * max(1.0, s.max() if len(s) else 1.0)).sum())
+            null = vt[rank:].T
+            for key, part in vectors.items():
+                if null.shape[1] == 0 or np.abs(sum(v * null[j] for j, v in part.items())).max() < 1e-9:
+                    out.append(key)
+            return out
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.linalg import lsqr
+        a = csr_matrix((vals, (rows, cols)), shape=(len(self.rows), n))
+        rng = np.random.default_rng(21)
+        residuals = []
+        for _ in range(3):
+            r = rng.standard_normal(n)
+            y = lsqr(a.T, r, atol=1e-14, btol=1e-14, iter_lim=20 * n)[0]
+            residuals.append(r - a.T @ y)
+        z = np.array(residuals)
+        for key, part in vectors.items():
+            if np.abs(sum(v * z[:, j] for j, v in part.items())).max() < 1e-6:
+                out.append(key)
         return out
 
+    def disclosive(self, key) -> bool:
+        """Whether a hidden figure's true value may never be known: a count
+        of 1-4, or a percentage over fewer than 10 persons or whose
+        numerator or rest is 1-4 (unknown truth: assume so)."""
+        n = self.truth.get(key)
+        if n is None:
+            return True
+        if 0 < n < 5:
+            return True
+        d = self.den.get(key)
+        return d is not None and (d < 10 or 0 < d - n < 5)
+
+    def leaks(self) -> list:
+        """What the adversary found: a hidden cell of the finest grain the
+        views show (one unknown), or a hidden sum whose value is disclosive.
+        A hidden sum of several hidden cells that is not disclosive (two
+        cells hidden together, their sum 5 or more: the point of secondary
+        suppression) may well follow from the views; see `known_sums`."""
+        return [k for k in self.recovered()
+                if not (isinstance(k, tuple) and k and k[0] == "som") or self.disclosive(k)]
+
+    def known_sums(self, found=None) -> list:
+        """Hidden sums that the views fix but that disclose nothing (shown
+        as "–" where the reader could work them out: over-suppression)."""
+        found = self.recovered() if found is None else found
+        return [k for k in found if isinstance(k, tuple) and k and k[0] == "som"
+                and not self.disclosive(k)]
+
     def inconsistent(self) -> list:
-        """Single unknowns shown in one view and hidden in another."""
+        """Figures shown in one view and hidden in another."""
         return sorted(set(self.hidden) & self.shown, key=str)
 
 
@@ -149,19 +239,22 @@ def _at(df, peildatum):
 
 
 def indicator_views(db, indicator: str, peildatum, dims=None, pairs=True,
-                    check=None, figure=None) -> System:
+                    check=None, figure=None, sample=None) -> System:
     """Every view of one indicator at one peildatum that stays within one
     dimension besides the gemeente: breakdowns by each dimension under no
     gemeente, one, or two gemeenten; the gemeenten side by side under one or
     two members of a dimension; the headline figure under a gemeente and a
     member. `check(row, where)` sees every shown or hidden row; `figure(
-    indicator, filters)` gives the headline figure (default: series)."""
+    indicator, filters)` gives the headline figure (default: series).
+    `sample`: the gemeenten whose own views are set up (default: all; the
+    gemeenten side by side show every gemeente's cells anyway)."""
     figure = figure or (lambda i, f: ind.series(i, f, path=db))
     dims = list(dims or (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS))
     grid, members, gemeenten, truth = _present(db, indicator, peildatum, dims)
     sys_ = System(truth=truth)
     sys_.structure(grid, members, gemeenten)
-    gsels = [()] + [(g,) for g in gemeenten] + (list(combinations(gemeenten, 2)) if pairs else [])
+    own = gemeenten if sample is None else [g for g in sample if g in gemeenten]
+    gsels = [()] + [(g,) for g in own] + (list(combinations(own, 2)) if pairs else [])
     P = peildatum
 
     def record(df, names_of, where):
@@ -191,7 +284,7 @@ def indicator_views(db, indicator: str, peildatum, dims=None, pairs=True,
             record(side, lambda r, msel=msel: _names(e, [] if r["is_total"] else [r["member"]],
                                                      list(msel)),
                    f"{indicator} gemeenten onder {e}={msel}")
-            for gsel in gsels[:1 + len(gemeenten)]:
+            for gsel in gsels[:1 + len(own)]:
                 one = figure(indicator, replace(f, gemeenten=gsel))
                 sys_.views += 1
                 record(one, lambda r, gsel=gsel, msel=msel: _names(e, list(gsel), list(msel)),
@@ -204,12 +297,13 @@ def indicator_views(db, indicator: str, peildatum, dims=None, pairs=True,
     return sys_
 
 
-def block_views(db, peildatum, pairs=True) -> dict[str, System]:
+def block_views(db, peildatum, pairs=True, pair_sample=None) -> dict[str, System]:
     """The blocks with a region row: land van herkomst (Cohorten), Z-route
     (persons per schema, and hours), VISTA levels per skill; under no
     gemeente, each gemeente, and pairs."""
     gemeenten = sorted(ind.gemeente_namen(db))
-    gsels = [()] + [(g,) for g in gemeenten] + (list(combinations(gemeenten, 2)) if pairs else [])
+    two = gemeenten if pair_sample is None else [g for g in pair_sample if g in gemeenten]
+    gsels = [()] + [(g,) for g in gemeenten] + (list(combinations(two, 2)) if pairs else [])
     out = {}
 
     # land van herkomst: the truth per gemeente from the block's own query
@@ -237,8 +331,9 @@ def block_views(db, peildatum, pairs=True) -> dict[str, System]:
                     for r in raw.to_dict("records") for c in zroute.SCHEMA})
     z.truth.update({("R", "z", c): raw[c].sum() for c in zroute.SCHEMA})
     zg = sorted(raw["gemeentecode"])
-    cells = {(str(g), c) for g, row in zip(raw["gemeentecode"], raw.to_dict("records"))
-             for c in zroute.SCHEMA if row[c]}
+    # every cell, zeros too: the grid decides over them, and a hidden 0
+    # reads "–", unknown to a reader
+    cells = {(str(g), c) for g in raw["gemeentecode"] for c in zroute.SCHEMA}
     z.structure({"z": cells}, {"z": list(zroute.SCHEMA)}, zg)
     hours = System()
     hours.structure({}, {}, zg)
@@ -253,9 +348,6 @@ def block_views(db, peildatum, pairs=True) -> dict[str, System]:
             z.see(_names("z", place, []), r["z_personen"] is None, r["weergave_z_personen"])
             hours.see(_names(None, place, []), r["uren_per_week"] is None)
             for c in zroute.SCHEMA:
-                if (len(place) == 1 and (place[0], c) not in cells) or (not place and not any(
-                        (g, c) in cells for g in zg)):
-                    continue  # an absent cell is a known 0
                 z.see(_names("z", place, [c]), r[c] is None, r[f"weergave_{c}"])
     out["Z-route personen"] = z
     out["Z-route uren"] = hours
@@ -286,6 +378,46 @@ def block_views(db, peildatum, pairs=True) -> dict[str, System]:
                     continue
                 v.see(_names("v", list(gsel), level), bool(r["suppressed"]), r["weergave"])
         out[f"VISTA {skill}"] = v
+
+    # the route in steps and the cohort curves: per figure (a step, a point)
+    # the gemeenten and their region; a shown point prints its denominator,
+    # so numerator and denominator are both figures of the same cells
+    route_cells = ind.store.query("route_funnel", {**Filters().params(), "peildatum": peildatum,
+                                                   "per_gemeente": True}, path=db)
+    r = System(truth={("x", str(st), str(g)): n for st, g, n in
+                      zip(route_cells["step"], route_cells["gemeentecode"],
+                          route_cells["persons"])})
+    present = {(str(st), str(g)) for st, g in zip(route_cells["step"], route_cells["gemeentecode"])}
+    steps = sorted({st for st, _ in present})
+    for gsel in gsels:
+        df = ind.route(Filters(peildatum=peildatum, gemeenten=gsel), path=db)
+        r.views += 1
+        for row in df.to_dict("records"):
+            names = [("x", row["step"], g) for g in (gsel or gemeenten)
+                     if (row["step"], g) in present]
+            r.see(names, bool(row["suppressed"]), row["weergave"], row["value"])
+    r.steps = steps
+    out["route in stappen"] = r
+
+    curve = ind.store.query("cohort_curves", {"peildatum": peildatum, "gemeenten": [],
+                                              "doelgroep": [], "geslacht": [],
+                                              "per_gemeente": True}, path=db)
+    point = ["measure", "cohort", "months"]
+    c = System(truth={("x", *map(str, k), str(g)): n for *k, g, n in
+                      zip(*(curve[p] for p in point), curve["gemeentecode"], curve["numerator"])},
+               den={("x", *map(str, k), str(g)): n for *k, g, n in
+                    zip(*(curve[p] for p in point), curve["gemeentecode"],
+                        curve["denominator"])})
+    present = {(*map(str, k), str(g)) for *k, g in zip(*(curve[p] for p in point),
+                                                      curve["gemeentecode"])}
+    for gsel in gsels:
+        df = ind.cohort_curves(Filters(peildatum=peildatum, gemeenten=gsel), path=db)
+        c.views += 1
+        for row in df.to_dict("records"):
+            k = tuple(str(row[p]) for p in point)
+            names = [("x", *k, g) for g in (gsel or gemeenten) if (*k, g) in present]
+            c.see(names, bool(row["suppressed"]), row["weergave"], row["value"])
+    out["cohortlijnen"] = c
     return out
 
 
@@ -297,8 +429,11 @@ def wrong_labels(system: System, percent: bool = False) -> list:
         true = system.truth.get(name)
         if "<5" in texts and (percent or true is None or not (0 < true < 5)):
             bad.append((name, true, texts))
-        if not percent and true is not None and 0 < true < 5 and texts - {"<5"}:
-            # a sum hidden with a hidden part may read "–"; a single cell never
+        single = not (isinstance(name, tuple) and name and name[0] == "som")
+        if not percent and single and true is not None and 0 < true < 5 and "<5" not in texts:
+            # a sum hidden with a hidden part may read "–" (so may a choice of
+            # gemeenten of which only one has the cell); a cell on its own
+            # reads "<5"
             bad.append((name, true, texts))
     return bad
 
@@ -323,3 +458,135 @@ def shown_safe(row: dict, unit: str, where: str) -> None:
     assert not (0.5 < num < 4.5), f"{where}: {v:.1f}% of {den:g} prints {num:.0f} persons"
     assert not (0.5 < den - num < 4.5), f"{where}: {v:.1f}% of {den:g} leaves {den - num:.0f}"
 
+
+
+# --- views across two dimensions besides the gemeente ---------------------------------
+
+def _finest(db, indicator, peildatum, e1, e2) -> dict:
+    """(gemeente, member of e1, member of e2) -> numerator, straight from the
+    cube (sql/queries/cube_cells.sql, source 'cube'), whatever the pages
+    offer: the finest cells every view across e1 and e2 adds up. Absent
+    cells are known zeros."""
+    out = {}
+    members = ind._cells(Filters(), [indicator], [peildatum], dimension=e1, path=db,
+                         values=False)["member"]
+    for a in sorted({_m(m) for m in members}):
+        params = Filters(**{FIELD[e1]: (a,)}).params()
+        for d in MARGIN_DIMENSIONS:
+            params.pop(d)
+        params.update(indicators=[indicator], peildata=[peildatum], dimension=e2,
+                      per_key=False, values=False, by_gemeente=True, margin="",
+                      margin_values=[], source="cube")
+        df = ind.store.query("cube_cells", params, path=db)
+        df = df[df["key"].isna()]
+        for g, b, n in zip(df["gemeentecode"], df["member"], df["numerator"]):
+            out[(str(g), a, _m(b))] = n
+    return out
+
+
+@lru_cache(maxsize=64)
+def _region_members(db, indicator, peildatum, dimension) -> list:
+    cells = ind._cells(Filters(), [indicator], [peildatum], dimension=dimension, path=db,
+                       values=False)
+    return [_m(m) for m in sorted(set(cells["member"]), key=str)]
+
+
+@lru_cache(maxsize=4)
+def _gemeenten(db) -> list:
+    return sorted(ind.gemeente_namen(db))
+
+
+def pair_views(db, indicator: str, peildatum, e1: str, e2: str, gemeenten=None,
+               member_pairs=False, figure=None, check=None, margins=True) -> System:
+    """Every view of one indicator at one peildatum that combines two person
+    dimensions e1 and e2 (and the gemeente), as the pages would offer it:
+    the breakdown by e2 under a filter on e1 and the other way round, the
+    headline under a filter on both, the gemeenten side by side under both;
+    each under no gemeente and under each of `gemeenten` (default: all); and
+    the views of e1 and e2 alone, whose figures are sums of the same cells
+    (`margins` false: leave those out).
+    The unknowns are the finest cells (gemeente, e1, e2); a figure is the
+    sum of the cells it selects. A combination the product refuses
+    (UnavailableCombination) is counted in `refused` and says nothing."""
+    figure = figure or (lambda i, f: ind.series(i, f, path=db))
+    P = peildatum
+    if margins:
+        truth = _finest(db, indicator, P, e1, e2)
+        cells = list(truth)
+        all_g = sorted({g for g, _, _ in cells})
+        m1 = sorted({a for _, a, _ in cells})
+        m2 = sorted({b for _, _, b in cells})
+    else:  # only the views across both: their members, no cells needed
+        truth, cells, all_g = {}, [], _gemeenten(db)
+        m1, m2 = (_region_members(db, indicator, P, e) for e in (e1, e2))
+    s = System(truth={("c",) + k: v for k, v in truth.items()})
+    s.refused = 0
+    chosen_g = all_g if gemeenten is None else [g for g in gemeenten if g in all_g]
+    gsels = [()] + [(g,) for g in chosen_g]
+
+    def names(gs, a_sel, b_sel):
+        gs = set(gs) or set(all_g)
+        return [("c", g, a, b) for (g, a, b) in cells
+                if g in gs and (not a_sel or a in a_sel) and (not b_sel or b in b_sel)]
+
+    def record(df, names_of, where):
+        for r in _at(df, P).to_dict("records"):
+            if check:
+                check(r, where)
+            v = r.get("value")
+            s.see(names_of(r), bool(r["suppressed"]), r.get("weergave"),
+                  None if v is None or (isinstance(v, float) and np.isnan(v)) else v)
+
+    def attempt(call):
+        try:
+            out = call()
+        except ind.UnavailableCombination:
+            s.refused += 1
+            return None
+        s.views += 1
+        return out
+
+    sel1 = [(a,) for a in m1] + (list(combinations(m1, 2)) if member_pairs else [])
+    sel2 = [(b,) for b in m2] + (list(combinations(m2, 2)) if member_pairs else [])
+    for gsel in gsels:
+        # one dimension: breakdowns by e1 and e2 (the margins of the pair)
+        for e, pick in ((e1, lambda m: ((m,), ())), (e2, lambda m: ((), (m,))))[:2 * margins]:
+            bd = attempt(lambda: ind.breakdown(indicator, e, Filters(peildatum=P, gemeenten=gsel),
+                                               path=db))
+            if bd is not None:
+                record(bd, lambda r, gsel=gsel, pick=pick: names(
+                    gsel, *(((), ()) if r["is_total"] else pick(_m(r["member"])))),
+                    f"{indicator} naar {e} onder {gsel}")
+        # a filter on one, the breakdown by the other
+        for a_sel in sel1:
+            f = Filters(peildatum=P, gemeenten=gsel, **{FIELD[e1]: a_sel})
+            bd = attempt(lambda: ind.breakdown(indicator, e2, f, path=db))
+            if bd is not None:
+                record(bd, lambda r, a_sel=a_sel, gsel=gsel: names(
+                    gsel, a_sel, () if r["is_total"] else (_m(r["member"]),)),
+                    f"{indicator} naar {e2} onder {e1}={a_sel}, {gsel}")
+        for b_sel in sel2:
+            f = Filters(peildatum=P, gemeenten=gsel, **{FIELD[e2]: b_sel})
+            bd = attempt(lambda: ind.breakdown(indicator, e1, f, path=db))
+            if bd is not None:
+                record(bd, lambda r, b_sel=b_sel, gsel=gsel: names(
+                    gsel, () if r["is_total"] else (_m(r["member"]),), b_sel),
+                    f"{indicator} naar {e1} onder {e2}={b_sel}, {gsel}")
+        # a filter on both: the headline figure
+        for a_sel in sel1:
+            for b_sel in sel2:
+                f = Filters(peildatum=P, gemeenten=gsel, **{FIELD[e1]: a_sel, FIELD[e2]: b_sel})
+                one = attempt(lambda: figure(indicator, f))
+                if one is not None:
+                    record(one, lambda r, a_sel=a_sel, b_sel=b_sel, gsel=gsel: names(
+                        gsel, a_sel, b_sel), f"{indicator} onder {e1}={a_sel}, {e2}={b_sel}, {gsel}")
+    # the gemeenten side by side under a filter on one, on both, on none
+    for a_sel, b_sel in (([((), ())] + [(a, ()) for a in sel1] + [((), b) for b in sel2]
+                          if margins else []) + [(a, b) for a in sel1 for b in sel2]):
+        f = Filters(peildatum=P, **{FIELD[e1]: a_sel, FIELD[e2]: b_sel})
+        side = attempt(lambda: ind.by_gemeente(indicator, f, path=db))
+        if side is not None:
+            record(side, lambda r, a_sel=a_sel, b_sel=b_sel: names(
+                () if r["is_total"] else (r["member"],), a_sel, b_sel),
+                f"{indicator} gemeenten onder {e1}={a_sel}, {e2}={b_sel}")
+    return s

@@ -54,7 +54,10 @@ def schema_cache(tmp_path_factory):
     from etl import load
 
     load.SCHEMA_CACHE = tmp_path_factory.mktemp("schema")
+    # and the `python -m etl load` processes tests start
+    os.environ["MONITOR_SCHEMA_CACHE"] = str(load.SCHEMA_CACHE)
     yield load.SCHEMA_CACHE
+    os.environ.pop("MONITOR_SCHEMA_CACHE", None)
     load.SCHEMA_CACHE = None
 
 

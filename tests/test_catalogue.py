@@ -158,3 +158,23 @@ def test_demo_store_is_marked_in_export(drop, tmp_path):
     out = export(db, dt.date(2024, 12, 31))
     assert out["demo"] is True
     assert "synthetisch" in out["toelichting"].lower()
+
+
+def test_comparison_kind_fits_the_unit():
+    """`vergelijking` (how Vergelijken compares gemeenten): a share over
+    persons, a count of persons per 1.000 inhabitants, or a median; never a
+    public figure or a block."""
+    kinds = {"aandeel": {"pct"}, "per_1000_inwoners": {"aantal"}, "mediaan": {"dagen", "uren"}}
+    public = {"taakstelling", "coa_bezetting"}
+    seen = set()
+    for r in catalogue():
+        kind = r["vergelijking"]
+        if not kind:
+            continue
+        seen.add(kind)
+        assert kind in kinds and r["eenheid"] in kinds[kind], r["id"]
+        assert r["view"].startswith("ind_"), r["id"]
+        assert not {s.strip() for s in r["bronnen"].split(",")} <= public, r["id"]
+        if kind != "mediaan":
+            assert r["teller_personen"] == "1", r["id"]
+    assert seen == set(kinds)

@@ -75,9 +75,10 @@ def test_reaches_the_sql(d):
         assert re.search(rf"\b{d.column}\b", cube)
 
 
-# The blocks that follow every sidebar filter take the Filters' parameters
-# whole (DuckDB refuses a parameter a query does not use): each filters on
-# every dimension, but the one it is about.
+# The block queries take the Filters' parameters whole (DuckDB refuses a
+# parameter a query does not use): each filters on every dimension, but the
+# one it is about. The pages pass them empty: a block follows the gemeente
+# only (monitor.indicators.BLOCK_FILTERS), one decision over its gemeenten.
 BLOCKS = {"route_funnel.sql": (), "vista_niveaus.sql": (), "land_van_herkomst.sql": (),
           "z_route.sql": ("leerroute",)}
 

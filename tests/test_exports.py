@@ -241,8 +241,10 @@ def _pptx_text(data: bytes) -> tuple[int, str]:
 
 def test_evaluation_deck_on_demo_store(demo_store):
     db, _ = demo_store
-    n, text = _pptx_text(evaluation.build(db, P, pngs=[tiny_png()] * 8))
+    # stand-in images, one per chart slide (timelines and funnels): more than the report has
+    n, text = _pptx_text(evaluation.build(db, P, pngs=[tiny_png()] * 64))
     assert n >= 9
+    assert "Vergelijking: Maastricht" in text
     assert "Evaluatierapportage" in text and "start 31-01-2024" in text
     for cluster in ("1 De Basis", "2 IJkpunten en middelen", "3 Ondersteuners",
                     "4 Sociale verbindingen"):
@@ -267,7 +269,7 @@ def test_evaluation_deck_on_a_store_with_one_peildatum(demo_store, tmp_path):
             con.execute(f"DELETE FROM {table} WHERE peildatum <> ?", [P])
     from monitor import indicators
     assert indicators.peildata(path=one) == [P]
-    n, text = _pptx_text(evaluation.build(one, pngs=[tiny_png()] * 8))
+    n, text = _pptx_text(evaluation.build(one, pngs=[tiny_png()] * 64))
     assert n >= 9
     assert "geen nulmeting" in text
     assert "verbeterd" not in text and "verslechterd" not in text

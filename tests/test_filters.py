@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from monitor.filters import Filters, filters_from_query, filters_to_query
+from monitor.filters import Filters, combination_conflict, filters_from_query, filters_to_query
 
 P1, P2, P3 = dt.date(2026, 8, 31), dt.date(2026, 9, 30), dt.date(2026, 10, 31)
 OPTIONS = {
@@ -26,13 +26,28 @@ def test_empty_query_gives_defaults_without_notice():
 
 
 def test_round_trip():
-    f = Filters(peildatum=P2, gemeenten=("GM0935", "GM0981"), doelgroep=("Nareiziger",),
-                geslacht=("V",), leeftijdsgroep=("18-26",), leerroute=("Z",), cohort=("2023",))
+    f = Filters(peildatum=P2, gemeenten=("GM0935", "GM0981"), leeftijdsgroep=("18-26", "27-39"))
     q = filters_to_query(f)
-    assert q == {"peildatum": "2026-09-30", "gemeente": "GM0935,GM0981", "doelgroep": "Nareiziger",
-                 "geslacht": "V", "leeftijd": "18-26", "leerroute": "Z", "cohort": "2023"}
+    assert q == {"peildatum": "2026-09-30", "gemeente": "GM0935,GM0981",
+                 "leeftijd": "18-26,27-39"}
     back, notices = filters_from_query(q, OPTIONS)
     assert back == f and notices == []
+
+
+def test_a_link_with_two_person_filters_keeps_the_first():
+    """One dimension besides the gemeente per view (combination_conflict):
+    a link that combines more keeps the first in the sidebar's order and
+    says of each other one that it was left out."""
+    q = {"gemeente": "GM0935", "doelgroep": "Nareiziger", "geslacht": "V", "leeftijd": "18-26"}
+    f, notices = filters_from_query(q, OPTIONS)
+    assert f == Filters(peildatum=P3, gemeenten=("GM0935",), doelgroep=("Nareiziger",))
+    assert len(notices) == 2 and all("weggelaten" in n for n in notices)
+    assert "Geslacht" in notices[0] and "Leeftijdsgroep" in notices[1]
+    assert combination_conflict(f) == ()
+    assert combination_conflict(f, "geslacht") == ("doelgroep", "geslacht")
+    assert combination_conflict(Filters(geslacht=("V",), leeftijdsgroep=("18-26",))) == \
+        ("geslacht", "leeftijdsgroep")
+    assert combination_conflict(Filters(geslacht=("V", "M")), "geslacht") == ()
 
 
 def test_defaults_are_left_out_but_peildatum_is_pinned():

@@ -50,13 +50,30 @@ def built(hostile_store):
     assert set(rewritten) >= {"inburgeraars", "participatie", "coa_bezetting", "acties"}
     source = Source(db)
     f = Filters(peildatum=max(indicators.peildata(path=db)))
-    found = []
-    for kind in registry.KINDS.values():
-        for arg in kind.examples(source, f):
+    def make(kind, args):
+        for arg in args:
             try:
                 found.append(registry.make(kind, arg, source, f))
             except registry.Unavailable:
                 pass
+
+    found = []
+    breakdown = registry.KINDS["indicator.uitsplitsing"]
+    for kind in registry.KINDS.values():
+        if kind is not breakdown:
+            make(kind, kind.examples(source, f))
+    # A breakdown's labels are its dimension's members and the indicator's
+    # catalogue text: every dimension is tried with one indicator, and every
+    # indicator with each dimension whose members carry extract text (300
+    # indicator x dimension charts in all would be most of this file's time).
+    pairs = [arg.split("/") for arg in breakdown.examples(source, f)]
+    ids = list(dict.fromkeys(i for i, _ in pairs))
+    dims = list(dict.fromkeys(d for _, d in pairs))
+    for d in dims:
+        before = len(found)
+        make(breakdown, [f"{i}/{d}" for i in ids[:3]])
+        if any(p.strip() in exports.csv_text(c) for c in found[before:] for p in PAYLOADS):
+            make(breakdown, [f"{i}/{d}" for i in ids[3:]])
     found += [registry.build(k, source, f) for k in BUDGET_KEYS]
     return db, f, found
 

@@ -228,7 +228,8 @@ def test_tile_chart_slide_and_evaluation_row_agree(demo_store):
         built.append(chart)
         assert chart.conclusion == tile.sentence, ind.id
         row = eval_rows.loc[ind.name]
-        assert (row["Nu"], row["Oordeel"]) == (tile.now.label, judgement.status_text(tile)), ind.id
+        assert (row["Nu"], row[evaluation.JUDGED]) == (tile.now.label, judgement.status_text(tile)), \
+            ind.id
         mine = judged[ind.id].judgement
         assert (mine.now.label, mine.status, mine.change, mine.sentence) == \
             (tile.now.label, tile.status, tile.change, tile.sentence), ind.id
@@ -280,3 +281,72 @@ def test_a_running_half_year_is_lopend_in_the_gemeenten_chart_too(demo_store):
     assert pres.is_running("halfjaar", P)
     c = basket.rebuild(f"{TAAK.id}/gemeenten", basket.StoreSource(db), Filters(peildatum=P))
     assert "(lopend, voorlopig)" in c.conclusion and "lopend" in c.note
+
+
+def test_the_taakstelling_reads_the_same_on_every_output(demo_store):
+    """The realisatie taakstelling at the default peildatum (a running half
+    year): the tile, the series, the gemeenten chart, the Huisvesting
+    page's chart of the region, the evaluation row and the deck's slides
+    all give the running value as provisional, and where they name the last
+    completed half year they give the same one."""
+    db, _ = demo_store
+    P = indicators.default_peildatum(db)
+    f = Filters(peildatum=P)
+    inds = cat.load(db)
+    taak = cat.by_id(inds)[TAAK.id]
+    tile = judgement.judge_headline(taak, next(r for r in indicators.headline(f, path=db)
+                                               .to_dict("records") if r["id"] == TAAK.id))
+    assert tile.now.running and tile.status is pres.RUNNING
+    assert tile.now.label.endswith(" (lopend)")
+    now = tile.now.label.removesuffix(" (lopend)")  # "64%": as every output rounds it
+    source = basket.StoreSource(db)
+    keys = [f"{TAAK.id}/reeks", f"{TAAK.id}/gemeenten", "huisvesting.taakstelling/Hele regio"]
+    built = [basket.rebuild(k, source, f) for k in keys]
+    series, side, page = (c.conclusion for c in built)
+    assert series == tile.sentence
+    assert f"voorlopig {now}" in series and f"regio {now}" in side and f"voorlopig {now}" in page
+    assert "lopend" in side and "(lopend)" in page
+    # the last completed half year: the same period and value in the series and on the page
+    last = series.split("Het laatste afgesloten halfjaar (")[1]
+    period, value = last.split(")")[0], last.split(" was ")[1].rstrip(".")
+    assert f"het laatste afgesloten halfjaar ({period})" in page and f"({value})" in page
+    base = evaluation.baseline(indicators.peildata(path=db), P)
+    rows = pd.concat([evaluation.indicator_rows(source, inds, f, base, c)
+                      for c in pres.CLUSTERS]).set_index("Indicator")
+    assert rows.loc[taak.name, "Nu"] == tile.now.label
+    assert rows.loc[taak.name, evaluation.JUDGED] == judgement.status_text(tile)
+    titles = _slide_titles(deck.build(deck.DeckMeta("t", P, "r", "f"), built, [],
+                                      pngs=[tiny_png()] * len(built)))
+    for c in built:
+        assert c.conclusion in titles
+
+
+def test_no_signal_is_tested_over_hours_or_an_administrative_count(demo_store, monkeypatch):
+    """Over the demo store at its last twelve peildata: every chance test
+    the signals run counts persons (the share's `personen`, never the hours
+    of its denominator), and none runs for a fact (COA, taakstelling)."""
+    db, _ = demo_store
+    inds = cat.by_id(cat.load(db))
+    calls = []
+    real = signals.chance.clear_change
+
+    def recording(before, n_before, now, n_now):
+        calls.append((row["id"], n_before, n_now))
+        return real(before, n_before, now, n_now)
+
+    monkeypatch.setattr(signals.chance, "clear_change", recording)
+    for P in indicators.peildata(path=db)[-12:]:
+        for row in indicators.headline(Filters(peildatum=P), path=db).to_dict("records"):
+            before = len(calls)
+            signals.signals([row], inds)
+            for _, n_before, n_now in calls[before:]:
+                assert not judgement.is_fact(inds[row["id"]]), row["id"]
+                assert (n_now, n_before) == (row["personen"], row["vorig_jaar_personen"])
+                if not inds[row["id"]].counts_persons:
+                    # hours under the share: the learners are far fewer
+                    assert n_now < row["denominator"] / 10, row["id"]
+    tested = {i for i, _, _ in calls}
+    assert "taal.aanwezigheid_pct" in tested  # a share of hours was tested, over its learners
+    assert not {i for i in tested if judgement.is_fact(inds[i])}
+    facts = [i for i in inds if judgement.is_fact(inds[i]) and inds[i].unit == "pct"]
+    assert facts  # the COA occupancy and the taakstelling are there, and never tested

@@ -40,14 +40,18 @@ def _figures(db) -> tuple:
                 con.execute("SELECT fingerprint FROM store_key").fetchone()[0])
 
 
-def _run_load(drop, db, started) -> None:
-    from etl.load import load
+def _run_load(drop, db, started, schema_cache) -> None:
+    from etl import load
 
+    # The run's cached empty store, as every other load of the run uses it:
+    # a kill then also lands while the template is copied, and the test
+    # spends its time on kills instead of binding the SQL layer 22 times.
+    load.SCHEMA_CACHE = schema_cache
     started.set()
-    load(drop, db, key=TEST_KEY)
+    load.load(drop, db, key=TEST_KEY)
 
 
-def test_sigkill_at_any_moment_leaves_the_store_and_no_stray_file(tmp_path):
+def test_sigkill_at_any_moment_leaves_the_store_and_no_stray_file(tmp_path, schema_cache):
     drop, db = tmp_path / "drop", tmp_path / "store" / "monitor.duckdb"
     _drop(drop)
     ctx = multiprocessing.get_context("forkserver")
@@ -55,15 +59,21 @@ def test_sigkill_at_any_moment_leaves_the_store_and_no_stray_file(tmp_path):
 
     def start():
         started = ctx.Event()
-        p = ctx.Process(target=_run_load, args=(drop, db, started))
+        p = ctx.Process(target=_run_load, args=(drop, db, started, schema_cache))
         p.start()
         assert started.wait(60)
         return p, time.monotonic()
 
-    p, t0 = start()  # the measured load; it also builds the first store
-    p.join(120)
-    duration = time.monotonic() - t0
-    assert p.exitcode == 0
+    from etl import load
+
+    load._schema_template()  # made once per run; the measured load only copies it
+    durations = []
+    for _ in range(2):  # the first builds the store; the faster one is the yardstick
+        p, t0 = start()
+        p.join(120)
+        durations.append(time.monotonic() - t0)
+        assert p.exitcode == 0
+    duration = min(durations)
     expected = _figures(db)
 
     survived = 0
@@ -85,8 +95,8 @@ def test_sigkill_at_any_moment_leaves_the_store_and_no_stray_file(tmp_path):
             # the same moment again, a little earlier, so every kill lands
             assert p.exitcode == 0
             early += 1
-            assert early <= KILLS, "loads keep finishing before the kill"
-            share *= 0.9
+            assert early <= 3 * KILLS, "loads keep finishing before the kill"
+            share *= 0.7
         assert _figures(db) == expected, f"kill {i} at {share:.0%} of the load"
         survived += 1
         leftovers_seen = max(leftovers_seen, len([f for f in db.parent.iterdir() if ".tmp-" in f.name]))

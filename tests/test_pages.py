@@ -304,13 +304,17 @@ def test_herkomst_and_cohort_filters_exclude_the_person_filters(store_env):
     assert not at.multiselect(key="flt_doelgroep").disabled
     at.multiselect(key="flt_doelgroep").set_value(["Nareiziger"]).run()
     assert at.multiselect(key="flt_land_van_herkomst").disabled
+    # one dimension besides the gemeente: another person filter is off too
+    assert at.multiselect(key="flt_geslacht").disabled
+    assert not at.multiselect(key="flt_gemeenten").disabled
     assert not at.exception
 
 
 @pytest.mark.parametrize("page, query, follows, named", [
     ("pages/huisvesting.py", {"geslacht": "V"}, "De spreiding over de wijken volgt alleen",
      "filter op geslacht"),
-    ("pages/cohorten.py", {"leerroute": "B1"}, "De cohortlijnen volgen alleen", "filter op leerroute"),
+    ("pages/cohorten.py", {"leerroute": "B1"},
+     "De cohortlijnen en het land van herkomst hieronder volgen alleen", "filter op leerroute"),
 ])
 def test_blocks_name_the_filters_they_do_not_follow(store_env, page, query, follows, named):
     at = open_page(page, query)

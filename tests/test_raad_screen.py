@@ -181,6 +181,38 @@ MEASURE = r"""() => {
 """
 
 
+# English words Streamlit writes in its own parts (and none of them Dutch):
+# a page's text and its labels for screen readers must have none of them.
+ENGLISH = sorted(set("""select all matches help collapse expand sidebar print record screencast
+made with search clear close choose option options fullscreen show hide
+columns column running stop deploy rerun settings copy press enter apply drag browse files
+loading error connection please wait results about theme light dark cancel reset sort
+ascending descending remove delete edit clipboard increment decrement statistics automatic
+average stopping row rows true false null nan none undefined""".split()))
+ENGLISH_SCAN = r"""(words) => {
+  const out = new Set();
+  const check = (s, where) => { for (const w of (s || '').toLowerCase().match(/[a-z]+/g) || [])
+    if (words.includes(w)) out.add(`${where} [${w}]: ${s.trim().slice(0, 60)}`); };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walker.nextNode())) {
+    const el = n.parentElement;
+    // icon ligatures ("expand_more") are hidden from screen readers and drawn as icons;
+    // English the page marks as English (lang=en) is quoted, not spoken to the user
+    if (!el || el.closest('script,style,noscript,[aria-hidden=true],[lang=en]')) continue;
+    const st = getComputedStyle(el);
+    if (st.display === 'none' || st.visibility === 'hidden') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width || r.height) check(n.textContent, 'tekst');
+  }
+  for (const el of document.querySelectorAll('[aria-label],[title],[placeholder],[alt]'))
+    for (const a of ['aria-label', 'title', 'placeholder', 'alt']) check(el.getAttribute(a), a);
+  return [...out];
+}"""
+# What the Toegankelijkheidsverklaring says stays English (it must say so)
+STILL_ENGLISH = ["Connection error"]
+
+
 @pytest.mark.parametrize("width,height", [(1024, 768), (1440, 900)])
 def test_every_page_reads_cleanly(server, browser, width, height):  # noqa: F811
     ctx = browser.new_context(viewport={"width": width, "height": height})
@@ -193,7 +225,219 @@ def test_every_page_reads_cleanly(server, browser, width, height):  # noqa: F811
                       ".forEach(d => d.open = true)")
         page.wait_for_timeout(800)
         problems = page.evaluate(MEASURE)
+        if width == 1440:
+            problems += page.evaluate(ENGLISH_SCAN, ENGLISH)
         if problems:
             found[path or "/"] = problems[:8]
     ctx.close()
     assert not found, found
+
+
+def test_streamlits_own_menus_speak_dutch(server, browser):  # noqa: F811
+    """The menus Streamlit opens itself (a table's column list and its
+    tooltips) are put in Dutch; what cannot be is named in the
+    Toegankelijkheidsverklaring."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    _open(page, f"{server}/databronnen")
+    table = page.locator("[data-testid=stDataFrame]").first
+    table.scroll_into_view_if_needed()
+    table.hover()
+    page.wait_for_timeout(400)
+    button = page.locator("[data-testid=stElementToolbar] button").first
+    assert button.get_attribute("aria-label") == "Kolommen tonen of verbergen"
+    button.click(force=True)
+    page.wait_for_selector("[data-testid=stDataFrameColumnVisibilityMenu]", timeout=10_000)
+    page.wait_for_timeout(300)
+    menu = page.locator("[data-testid=stDataFrameColumnVisibilityMenu]").inner_text()
+    assert "Alles kiezen" in menu and "Select all" not in menu, menu
+    assert not page.evaluate(ENGLISH_SCAN, ENGLISH)
+    ctx.close()
+    statement = (Path(__file__).resolve().parent.parent / "pages" / "toegankelijkheid.py"
+                 ).read_text(encoding="utf-8")
+    assert all(phrase in statement for phrase in STILL_ENGLISH)
+
+
+# --- chart files: every registered kind, laid out for a PNG and for a slide ------
+# Drawn by the plotly.js kaleido renders with, in the same Chromium, and
+# measured: a layout computed before drawing is checked against the drawing.
+
+FIGURE_BOXES = r"""async (figs) => {
+  const out = [];
+  for (const fig of figs) {
+    const div = document.createElement('div'); document.body.appendChild(div);
+    await Plotly.newPlot(div, fig.data, fig.layout, {staticPlot: true});
+    const svg = div.querySelector('.main-svg').getBoundingClientRect();
+    const box = e => { const r = e.getBoundingClientRect();
+      return [r.left - svg.left, r.top - svg.top, r.right - svg.left, r.bottom - svg.top]; };
+    const sz = div._fullLayout._size;
+    const texts = sel => [...div.querySelectorAll(sel)].filter(t => t.textContent.trim())
+      .map(t => ({text: t.textContent, box: box(t), px: parseFloat(getComputedStyle(t).fontSize),
+                  lines: Math.max(1, t.querySelectorAll('tspan.line').length),
+                  rotated: /rotate\((?!0[,)])/.test(t.getAttribute('transform') || '')}));
+    out.push({w: svg.width, h: svg.height, plot: [sz.l, sz.t, sz.l + sz.w, sz.t + sz.h],
+              legends: [...div.querySelectorAll('g.legend')].map(box),
+              annotations: [...div.querySelectorAll('.annotation')].map(a => ({
+                  name: a.getAttribute('data-index'), text: a.textContent, box: box(a)})),
+              xticks: texts('.xtick text'), yticks: texts('.ytick text'), texts: texts('.main-svg text')});
+    Plotly.purge(div); div.remove();
+  }
+  return out;
+}"""
+
+
+def _overlap(a, b, tol=1.0) -> bool:
+    return a[0] < b[2] - tol and b[0] < a[2] - tol and a[1] < b[3] - tol and b[1] < a[3] - tol
+
+
+def _inside(b, w, h, tol=1.0) -> bool:
+    return b[0] >= -tol and b[1] >= -tol and b[2] <= w + tol and b[3] <= h + tol
+
+
+def test_chart_files_keep_title_legend_plot_and_labels_apart(browser, demo_store):  # noqa: F811
+    """For every registered chart kind, the PNG (title, legend, plot, footer)
+    and the slide image: the legend rows lie between the title and the plot
+    and inside the image, no legend entry on another, no x label on another,
+    every text inside the image, and on the slide no text below 18 pt."""
+    import json
+
+    import plotly
+
+    from monitor import deck, exports, indicators, registry
+    from monitor.queries import Source
+    from monitor.filters import Filters
+
+    db, _ = demo_store
+    src = Source(Path(db))
+    f = Filters(peildatum=indicators.default_peildatum(db))
+    charts = []
+    for name, kind in registry.KINDS.items():
+        for arg in kind.examples(src, f)[:40]:
+            try:
+                charts.append((name, registry.make(kind, arg, src, f)))
+                break
+            except registry.Unavailable:
+                continue
+    assert len(charts) == len(registry.KINDS)
+    figs = [("png", n, exports.print_figure(c, demo=True)) for n, c in charts] + \
+        [("dia", f"{n} {part.key}", deck.slide_figure(part)) for n, c in charts
+         for part in deck.slides_of([c])]
+    page = browser.new_page()
+    page.set_content("<html><body style='margin:0'></body></html>")
+    page.add_script_tag(path=str(Path(plotly.__file__).parent / "package_data" / "plotly.min.js"))
+    drawn = page.evaluate(FIGURE_BOXES, [json.loads(fig.to_json()) for _, _, fig in figs])
+    page.close()
+
+    problems, legends = [], 0
+    for (what, name, fig), d in zip(figs, drawn):
+        where = f"{what} {name}"
+        heading = next((a["box"] for a in d["annotations"]
+                        if fig.layout.annotations[int(a["name"])].name == "heading"), None)
+        if what == "png":
+            assert heading, where
+        legends += len(d["legends"])
+        for i, lg in enumerate(d["legends"]):
+            if heading and _overlap(lg, heading):
+                problems.append(f"{where}: legenda over de titel")
+            if lg[3] > d["plot"][1] + 1:
+                problems.append(f"{where}: legenda in de grafiek")
+            if not _inside(lg, d["w"], d["h"]):
+                problems.append(f"{where}: legenda buiten het beeld {lg}")
+            problems += [f"{where}: legenda's over elkaar" for other in d["legends"][i + 1:]
+                         if _overlap(lg, other)]
+        ticks = sorted(d["xticks"], key=lambda t: t["box"][2])
+        for a, b in zip(ticks, ticks[1:]):
+            if a["rotated"]:
+                # leaning text: the boxes overlap, the lines must not; at 45
+                # degrees parallel labels stand dx / sqrt(2) apart
+                if (b["box"][2] - a["box"][2]) * 0.707 < a["lines"] * a["px"] * 0.95:
+                    problems.append(f"{where}: x-labels over elkaar ({a['text']}, {b['text']})")
+            elif _overlap(a["box"], b["box"], tol=2):
+                problems.append(f"{where}: x-labels over elkaar ({a['text']}, {b['text']})")
+        # a text's box holds its line spacing too: rows may touch by that much
+        rows = sorted(d["yticks"], key=lambda t: t["box"][1])
+        problems += [f"{where}: y-labels over elkaar ({a['text']}, {b['text']})"
+                     for a, b in zip(rows, rows[1:]) if _overlap(a["box"], b["box"], tol=a["px"] * 0.15)]
+        for t in d["texts"]:
+            if not _inside(t["box"], d["w"], d["h"]):
+                problems.append(f"{where}: ‘{t['text'][:30]}’ buiten het beeld")
+            if what == "dia" and t["px"] < deck.SLIDE_FONT_PX - 0.5:
+                problems.append(f"{where}: ‘{t['text'][:30]}’ {t['px']} px")
+    # the kinds with a legend were measured, not skipped; a long timeline is
+    # on the slides per actielijn
+    assert legends >= 10
+    assert sum(w == "dia" and n.startswith("acties.tijdlijn") for w, n, _ in figs) > 1
+    assert not problems, problems
+
+
+# --- paper: what the browser prints (print media, A4 landscape) -------------------
+
+PDFTOTEXT = "/usr/bin/pdftotext"
+
+
+def _printed(page, url: str, tmp_path) -> list[str]:
+    """The page printed by Chromium as the browser's print does (print CSS,
+    A4 landscape from @page), as the text of each PDF page."""
+    import subprocess
+
+    _open(page, url)
+    page.emulate_media(media="print")
+    page.wait_for_timeout(1500)
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    out = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return [" ".join(p.split()) for p in out.split("\f") if p.strip()]
+
+
+def test_begroting_prints_inputs_scenarios_and_every_section(server, browser, tmp_path):  # noqa: F811
+    """Printed with two scenarios: the inputs of both, every Toelichting
+    section under its own name (not only the open tab), no empty page."""
+    import urllib.parse
+
+    more = bm.DEFAULT_INPUTS.model_copy(update={"cost_begeleiding": Decimal(4000)})
+    query = bm.scenarios_to_query([Scenario("", bm.DEFAULT_INPUTS),
+                                   Scenario("Meer begeleiding", more)])
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    pages = _printed(page, f"{server}/begroting?{urllib.parse.urlencode(query)}", tmp_path)
+    ctx.close()
+    text = " ".join(pages)
+    assert 2 <= len(pages) <= 8, len(pages)
+    # each section by its name and by a sentence only that section has (a
+    # printed tab bar would give the names alone)
+    sections = {"Per jaar": "het beleidskader (tabel 4) raamt de SPUK",
+                "Scenario's naast elkaar": "Elke waarde met tussen haakjes het verschil",
+                "Waterval": "gaat er als aparte stap af",
+                "Reserve": "De reserve wordt alleen aangesproken bij een negatief saldo",
+                "Gevoeligheid": "10% lager en 10% hoger",
+                "Programma 6.1": "betekent raming",
+                "Actuele aantallen": "Gebruik actuele aantallen",
+                "Uitgangspunten": bm.ASSUMPTIONS[-1][0]}
+    missing = [name for name, line in sections.items() if name not in text or line not in text]
+    assert not missing, missing
+    assert "Invoer van de scenario's" in text and "Meer begeleiding" in text
+    # every input is on paper, with the changed one's value in both scenarios
+    assert bm.INPUT_SPECS["cost_begeleiding"].label in text and "€ 4.000" in text
+    # the widgets and the tab bar do not print: no page is (nearly) empty
+    assert all(len(p) > 200 for p in pages), [len(p) for p in pages]
+
+
+def test_overzicht_prints_on_two_or_three_pages_with_whole_tiles(server, browser, tmp_path):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    _open(page, server)
+    tiles = page.evaluate("""() => [...document.querySelectorAll(
+        '[class*=st-key-im_tiles_] [data-testid=stVerticalBlock], [class*=st-key-im_single_] [data-testid=stVerticalBlock]')]
+        .filter(b => b.querySelector(':scope .im-domain'))
+        .map(b => [b.querySelector('.im-domain').innerText,
+                   ...[...b.querySelectorAll('.im-ind-name')].map(n => n.innerText)])""")
+    pages = _printed(page, server, tmp_path)
+    ctx.close()
+    assert 2 <= len(pages) <= 3, len(pages)
+    assert "Signalen" in pages[0]
+    assert len({t[0] for t in tiles}) == 13
+    for tile in tiles:
+        # the domain's name and all its indicators on one page: the tile is whole
+        on = [i for i, p in enumerate(pages) if all(" ".join(x.split()) in p for x in tile)]
+        assert on, tile

@@ -186,20 +186,46 @@ def test_export_block_shape_on_the_demo_store(demo_store):
     db, _ = demo_store
     out = export(db, dt.date(2026, 10, 31))
     block = out["vergelijking"]
-    keys = {"indicator", "gemeente", "groep", "teller", "noemer", "waarde", "referentie",
-            "grens_95", "grens_998", "verwacht", "oordeel"}
+    keys = {"indicator", "gemeente", "groep", "schaal", "teller", "noemer", "waarde",
+            "referentie", "grens_95", "grens_998", "verwacht", "oordeel"}
     assert block and all(set(r) == keys for r in block)
     assert {r["groep"] for r in block} == set(cmp.EXPORT_GROUPS)
+    catalogue = cat.by_id(cat.load(db))
+    # every kind of comparison is in the block, on its own scale
+    kinds = {r["indicator"]: cmp.kind_of(catalogue[r["indicator"]]) for r in block}
+    assert set(kinds.values()) == set(cmp.KINDS)
+    assert {r["schaal"] for r in block} == {"procent", "per 1.000 inwoners", "dagen"}
     judged = [r for r in block if r["oordeel"] is not None]
-    assert judged
+    assert {kinds[r["indicator"]] for r in judged} == set(cmp.KINDS)
+    slack = {cmp.SHARE: 0.1, cmp.RATE: 0.01, cmp.MEDIAN: 0.1}
     for r in judged:
+        kind = kinds[r["indicator"]]
         assert r["oordeel"] in ("hoger", "lager", "binnen")
         lo95, hi95 = r["grens_95"]
         lo998, hi998 = r["grens_998"]
-        assert 0 <= lo998 <= lo95 <= r["referentie"] <= hi95 <= hi998 <= 100
+        assert 0 <= lo998 <= lo95 <= r["referentie"] <= hi95 <= hi998
+        assert hi998 <= 100 or kind != cmp.SHARE
         assert (r["oordeel"] == "binnen") == (lo998 <= r["waarde"] <= hi998) or \
-            abs(r["waarde"] - lo998) < 0.1 or abs(r["waarde"] - hi998) < 0.1
+            abs(r["waarde"] - lo998) < slack[kind] or abs(r["waarde"] - hi998) < slack[kind]
+        if kind == cmp.RATE:
+            # per 1.000 inhabitants of the region file: the count over them
+            assert r["waarde"] == pytest.approx(1000 * r["teller"] / r["noemer"], abs=0.005)
+        if kind == cmp.MEDIAN:
+            assert r["teller"] is None and r["noemer"] >= 10  # a shown median: 10 or more
+        if kind != cmp.SHARE:
+            assert r["verwacht"] is None
     assert any(r["verwacht"] is not None for r in judged)
+    # the same figures as the indicators block: the count a rate is made of,
+    # the median itself
+    own = {(r["id"], r["gemeente"]): r for r in out["indicators"]}
+    for r in block:
+        ind = own[(r["indicator"], r["gemeente"])]
+        if kinds[r["indicator"]] == cmp.RATE and r["teller"] is not None:
+            assert r["teller"] == ind["value"]
+        if kinds[r["indicator"]] == cmp.MEDIAN:
+            assert r["waarde"] == ind["value"]
+        if ind["suppressed"]:
+            assert r["waarde"] is None and r["teller"] is None and r["oordeel"] is None
     # Maastricht alone in its size class: no comparison, its own figure stays
     alone = [r for r in block if r["gemeente"] == MAASTRICHT and r["groep"] == "grootteklasse"]
     assert alone and all(r["oordeel"] is None and r["referentie"] is None
@@ -261,6 +287,7 @@ def test_comparison_views_never_show_a_hidden_gemeente(small_store):
     rows = {(r["id"], r["gemeente"]): r for r in out["indicators"]}
     kenmerken = indicators.gemeente_kenmerken(db)
     namen = indicators.gemeente_namen(db)
+    by_id = cat.by_id(cat.load(db))
     shown_export = hidden_export = 0
     for r in out["vergelijking"]:
         own = rows[(r["indicator"], r["gemeente"])]
@@ -268,12 +295,15 @@ def test_comparison_views_never_show_a_hidden_gemeente(small_store):
             assert all(r[k] is None for k in ("teller", "noemer", "waarde", "grens_95",
                                               "grens_998", "verwacht", "oordeel")), r
             hidden_export += 1
+        elif cmp.kind_of(by_id[r["indicator"]]) == cmp.RATE:
+            # a count per 1.000 inhabitants: the count is the shown one
+            assert r["teller"] == own["value"]
+            shown_export += 1
         else:
             assert r["waarde"] == own["value"] and r["noemer"] == own["denominator"]
             shown_export += 1
         checked["cells"] += 1
     assert shown_export and hidden_export
-    by_id = cat.by_id(cat.load(db))
     for ind in IND:
         bg = indicators.by_gemeente(ind, Filters(peildatum=P), path=db)
         hidden = _check_views(ind, bg, indicators.compare_strata(ind, P, db), kenmerken, namen,

@@ -21,9 +21,9 @@ _HELP = {"peildatum": ("De datum waarop de cijfers worden bepaald: telkens een m
                        "het laatste maandeinde dat elke bron volledig heeft geleverd; een latere "
                        "datum (de laaddatum) is voorlopig."),
          **{d.field: d.help for d in dims.TABLE}}
-_GROUP_CAPTION = ("Deze filters gaan alleen samen met gemeente en peildatum: kies er één, "
-                  "zonder " + dims.listed(dims.word(d) for d in PERSON_DIMENSIONS)
-                  .replace(" en ", " of ") + ".")
+_ONE_CAPTION = ("Naast gemeente en peildatum kiest u één kenmerk tegelijk: zolang er één gekozen "
+                "is, staan de andere uit. Zo blijft elke kleine groep verborgen, in welke "
+                "combinatie van pagina's en filters ook.")
 
 
 def _query_dict() -> dict:
@@ -90,20 +90,18 @@ def render_sidebar_filters():
         choices = list(options.get(field) or [])
         current = [v for v in (st.session_state.get(_W[field]) or ()) if v in choices]
         st.session_state[_W[field]] = current
-    # A herkomst/cohort filter combines with gemeente and peildatum only (the
-    # store keeps them as one-dimension marginals): while one is chosen the
-    # others are disabled, and the other way round.
-    person_set = any(st.session_state.get(_W[d]) for d in PERSON_DIMENSIONS)
-    margin_set = next((d for d in MARGIN_DIMENSIONS if st.session_state.get(_W[d])), None)
-    for field in PERSON_DIMENSIONS:
-        sb.multiselect(dims.label(field), list(options.get(field) or []), key=_W[field],
-                       format_func=dims.BY_COLUMN[field].member_label, placeholder="Alle", select_all=False,
-                       help=_HELP[field],
-                       disabled=margin_set is not None)
-    sb.markdown("**Herkomst en cohort**")
-    sb.caption(_GROUP_CAPTION)
-    for field in MARGIN_DIMENSIONS:
-        off = person_set or (margin_set is not None and margin_set != field)
+    # One dimension besides the gemeente at a time (monitor.filters.
+    # combination_conflict): while one is chosen the others are disabled.
+    chosen_field = next((d for d in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS)
+                         if st.session_state.get(_W[d])), None)
+    for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
+        if chosen_field is not None and field != chosen_field:
+            st.session_state[_W[field]] = []  # kept from before: never two at once
+    sb.caption(_ONE_CAPTION)
+    for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
+        if field == MARGIN_DIMENSIONS[0]:
+            sb.markdown("**Herkomst en cohort**")
+        off = chosen_field is not None and chosen_field != field
         sb.multiselect(dims.label(field), list(options.get(field) or []), key=_W[field],
                        format_func=dims.BY_COLUMN[field].member_label,
                        placeholder="Niet beschikbaar" if off else "Alle", select_all=False,
@@ -159,3 +157,15 @@ def not_applied(f, applied: tuple[str, ...]) -> list[str]:
     return [dims.word(field)
             for field in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS)
             if field not in applied and getattr(f, field, None)]
+
+
+def block_notice(f, subject: str) -> None:
+    """Say, under a block that follows the gemeente only (monitor.indicators.
+    BLOCK_FILTERS), which chosen filters it leaves out and why. `subject`
+    is the start of the sentence ("De route volgt")."""
+    ignored = not_applied(f, ())
+    if ignored:
+        st.info(f"{subject} alleen het filter op gemeente; het filter op {' en '.join(ignored)} "
+                "is hier niet toegepast: onder een filter op persoonskenmerken zouden kleine "
+                "groepen uit de gemeenten en de regio terug te rekenen zijn.",
+                icon=":material/filter_alt_off:")

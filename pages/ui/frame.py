@@ -123,6 +123,16 @@ h1{padding-top:.25rem !important}
   [class*="st-key-im_tiles_"] [data-testid="stColumn"]{min-width:calc(33% - 1rem) !important;
     flex:1 1 calc(33% - 1rem) !important}
 }
+/* a cluster of one domain: its tile (indicators side by side) takes the whole row on a laptop */
+@media (max-width: 1400px) {
+  [class*="st-key-im_single_"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap !important}
+  [class*="st-key-im_single_"] [data-testid="stColumn"]{min-width:100% !important;
+    flex:1 1 100% !important}
+  [class*="st-key-im_single_"] [class*="st-key-im_side_"] [data-testid="stHorizontalBlock"]{
+    flex-wrap:nowrap !important}
+  [class*="st-key-im_single_"] [class*="st-key-im_side_"] [data-testid="stColumn"]{
+    min-width:0 !important;flex:1 1 0 !important}
+}
 /* a row of choices: each at least wide enough to show its value */
 [class*="st-key-im_wrap_"] [data-testid="stHorizontalBlock"]{flex-wrap:wrap !important}
 [class*="st-key-im_wrap_"] [data-testid="stColumn"]{min-width:220px !important}
@@ -169,9 +179,18 @@ h1{padding-top:.25rem !important}
     margin-bottom:4px}
   .im-print-header strong{color:#8A3B00}
   .im-print-signals{font-size:0.85rem;break-inside:avoid}
-  .im-print-inputs{break-inside:avoid;font-size:0.85rem}
-  .im-print-inputs table{border-collapse:collapse}
-  .im-print-inputs td, .im-print-inputs th{border:1px solid #999;padding:2px 6px;text-align:left}
+  .im-print-inputs{font-size:0.85rem}
+  table.im-print-table{border-collapse:collapse;margin:4px 0 8px;font-size:0.85rem}
+  .im-print-table td, .im-print-table th{border:1px solid #999;padding:2px 6px;text-align:left;
+    vertical-align:top}
+  .im-print-table tr{break-inside:avoid}
+  .im-print-section{margin-top:10px}
+  .im-print-section h4{break-after:avoid;margin:6px 0 2px}
+  .im-print-caption{font-size:0.8rem;color:#333}
+  /* what only works on a screen (the Begroting's input widgets, its tabs with
+     their one open panel) gives way to print-only tables (.im-print-only) */
+  [class*="st-key-im_screen_only"],
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-im_screen_only"]){display:none !important}
   /* scroll areas print whole, so no text runs over what follows */
   [data-testid="stVerticalBlock"][data-test-scroll-behavior]{height:auto !important;
     max-height:none !important;overflow:visible !important}
@@ -238,7 +257,37 @@ LANG_JS = """
             'Close fullscreen': 'Volledig scherm sluiten', 'Download as CSV': 'Downloaden als CSV',
             'Search': 'Zoeken', 'Delete': 'Verwijderen', 'Remove': 'Verwijderen',
             'Sidebar': 'Zijbalk', 'App pages': "Pagina's", 'Link to heading': 'Link naar deze kop',
-            'Main menu': 'Menu', 'Show/hide columns': 'Kolommen tonen of verbergen'};
+            'Main menu': 'Menu', 'Show/hide columns': 'Kolommen tonen of verbergen',
+            'Sort ascending': 'Oplopend sorteren', 'Sort descending': 'Aflopend sorteren',
+            'Pin column': 'Kolom vastzetten', 'Unpin column': 'Kolom losmaken',
+            'Hide column': 'Kolom verbergen', 'Autosize': 'Breedte aanpassen',
+            'Format': 'Opmaak', 'Copy': 'Kopiëren', 'Copied!': 'Gekopieerd',
+            'No results': 'Geen resultaten', 'No options to select': 'Geen keuzes',
+            'Running...': 'Bezig…', 'Stop': 'Stoppen', 'Select all': 'Alles kiezen',
+            'Statistics': 'Statistieken', 'Copy column name': 'Kolomnaam kopiëren',
+            'Loading...': 'Laden…', 'Stopping...': 'Stoppen…', '(index)': '(rijnummer)',
+            // the column menu's number formats and statistics
+            'Automatic': 'Automatisch', 'Localized': 'Volgens taalinstelling',
+            'Plain': 'Zonder opmaak', 'Compact': 'Compact', 'Percent': 'Procent',
+            'Accounting': 'Boekhouding', 'Scientific': 'Wetenschappelijk',
+            'Calendar': 'Kalender', 'Distance': 'Afstand', 'Duration': 'Duur',
+            'Average': 'Gemiddelde', 'Median': 'Mediaan', 'Sum': 'Som',
+            'Distinct': 'Verschillende', 'Empty': 'Leeg', 'Values': 'Waarden',
+            'Standard deviation': 'Standaardafwijking', 'Range': 'Spreiding',
+            'Average length': 'Gemiddelde lengte', 'Maximum length': 'Langste',
+            'Minimum length': 'Kortste', 'Increment': 'Verhogen', 'Decrement': 'Verlagen'};
+  // the same words as text in Streamlit's tooltips, menus and the status line
+  var TEXT_PARTS = '[data-testid="stTooltipContent"], [role="tooltip"], [role="menu"], ' +
+                   '[data-baseweb="popover"], [data-testid="stStatusWidget"], ' +
+                   '[data-testid="stDataFrameColumnMenu"], ' +
+                   '[data-testid="stDataFrameColumnVisibilityMenu"]';
+  function dutchText(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), n;
+    while ((n = walker.nextNode())) {
+      var v = n.nodeValue.trim(), t = NL[v];
+      if (t && t !== v) n.nodeValue = n.nodeValue.replace(v, t);
+    }
+  }
   function dutch(el) {
     ['aria-label', 'title', 'placeholder'].forEach(function (attr) {
       var v = el.getAttribute(attr);
@@ -249,10 +298,11 @@ LANG_JS = """
   }
   function translate() {
     document.querySelectorAll('[aria-label], [title], input[placeholder]').forEach(dutch);
+    document.querySelectorAll(TEXT_PARTS).forEach(dutchText);
   }
   new MutationObserver(function () {
     if (!pending) { pending = true; requestAnimationFrame(function () { focusable(); translate(); }); }
-  }).observe(document.body, {childList: true, subtree: true, attributes: true,
+  }).observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true,
                              attributeFilter: ['aria-label', 'title', 'placeholder']});
   focusable();
   translate();

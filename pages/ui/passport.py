@@ -10,6 +10,7 @@ from monitor import judgement
 from monitor import presentation as pres
 from monitor import catalogue as cat
 from monitor.catalogue import PUBLIC_NOTE, Indicator
+from monitor.disclosure import COMBINATION_RULE
 from pages.ui import data
 from pages.ui.render import SUPPRESSION_EXPLANATION
 
@@ -30,6 +31,8 @@ def render_passport(ind: Indicator, peildatum) -> None:
     st.markdown(f"**Vergelijking:** {judgement.comparison_text(ind)}")
     st.markdown(f"**Laatst geladen:** {fmt.datetime_nl(info.get('loaded_at')) if info else fmt.MISSING}")
     st.caption(PUBLIC_NOTE if ind.is_public else SUPPRESSION_EXPLANATION)
+    if not ind.is_public:
+        st.caption(COMBINATION_RULE)
 
 
 def block_heading(title: str, indicator_id: str, peildatum) -> None:

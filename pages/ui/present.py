@@ -116,6 +116,9 @@ def _big(fig: go.Figure) -> go.Figure:
     out.update_xaxes(tickfont=dict(size=20), title_font=dict(size=20), automargin=True)
     out.update_yaxes(tickfont=dict(size=20), title_font=dict(size=20), automargin=True)
     out.update_traces(textfont_size=20, selector=dict(type="bar"))
+    # names at points (the funnel's gemeenten) as large as the bars' values
+    out.update_traces(textfont_size=20, selector=lambda t: t.type == "scatter"
+                      and "text" in (t.mode or ""))
     out.update_annotations(font_size=18)
     return out
 
@@ -128,6 +131,7 @@ def run() -> None:
     f = current_filters()
     keys = basket.keys()
     charts, missing = bk.rebuild_all(keys, basket.source(), f)
+    charts = deck.slides_of(charts)  # a step per slide of the deck
     count = len(charts)
     if not charts:
         st.markdown("<h1 class='im-slide-title'>De presentatie is leeg</h1>",

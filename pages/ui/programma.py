@@ -9,7 +9,7 @@ import streamlit as st
 from monitor import zroute
 from monitor import formatting as fmt
 from pages.ui import render
-from pages.ui.filters import current_filters
+from pages.ui.filters import block_notice, current_filters
 from pages.ui.passport import block_heading
 
 # label -> the norm's argument of the registered chart (monitor.registry.Z_NORMS)
@@ -32,6 +32,7 @@ def render_z_route() -> None:
     label = st.radio("Norm", list(NORMEN), index=list(NORMEN.values()).index("lesweken"),
                      horizontal=True, key="z_route_norm")
     norm = NORMEN[label]
+    block_notice(f, "De Z-route volgt")
     if render.registered("werk.z_route_capaciteit", norm, key="z_route_capaciteit", f=f):
         render.registered("werk.z_route_schema", key="z_route_schema", f=f)
 
@@ -39,4 +40,5 @@ def render_z_route() -> None:
 def render_vista_niveaus() -> None:
     f = current_filters()
     block_heading("Taalniveau per vaardigheid", "taal.niveau_per_vaardigheid", f.peildatum)
+    block_notice(f, "Het taalniveau per vaardigheid volgt")
     render.registered("taal.vista_niveaus", key="vista_niveaus", f=f)

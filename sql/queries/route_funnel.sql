@@ -4,9 +4,12 @@
 -- values) over the `mediaan_n` of them for whom both dates are known.
 -- Populations and age groups are int_person_peildatum's, at one of the
 -- peildata it holds (the pages offer only those). Filters as in cube_cells
--- (lists, empty = all).
+-- (lists, empty = all). $per_gemeente: one row per step and gemeente
+-- (`gemeentecode`; NULL otherwise), the cells disclosure control decides
+-- over (monitor.indicators.route).
 WITH filtered AS (
-    SELECT * FROM int_person_peildatum
+    SELECT *, CASE WHEN $per_gemeente THEN gemeentecode END AS place
+    FROM int_person_peildatum
     WHERE peildatum = $peildatum::DATE AND in_scope
       AND in_filter($gemeenten::VARCHAR[], gemeentecode)
       AND in_filter($doelgroep::VARCHAR[], doelgroep)
@@ -20,42 +23,42 @@ WITH filtered AS (
 ),
 steps AS (
     -- step order, the step's date, and the date of the step before it
-    SELECT 1 AS stap, 'koppeling' AS step, datum_koppeling AS d, datum_vergunning AS prev FROM filtered
-    UNION ALL SELECT 2, 'huisvesting', datum_huisvesting, datum_koppeling FROM filtered
+    SELECT 1 AS stap, 'koppeling' AS step, datum_koppeling AS d, datum_vergunning AS prev, place FROM filtered
+    UNION ALL SELECT 2, 'huisvesting', datum_huisvesting, datum_koppeling, place FROM filtered
     UNION ALL SELECT 3, 'brede_intake', datum_brede_intake,
-                     coalesce(datum_huisvesting, datum_vergunning) FROM filtered
-    UNION ALL SELECT 4, 'pip', datum_pip, datum_brede_intake FROM filtered
-    UNION ALL SELECT 5, 'leerroute', datum_start_leerroute, datum_pip FROM filtered
-    UNION ALL SELECT 6, 'map', datum_map_afgerond, datum_pip FROM filtered
-    UNION ALL SELECT 7, 'knm', datum_knm_afgerond, datum_pip FROM filtered
-    UNION ALL SELECT 8, 'pvt', datum_pvt_afgerond, datum_pip FROM filtered
-    UNION ALL SELECT 9, 'voldaan', CASE WHEN status = 'Voldaan' THEN datum_status END, datum_pip
-              FROM filtered
+                     coalesce(datum_huisvesting, datum_vergunning), place FROM filtered
+    UNION ALL SELECT 4, 'pip', datum_pip, datum_brede_intake, place FROM filtered
+    UNION ALL SELECT 5, 'leerroute', datum_start_leerroute, datum_pip, place FROM filtered
+    UNION ALL SELECT 6, 'map', datum_map_afgerond, datum_pip, place FROM filtered
+    UNION ALL SELECT 7, 'knm', datum_knm_afgerond, datum_pip, place FROM filtered
+    UNION ALL SELECT 8, 'pvt', datum_pvt_afgerond, datum_pip, place FROM filtered
+    UNION ALL SELECT 9, 'voldaan', CASE WHEN status = 'Voldaan' THEN datum_status END, datum_pip,
+              place FROM filtered
     -- termijn: active persons whose three years from the PIP run / have run out
-    UNION ALL SELECT 10, 'termijn_lopend', datum_pip, NULL FROM filtered
+    UNION ALL SELECT 10, 'termijn_lopend', datum_pip, NULL, place FROM filtered
               WHERE active AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) >= peildatum
-    UNION ALL SELECT 11, 'termijn_verstreken', datum_pip, NULL FROM filtered
+    UNION ALL SELECT 11, 'termijn_verstreken', datum_pip, NULL, place FROM filtered
               WHERE active AND CAST(datum_pip + INTERVAL 3 YEAR AS DATE) < peildatum
 ),
 -- The median from a count per (step, lead time): a few thousand rows instead
 -- of sorting every person's lead time (~1,2M rows nationally). Even counts
 -- average the two middle values, as median() does.
 days AS (
-    SELECT stap, step, date_diff('day', prev, d) AS days, count(*) AS n
+    SELECT stap, step, place, date_diff('day', prev, d) AS days, count(*) AS n
     FROM steps
     WHERE d <= $peildatum::DATE
     GROUP BY ALL
 ),
 ranked AS (
     SELECT *,
-           sum(n) OVER (PARTITION BY stap ORDER BY days NULLS LAST ROWS UNBOUNDED PRECEDING) AS cum,
-           sum(n) FILTER (WHERE days IS NOT NULL) OVER (PARTITION BY stap) AS known
+           sum(n) OVER (PARTITION BY stap, place ORDER BY days NULLS LAST ROWS UNBOUNDED PRECEDING) AS cum,
+           sum(n) FILTER (WHERE days IS NOT NULL) OVER (PARTITION BY stap, place) AS known
     FROM days
 )
-SELECT stap, step, CAST(sum(n) AS BIGINT) AS persons,
+SELECT stap, step, place AS gemeentecode, CAST(sum(n) AS BIGINT) AS persons,
        (min(days) FILTER (WHERE cum > (known - 1) // 2)
         + min(days) FILTER (WHERE cum > known // 2)) / 2 AS mediaan_dagen,
        CAST(coalesce(sum(n) FILTER (WHERE days IS NOT NULL), 0) AS BIGINT) AS mediaan_n
 FROM ranked
 GROUP BY ALL
-ORDER BY stap
+ORDER BY stap, gemeentecode
