@@ -238,6 +238,10 @@ def print_figure(c: Chart, demo: bool = False, width: int = SCREEN_SIZE[0],
     title, the legend, the plot, then source and peildatum (and the demo
     notice). Each gets room of its own, so no text runs over another."""
     fig = go.Figure(copy.deepcopy(c.figure.to_dict()))
+    # A file looks the same whoever draws it: importing Streamlit makes its
+    # own template plotly's default, and that one leaves the axes without
+    # automargin, so tick labels such as "€ 120.000" fell outside the image.
+    fig.update_layout(template="plotly")
     # The title is the conclusion (what the chart says), wrapped to the width;
     # the source line wraps too, so neither is cut off at the image's edge.
     heading = _wrap_px(title or c.conclusion, width - 2 * PAD_PX, HEADING_PX) \

@@ -303,6 +303,9 @@ def test_chart_files_keep_title_legend_plot_and_labels_apart(browser, demo_store
 
     import plotly
 
+    # as in the app's process, where Streamlit makes its template plotly's default
+    import streamlit.elements.plotly_chart  # noqa: F401
+
     from monitor import deck, exports, indicators, registry
     from monitor.queries import Source
     from monitor.filters import Filters
