@@ -238,6 +238,16 @@ def _at(df, peildatum):
     return df[df["peildatum"] == peildatum] if "peildatum" in df else df
 
 
+def _record(system, df, peildatum, names_of, where, check=None) -> None:
+    """Every row of one view at the peildatum, as the system of equations sees it."""
+    for r in _at(df, peildatum).to_dict("records"):
+        if check:
+            check(r, where)
+        v = r.get("value")
+        system.see(names_of(r), bool(r["suppressed"]), r.get("weergave"),
+                   None if v is None or (isinstance(v, float) and np.isnan(v)) else v)
+
+
 def indicator_views(db, indicator: str, peildatum, dims=None, pairs=True,
                     check=None, figure=None, sample=None) -> System:
     """Every view of one indicator at one peildatum that stays within one
@@ -258,12 +268,7 @@ def indicator_views(db, indicator: str, peildatum, dims=None, pairs=True,
     P = peildatum
 
     def record(df, names_of, where):
-        for r in _at(df, P).to_dict("records"):
-            if check:
-                check(r, where)
-            v = r.get("value")
-            sys_.see(names_of(r), bool(r["suppressed"]), r.get("weergave"),
-                     None if v is None or (isinstance(v, float) and np.isnan(v)) else v)
+        _record(sys_, df, P, names_of, where, check)
 
     for e in dims:
         msels = [(m,) for m in members[e]] + (list(combinations(members[e], 2)) if pairs else [])
@@ -530,12 +535,7 @@ def pair_views(db, indicator: str, peildatum, e1: str, e2: str, gemeenten=None,
                 if g in gs and (not a_sel or a in a_sel) and (not b_sel or b in b_sel)]
 
     def record(df, names_of, where):
-        for r in _at(df, P).to_dict("records"):
-            if check:
-                check(r, where)
-            v = r.get("value")
-            s.see(names_of(r), bool(r["suppressed"]), r.get("weergave"),
-                  None if v is None or (isinstance(v, float) and np.isnan(v)) else v)
+        _record(s, df, P, names_of, where, check)
 
     def attempt(call):
         try:
