@@ -282,16 +282,64 @@ def _family(dimension: str, path, version) -> dict:
     hidden cells of the family of `dimension`; the total column is the
     decision of the breakdown by gemeente (_gemeente_family), which every
     family shares and none changes."""
-    ids = list(_catalogue(path, version)["id"])
-    column = _gemeente_family(path, version)
-    parts = []
-    with store.bounded_memory(path):
-        for i in range(0, len(ids), DECISION_CHUNK):
-            parts.append(_family_of(dimension, tuple(ids[i:i + DECISION_CHUNK]), column, path))
-    hidden = pd.concat(parts, ignore_index=True)
+    key = (dimension, path, version)
+    parts = dict(_family_parts.get(key, {}))
+    chunks = _family_chunks(path, version)
+    for n in range(len(chunks)):
+        if n not in parts:
+            parts[n] = _family_part(dimension, chunks[n], path, version)
+    hidden = pd.concat([parts[n] for n in range(len(chunks))], ignore_index=True)
+    _families_done.add(key)
+    _family_parts.pop(key, None)
     if hidden.empty:
         return {}
     return _by_cell(hidden["g"], hidden["m"], hidden["id"].to_numpy(dtype=np.int64))
+
+
+# Parts of a family taken ahead by warm_steps, one chunk of indicators at a
+# time, until _family puts them together.
+_family_parts: dict = {}
+_families_done: set = set()
+
+
+def _take_family_part(dimension: str, n: int, path, version) -> None:
+    key = (dimension, path, version)
+    if key in _families_done:
+        return
+    parts = _family_parts.setdefault(key, {})
+    if n not in parts:
+        parts[n] = _family_part(dimension, _family_chunks(path, version)[n], path, version)
+
+
+def _family_chunks(path, version) -> list[tuple]:
+    ids = list(_catalogue(path, version)["id"])
+    return [tuple(ids[i:i + DECISION_CHUNK]) for i in range(0, len(ids), DECISION_CHUNK)]
+
+
+def _family_part(dimension: str, chunk: tuple, path, version) -> pd.DataFrame:
+    column = _gemeente_family(path, version)
+    with store.bounded_memory(path):
+        return _family_of(dimension, chunk, column, path)
+
+
+def _hidden_in_column(places: np.ndarray, ids: np.ndarray, rows: np.ndarray,
+                      column: dict) -> np.ndarray:
+    """Per row: one of `rows` whose cell the total column hides at its place.
+    One set lookup over (place, cell) pairs: nationally a loop over the 342
+    gemeenten compared every row's place 342 times, most of a family's time."""
+    out = np.zeros(len(ids), dtype=bool)
+    at = np.flatnonzero(rows)
+    if not len(at) or not column:
+        return out
+    code = {g: i for i, g in enumerate(dict.fromkeys(g for g, _ in column))}
+    width = int(max(ids.max(initial=0), max(f.max(initial=0) for f in column.values()))) + 1
+    hidden = np.concatenate([code[g] * width + found.astype(np.int64)
+                             for (g, _), found in column.items()])
+    place = pd.Series(places[at], dtype=object).map(code)
+    known = place.notna().to_numpy()
+    keys = place.to_numpy()[known].astype(np.int64) * width + ids[at][known].astype(np.int64)
+    out[at[known]] = np.isin(keys, hidden)
+    return out
 
 
 def _family_of(dimension: str, indicators: tuple, column: dict, path) -> pd.DataFrame:
@@ -321,14 +369,9 @@ def _family_of(dimension: str, indicators: tuple, column: dict, path) -> pd.Data
     both["key_group"] = _key_group(both["key"])
     both["id"] = _cell_ids(both, path)
     locked = (both["m"] == REGION).to_numpy()
-    elsewhere = np.zeros(len(both), dtype=bool)
-    g_of = both["g"].to_numpy()
-    for (g, _), found in column.items():
-        mine = locked & (g_of == g)
-        if mine.any():
-            elsewhere[mine] = np.isin(both["id"].to_numpy()[mine], found)
     both["locked"] = locked
-    both["hidden_elsewhere"] = elsewhere
+    both["hidden_elsewhere"] = _hidden_in_column(both["g"].to_numpy(), both["id"].to_numpy(),
+                                                 locked, column)
     hide = suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
                            grid=("g", "m"), total=REGION)
     return both.loc[hide & ~locked, ["g", "m", "id"]]
@@ -639,24 +682,35 @@ def _protect_counts(df: pd.DataFrame, columns: list[str], linked: dict | None = 
 
 
 def warm(path=None) -> None:
-    """Take the decisions every later filter choice shares: the breakdown by
-    gemeente under no other filter (nationally 342 siblings per cell,
-    seconds), so the first user to pick a gemeente after a load does not
-    wait for it; then the family of every dimension (gemeenten x its
-    members), which the first filter on or breakdown by that dimension
-    needs; and the route and the cohort curves over their gemeenten."""
+    """Take the decisions every later filter choice shares (warm_steps) at once."""
+    for step in warm_steps(path):
+        step()
+
+
+def warm_steps(path=None):
+    """The decisions every later filter choice shares, as steps of a second
+    or so each (nationally), so that background work can give way to a page
+    between them: the breakdown by gemeente under no other filter (342
+    siblings per cell), which the first user to pick a gemeente would
+    otherwise wait for; then the family of every dimension (gemeenten x its
+    members), chunk by chunk, which the first filter on or breakdown by that
+    dimension needs; and the route and the cohort curves over their
+    gemeenten."""
     codes = list(gemeente_namen(path))
     if len(codes) > 1:
         # the sidebar opens on the default peildatum, which is part of the key
-        headline(Filters(peildatum=default_peildatum(path), gemeenten=(codes[0],)), path=path)
+        yield lambda: headline(Filters(peildatum=default_peildatum(path), gemeenten=(codes[0],)),
+                               path=path)
     version = store.store_version(path)
     for dimension in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
-        _family(dimension, path, version)
+        for n in range(len(_family_chunks(path, version))):
+            yield lambda dimension=dimension, n=n: _take_family_part(dimension, n, path, version)
+        yield lambda dimension=dimension: _family(dimension, path, version)
     # the blocks decided over their gemeenten, at the peildatum pages open on
     default = default_peildatum(path)
     if default is not None:
-        _route_cells(default, path, version)
-        _cohort_cells(default, path, version)
+        yield lambda: _route_cells(default, path, version)
+        yield lambda: _cohort_cells(default, path, version)
 
 
 #: The blocks (the route, the cohort curves, the wijken, land van herkomst,

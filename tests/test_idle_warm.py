@@ -54,3 +54,29 @@ def test_work_runs_at_once_on_an_idle_server():
     slept = []
     data.run_when_idle(lambda: slept.append("done"), activity=activity, sleep=slept.append)
     assert slept == ["done"]
+
+
+def test_steps_give_way_to_a_page_that_starts_between_them():
+    clock = FakeClock()
+    activity = data.Activity(clock)
+    clock.now += data.IDLE_S
+    done = []
+
+    def step(name, seconds, then=None):
+        def run():
+            clock.now += seconds
+            done.append((name, clock.now))
+            if then:
+                then()
+        return run
+
+    # a page run starts while the first step works and ends a second later
+    def page():
+        activity.started()
+        clock.now += 1
+        activity.ended()
+
+    data.run_steps_when_idle([step("a", 3, then=page), step("b", 3)], activity=activity,
+                             sleep=lambda s: setattr(clock, "now", clock.now + s))
+    # a: 102 -> 105; the page ends at 106; b waits two idle seconds: 108 -> 111
+    assert done == [("a", 105.0), ("b", 106 + data.IDLE_S + 3)]

@@ -87,11 +87,19 @@ def run_when_idle(work, *args, activity: Activity = ACTIVITY, sleep=time.sleep) 
     work(*args)
 
 
+def run_steps_when_idle(steps, activity: Activity = ACTIVITY, sleep=time.sleep) -> None:
+    """Run each step once the server has been idle IDLE_S seconds: work of
+    minutes (nationally) gives way to every page that starts meanwhile, and
+    holds it up by one step at most."""
+    for step in steps:
+        run_when_idle(step, activity=activity, sleep=sleep)
+
+
 @st.cache_resource(show_spinner=False)
 def warm(snap: Snapshot) -> threading.Thread:
     """Once per store version and server: the decisions every session shares
     are taken in the background while pages are read (monitor.indicators.warm)."""
-    thread = threading.Thread(target=run_when_idle, args=(indicators.warm, snap.path),
+    thread = threading.Thread(target=run_steps_when_idle, args=(indicators.warm_steps(snap.path),),
                               daemon=True, name="warm-disclosure")
     thread.start()
     return thread
