@@ -17,6 +17,10 @@ from pages.ui.filters import current_filters, filter_summary_markdown, block_not
 from pages.ui.passport import block_heading
 
 
+# More rows than this: a scrolling grid instead of a table laid out whole.
+LONG_TABLE = 12
+
+
 def _realisation_cell(pct, running: bool) -> str:
     if pct is None or pd.isna(pct):
         return fmt.MISSING
@@ -66,7 +70,12 @@ def render_taakstelling(f) -> None:
 
     st.markdown("**Realisatie per gemeente en halfjaar** — ✔ op koers (≥ 100%) · "
                 "▲ aandacht (90–99%) · ✖ uit koers (< 90%); een lopend halfjaar is voorlopig")
-    st.table(wide.style.map(colour))
+    if len(wide) > LONG_TABLE:
+        # a grid that draws the rows in view: nationally 343 rows x 10 halfjaren
+        # as a plain table are most of what the browser has to lay out
+        st.dataframe(wide.style.map(colour), width="stretch", height=420)
+    else:
+        st.table(wide.style.map(colour))
     render.caption(f"Bron: {charts.TAAKSTELLING_SOURCE} · peildatum {fmt.date_nl(f.peildatum)} · "
                    "realisatie = gehuisvest ÷ (taakstelling + achterstand begin); – : geen opgave in dat "
                    "halfjaar")
