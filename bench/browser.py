@@ -151,7 +151,7 @@ def interact(db: Path, port: int, runs: int) -> dict:
                 out[key].append(_choose_gemeente(tab, name))
         tab.goto(base + "/begroting", timeout=300_000)
         wait_complete(tab, time.perf_counter())
-        slider = tab.locator('[data-testid="stSlider"] [role="slider"]').first
+        slider = tab.locator('[data-testid="stSlider"] input[type="range"]').first
         for _ in range(runs + 1):
             slider.focus()
             started = time.perf_counter()
