@@ -72,8 +72,10 @@ def render_taakstelling(f) -> None:
                 "▲ aandacht (90–99%) · ✖ uit koers (< 90%); een lopend halfjaar is voorlopig")
     if len(wide) > LONG_TABLE:
         # a grid that draws the rows in view: nationally 343 rows x 10 halfjaren
-        # as a plain table are most of what the browser has to lay out
-        st.dataframe(wide.style.map(colour), width="stretch", height=420)
+        # as a plain table are most of what the browser has to lay out. Newest
+        # halfjaar first: a grid wider than the screen opens on its left edge.
+        st.markdown("Nieuwste halfjaar eerst.")
+        st.dataframe(wide[wide.columns[::-1]].style.map(colour), width="stretch", height=420)
     else:
         st.table(wide.style.map(colour))
     render.caption(f"Bron: {charts.TAAKSTELLING_SOURCE} · peildatum {fmt.date_nl(f.peildatum)} · "
