@@ -21,14 +21,20 @@ DEMO_TODAY = dt.date(2026, 11, 23)
 # End to end and slow: a real Chromium, loads in child processes, many loads
 # per property. `pytest -m "not slow"` is the quick loop while working;
 # .ci/run runs everything.
-SLOW_MODULES = {"test_browser", "test_browser_begroting", "test_raad_browser", "test_kill",
-                "test_store_concurrency", "test_disclosure_views", "test_page_begroting_random",
-                "test_idle_warm", "test_load_spill"}
+SLOW_MODULES = {"test_kill", "test_store_concurrency", "test_disclosure_views",
+                "test_page_begroting_random", "test_idle_warm", "test_load_spill"}
+# Real Chromium against a real server. .ci/run gives them a phase of their
+# own: among CPU-bound workers a starved renderer misses its timeouts.
+BROWSER_MODULES = {"test_browser", "test_browser_begroting", "test_raad_browser",
+                   "test_raad_screen", "test_hostile_browser", "test_login"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if module in BROWSER_MODULES:
+            item.add_marker(pytest.mark.browser)
+        if module in SLOW_MODULES or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
 
 

@@ -23,7 +23,7 @@ from monitor import indicators
 from monitor.escaping import JOINER
 from monitor.filters import Filters
 from tests.hostile import EVIL, PAYLOADS
-from tests.test_browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+from tests.browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
 from tests.test_hostile_outputs import _formula_cells
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")

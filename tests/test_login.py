@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from monitor import access, audit
-from tests.test_browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+from tests.browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
 

@@ -16,7 +16,7 @@ from pptx import Presentation
 
 from monitor import deck, exports
 from monitor import formatting as fmt
-from tests.test_browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+from tests.browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
 

@@ -15,7 +15,7 @@ import pytest
 from monitor import basket as bk
 from monitor import budget as bm
 from monitor.budget.scenarios import Scenario
-from tests.test_browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+from tests.browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
 
@@ -430,6 +430,8 @@ def test_overzicht_prints_on_two_or_three_pages_with_whole_tiles(server, browser
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     page = ctx.new_page()
     _open(page, server)
+    # the script can be idle before the browser has drawn what it sent
+    page.wait_for_function("document.querySelectorAll('.im-domain').length >= 13", timeout=60_000)
     tiles = page.evaluate("""() => [...document.querySelectorAll(
         '[class*=st-key-im_tiles_] [data-testid=stVerticalBlock], [class*=st-key-im_single_] [data-testid=stVerticalBlock]')]
         .filter(b => b.querySelector(':scope .im-domain'))
