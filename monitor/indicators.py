@@ -281,47 +281,37 @@ def _gemeente_family(path, version) -> dict:
 # with at most that one dimension (a filter or a breakdown) next to the
 # gemeente shows cells of it or sums of them, so one decision over the
 # whole table keeps a hidden cell hidden in all of them.
-@lru_cache(maxsize=len(DIMENSIONS))
-def _family(dimension: str, path, version) -> dict:
+#
+# The decision of a cell reads that indicator's cells only, so a family is
+# taken a chunk of indicators at a time and only for the chunks a view
+# shows: a page of six indicators under a filter waits for three chunks, not
+# for every indicator in the catalogue (nationally ~2 s a chunk).
+@lru_cache(maxsize=len(DIMENSIONS) * 64)
+def _family_chunk(dimension: str, n: int, path, version) -> dict:
     """(gemeente or REGION, member) -> cell numbers (_cell_ids) of the
-    hidden cells of the family of `dimension`; the total column is the
-    decision of the breakdown by gemeente (_gemeente_family), which every
-    family shares and none changes."""
-    key = (dimension, path, version)
-    parts = dict(_family_parts.get(key, {}))
-    chunks = _family_chunks(path, version)
-    for n in range(len(chunks)):
-        if n not in parts:
-            parts[n] = _family_part(dimension, chunks[n], path, version)
-    _families_done.add(key)
-    _family_parts.pop(key, None)
-    # chunks hold different indicators, so their cells never overlap
-    merged: dict = {}
-    for n in range(len(chunks)):
-        for cell, ids in parts[n].items():
-            merged.setdefault(cell, []).append(ids)
-    return {cell: np.sort(np.concatenate(found)) if len(found) > 1 else found[0]
-            for cell, found in merged.items()}
+    hidden cells of the indicators of chunk `n` (_family_chunks) in the
+    family of `dimension`; the total column is the decision of the
+    breakdown by gemeente (_gemeente_family), which every family shares and
+    none changes."""
+    return _family_part(dimension, _family_chunks(path, version)[n], path, version)
 
 
-# Parts of a family taken ahead by warm_steps, one chunk of indicators at a
-# time, until _family puts them together.
-_family_parts: dict = {}
-_families_done: set = set()
-
-
-def _take_family_part(dimension: str, n: int, path, version) -> None:
-    key = (dimension, path, version)
-    if key in _families_done:
-        return
-    parts = _family_parts.setdefault(key, {})
-    if n not in parts:
-        parts[n] = _family_part(dimension, _family_chunks(path, version)[n], path, version)
-
-
+@lru_cache(maxsize=4)
 def _family_chunks(path, version) -> list[tuple]:
     ids = list(_catalogue(path, version)["id"])
     return [tuple(ids[i:i + FAMILY_CHUNK]) for i in range(0, len(ids), FAMILY_CHUNK)]
+
+
+@lru_cache(maxsize=4)
+def _chunk_of(path, version) -> dict[str, int]:
+    return {i: n for n, chunk in enumerate(_family_chunks(path, version)) for i in chunk}
+
+
+def _family(dimension: str, indicator_ids, path, version) -> list[dict]:
+    """The chunks of the family of `dimension` that hold `indicator_ids`."""
+    chunk_of = _chunk_of(path, version)
+    wanted = sorted({chunk_of[i] for i in indicator_ids if i in chunk_of})
+    return [_family_chunk(dimension, n, path, version) for n in wanted]
 
 
 def _family_part(dimension: str, chunk: tuple, path, version) -> dict:
@@ -454,14 +444,14 @@ def _family_mask(df: pd.DataFrame, filters: Filters, dimension: str, path
     for (dim, pairs), rows in signatures.items():
         if not pairs:
             continue
-        family = (_gemeente_family(path, version) if dim == "gemeentecode"
-                  else _family(dim, path, version))
-        found = [family[p] for p in pairs if p in family]
+        rows = np.concatenate(rows)
+        families = ([_gemeente_family(path, version)] if dim == "gemeentecode" else
+                    _family(dim, pd.unique(df["indicator_id"].to_numpy()[rows]), path, version))
+        found = [family[p] for family in families for p in pairs if p in family]
         if not found:
             continue
         if keys is None:
             keys = _cell_ids(df, path)
-        rows = np.concatenate(rows)
         hidden[rows] = np.isin(keys[rows], np.concatenate(found))
     return hidden, covered
 
@@ -718,8 +708,7 @@ def warm_steps(path=None):
     version = store.store_version(path)
     for dimension in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
         for n in range(len(_family_chunks(path, version))):
-            yield lambda dimension=dimension, n=n: _take_family_part(dimension, n, path, version)
-        yield lambda dimension=dimension: _family(dimension, path, version)
+            yield lambda dimension=dimension, n=n: _family_chunk(dimension, n, path, version)
     # the blocks decided over their gemeenten, at the peildatum pages open on
     default = default_peildatum(path)
     if default is not None:

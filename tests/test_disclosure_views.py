@@ -78,8 +78,8 @@ def _assert_safe(row, unit, where):
 checked = {"views": 0}
 
 
-# Five stores, each with every family decided (gemeenten x each dimension)
-# before its views: minutes on a busy machine, more than the default limit.
+# Five stores, each with the families of its views decided (gemeenten x each
+# dimension): minutes on a busy machine, more than the default limit.
 @pytest.mark.timeout(1200)
 @given(seed=st.integers(0, 10_000), size=st.integers(25, 90))
 @settings(max_examples=5, deadline=None, derandomize=True,
