@@ -88,6 +88,9 @@ def main() -> None:
         st.info("Er is niets te vergelijken: de monitor bevat minder dan twee gemeenten.")
         return
     ids = [i.id for i in inds]
+    # labelled from the list at hand: a lookup per option through the cache
+    # hashed the catalogue ~50 times a run
+    labels = {i.id: i.name + KIND_SUFFIX[cmp.kind_of(i)] for i in inds}
     codes = sorted(namen, key=lambda c: namen[c])
     focal_default = (f.gemeenten[0] if len(f.gemeenten) == 1 else
                      DEFAULT_GEMEENTE if DEFAULT_GEMEENTE in namen else codes[0])
@@ -96,8 +99,7 @@ def main() -> None:
     with c1:
         ind_id = st.selectbox("Indicator", ids, index=ids.index(DEFAULT_INDICATOR)
                               if DEFAULT_INDICATOR in ids else 0,
-                              format_func=lambda i: data.indicator(snap, i).name
-                              + KIND_SUFFIX[cmp.kind_of(data.indicator(snap, i))], key="v_ind")
+                              format_func=labels.get, key="v_ind")
     with c2:
         # keyed on the sidebar's gemeente, so choosing one there makes it the one compared
         focal = st.selectbox("Gemeente", codes, index=codes.index(focal_default),
