@@ -80,3 +80,18 @@ def test_steps_give_way_to_a_page_that_starts_between_them():
                              sleep=lambda s: setattr(clock, "now", clock.now + s))
     # a: 102 -> 105; the page ends at 106; b waits two idle seconds: 108 -> 111
     assert done == [("a", 105.0), ("b", 106 + data.IDLE_S + 3)]
+
+
+def test_steps_stop_when_the_process_exits(monkeypatch):
+    """Once the process is exiting (atexit sets STOPPING), no further step
+    starts: a query in a daemon thread during the interpreter's teardown
+    aborts the process."""
+    clock = FakeClock()
+    activity = data.Activity(clock)
+    clock.now += data.IDLE_S
+    stopping = data.threading.Event()
+    monkeypatch.setattr(data, "STOPPING", stopping)
+    done = []
+    data.run_steps_when_idle([lambda: (done.append("a"), stopping.set()), lambda: done.append("b")],
+                             activity=activity, sleep=lambda s: setattr(clock, "now", clock.now + s))
+    assert done == ["a"]

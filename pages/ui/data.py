@@ -5,6 +5,7 @@ monitor.disclosure; pages never see person-level rows."""
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from dataclasses import dataclass
@@ -80,11 +81,26 @@ class Activity:
 ACTIVITY = Activity()
 
 
+# Background work ends between two steps when the process exits: a daemon
+# thread still inside a query while the interpreter tears down the store's
+# connection aborts the process ("connection is busy with another call").
+STOPPING = threading.Event()
+_background: list[threading.Thread] = []
+
+
+@atexit.register
+def _finish_background() -> None:
+    STOPPING.set()
+    for thread in _background:
+        thread.join(timeout=60)
+
+
 def run_when_idle(work, *args, activity: Activity = ACTIVITY, sleep=time.sleep) -> None:
     """Run work(*args) once the server has been idle IDLE_S seconds."""
     while (left := IDLE_S - activity.idle_for()) > 0:
         sleep(left)
-    work(*args)
+    if not STOPPING.is_set():
+        work(*args)
 
 
 def run_steps_when_idle(steps, activity: Activity = ACTIVITY, sleep=time.sleep) -> None:
@@ -92,6 +108,8 @@ def run_steps_when_idle(steps, activity: Activity = ACTIVITY, sleep=time.sleep) 
     minutes (nationally) gives way to every page that starts meanwhile, and
     holds it up by one step at most."""
     for step in steps:
+        if STOPPING.is_set():
+            return
         run_when_idle(step, activity=activity, sleep=sleep)
 
 
@@ -101,6 +119,7 @@ def warm(snap: Snapshot) -> threading.Thread:
     are taken in the background while pages are read (monitor.indicators.warm)."""
     thread = threading.Thread(target=run_steps_when_idle, args=(indicators.warm_steps(snap.path),),
                               daemon=True, name="warm-disclosure")
+    _background.append(thread)
     thread.start()
     return thread
 
