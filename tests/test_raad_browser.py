@@ -114,6 +114,8 @@ def test_presentation_mode_by_url_and_arrow_key(server, page):
     _open(page, f"{server}/raadspresentatie?mand={urllib.parse.quote(','.join(FIVE[:3]))}"
                 "&presentatie=1")
     assert not page.locator("[data-testid='stSidebar']").is_visible()
+    # plotly's element appears once its code has loaded, after the script is idle
+    page.locator("[data-testid='stPlotlyChart']").first.wait_for(timeout=60_000)
     assert page.locator("[data-testid='stPlotlyChart']").count() == 1
     count = page.locator(".im-slide-count")
     assert count.inner_text() == "dia 1 van 3"
