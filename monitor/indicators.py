@@ -263,37 +263,42 @@ def _by_cell(places: pd.Series, members: pd.Series, ids: np.ndarray) -> dict:
     return out
 
 
-@lru_cache(maxsize=4)
-def _gemeente_family(path, version) -> dict:
-    """(gemeente, REGION) -> the cells the breakdown by gemeente under no
-    other filter hides: the total column every family shares."""
-    hidden = _hidden_in_breakdown(Filters(), (), "gemeentecode", path, version)
-    if hidden.empty:
-        return {}
-    members = pd.Series(hidden["member"].astype(str).to_numpy(), dtype=object)
-    return _by_cell(members, pd.Series([REGION] * len(hidden), dtype=object),
-                    _cell_ids(hidden, path))
-
-
-# One family per dimension besides the gemeente: gemeenten x members of the
-# dimension, with the region row and the total column, for every indicator,
-# peildatum and key, under no other filter. Every view a user can set up
-# with at most that one dimension (a filter or a breakdown) next to the
-# gemeente shows cells of it or sums of them, so one decision over the
-# whole table keeps a hidden cell hidden in all of them.
+# One family per dimension: gemeenten x members of the dimension, with the
+# region row and the total column, for every indicator, peildatum and key,
+# under no other filter. Every view a user can set up with at most that one
+# dimension (a filter or a breakdown) next to the gemeente shows cells of it
+# or sums of them, so one decision over the whole table keeps a hidden cell
+# hidden in all of them. The family of the gemeente itself is the breakdown
+# by gemeente (342 siblings per cell nationally); it is the total column of
+# every other family, which none of them changes.
 #
 # The decision of a cell reads that indicator's cells only, so a family is
 # taken a chunk of indicators at a time and only for the chunks a view
 # shows: a page of six indicators under a filter waits for three chunks, not
-# for every indicator in the catalogue (nationally ~2 s a chunk).
+# for every indicator in the catalogue (nationally ~2 s a chunk under a
+# person filter; the gemeente's own ~0,2 s a chunk, 3,5 s for all).
 @lru_cache(maxsize=len(DIMENSIONS) * 64)
 def _family_chunk(dimension: str, n: int, path, version) -> dict:
     """(gemeente or REGION, member) -> cell numbers (_cell_ids) of the
     hidden cells of the indicators of chunk `n` (_family_chunks) in the
-    family of `dimension`; the total column is the decision of the
-    breakdown by gemeente (_gemeente_family), which every family shares and
-    none changes."""
-    return _family_part(dimension, _family_chunks(path, version)[n], path, version)
+    family of `dimension`. Kept as arrays per place and member: the chunks'
+    rows put together as one table (nationally 7 million rows of text for
+    land van herkomst) took 1 GB."""
+    chunk = _family_chunks(path, version)[n]
+    if dimension == "gemeentecode":
+        with store.bounded_memory(path):
+            hidden = _hidden_of(Filters(), chunk, dimension, path)
+        if hidden.empty:
+            return {}
+        return _by_cell(pd.Series(hidden["member"].astype(str).to_numpy(), dtype=object),
+                        pd.Series([REGION] * len(hidden), dtype=object),
+                        _cell_ids(hidden, path))
+    column = _family_chunk("gemeentecode", n, path, version)
+    with store.bounded_memory(path):
+        hidden = _family_of(dimension, chunk, column, path)
+    if hidden.empty:
+        return {}
+    return _by_cell(hidden["g"], hidden["m"], hidden["id"].to_numpy(dtype=np.int64))
 
 
 @lru_cache(maxsize=4)
@@ -312,18 +317,6 @@ def _family(dimension: str, indicator_ids, path, version) -> list[dict]:
     chunk_of = _chunk_of(path, version)
     wanted = sorted({chunk_of[i] for i in indicator_ids if i in chunk_of})
     return [_family_chunk(dimension, n, path, version) for n in wanted]
-
-
-def _family_part(dimension: str, chunk: tuple, path, version) -> dict:
-    """The hidden cells of one chunk of indicators by (place, member): kept
-    per chunk as arrays, because the chunks' rows put together as one table
-    (nationally 7 million rows of text for land van herkomst) took 1 GB."""
-    column = _gemeente_family(path, version)
-    with store.bounded_memory(path):
-        hidden = _family_of(dimension, chunk, column, path)
-    if hidden.empty:
-        return {}
-    return _by_cell(hidden["g"], hidden["m"], hidden["id"].to_numpy(dtype=np.int64))
 
 
 def _hidden_in_column(places: np.ndarray, ids: np.ndarray, rows: np.ndarray,
@@ -445,8 +438,7 @@ def _family_mask(df: pd.DataFrame, filters: Filters, dimension: str, path
         if not pairs:
             continue
         rows = np.concatenate(rows)
-        families = ([_gemeente_family(path, version)] if dim == "gemeentecode" else
-                    _family(dim, pd.unique(df["indicator_id"].to_numpy()[rows]), path, version))
+        families = _family(dim, pd.unique(df["indicator_id"].to_numpy()[rows]), path, version)
         found = [family[p] for family in families for p in pairs if p in family]
         if not found:
             continue
@@ -694,21 +686,23 @@ def warm(path=None) -> None:
 def warm_steps(path=None):
     """The decisions every later filter choice shares, as steps of a second
     or so each (nationally), so that background work can give way to a page
-    between them: the breakdown by gemeente under no other filter (342
-    siblings per cell), which the first user to pick a gemeente would
-    otherwise wait for; then the family of every dimension (gemeenten x its
-    members), chunk by chunk, which the first filter on or breakdown by that
-    dimension needs; and the route and the cohort curves over their
+    between them: the family of every dimension, chunk by chunk, which the
+    first filter on or breakdown by that dimension needs, first that of the
+    gemeente (the breakdown by gemeente under no other filter, 342 siblings
+    per cell nationally), which every other family and the first user to
+    pick a gemeente need; and the route and the cohort curves over their
     gemeenten."""
     codes = list(gemeente_namen(path))
-    if len(codes) > 1:
-        # the sidebar opens on the default peildatum, which is part of the key
-        yield lambda: headline(Filters(peildatum=default_peildatum(path), gemeenten=(codes[0],)),
-                               path=path)
     version = store.store_version(path)
-    for dimension in (*PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
-        for n in range(len(_family_chunks(path, version))):
+    chunks = range(len(_family_chunks(path, version)))
+    for dimension in ("gemeentecode", *PERSON_DIMENSIONS, *MARGIN_DIMENSIONS):
+        for n in chunks:
             yield lambda dimension=dimension, n=n: _family_chunk(dimension, n, path, version)
+        if dimension == "gemeentecode" and len(codes) > 1:
+            # the sidebar opens on the default peildatum, which is part of
+            # the key of what a gemeente pick reads besides the family
+            yield lambda: headline(Filters(peildatum=default_peildatum(path),
+                                           gemeenten=(codes[0],)), path=path)
     # the blocks decided over their gemeenten, at the peildatum pages open on
     default = default_peildatum(path)
     if default is not None:
