@@ -106,3 +106,10 @@ def wait_idle(page, quiet_ms: int = 600, timeout: int = 120_000) -> None:
     writes its state into the URL runs twice, and on a busy machine the
     second run can start well after the first ended."""
     page.wait_for_function(SETTLED, arg=quiet_ms, polling=100, timeout=timeout)
+
+
+def open_page(page, url: str) -> None:
+    """Navigate as a shared link does and wait for the app to settle."""
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=60_000)
+    wait_idle(page)

@@ -23,7 +23,8 @@ from monitor import indicators
 from monitor.escaping import JOINER
 from monitor.filters import Filters
 from tests.hostile import EVIL, PAYLOADS
-from tests.browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+from tests.browser import (CHROMIUM, browser, open_page,  # noqa: F401
+                           streamlit_server, wait_idle)
 from tests.test_hostile_outputs import _formula_cells
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
@@ -93,12 +94,6 @@ def page(browser):  # noqa: F811
     ctx.close()
 
 
-def _open(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector("h1", timeout=60_000)
-    wait_idle(page)
-
-
 def _expand(page) -> None:
     opened = False
     for summary in page.locator("[data-testid='stExpander'] summary").all():
@@ -134,7 +129,7 @@ def _literal(text: str) -> bool:
 def test_every_page_shows_extract_text_as_text(hostile, page):
     seen = []
     for path in PAGES:
-        _open(page, f"{APP}/{path}")
+        open_page(page, f"{APP}/{path}")
         shown = _check(page, path, tabs=path in TABS)
         # On a busy machine a chart in a tab is drawn well after the script is
         # idle: look again for up to half a minute before calling text absent.
@@ -146,10 +141,10 @@ def test_every_page_shows_extract_text_as_text(hostile, page):
         if _literal(shown):
             seen.append(path)
     assert seen == [p for p in PAGES if p in SHOWS_PAYLOAD], "the payloads, as text, on screen"
-    _open(page, f"{APP}/raadspresentatie?mand={urllib.parse.quote(hostile['mand'])}")
+    open_page(page, f"{APP}/raadspresentatie?mand={urllib.parse.quote(hostile['mand'])}")
     assert _literal(_check(page, "raadspresentatie"))
     for n in range(1, hostile["count"] + 1):
-        _open(page, f"{APP}/?presentatie=1&dia={n}&mand={urllib.parse.quote(hostile['mand'])}")
+        open_page(page, f"{APP}/?presentatie=1&dia={n}&mand={urllib.parse.quote(hostile['mand'])}")
         _check(page, f"presentatie dia {n}")
 
 
@@ -158,14 +153,14 @@ def test_a_shared_budget_link_cannot_inject(hostile, page):
     query = urllib.parse.urlencode({"scenarios": "2", "s1.naam": link, "s2.naam": image,
                                     "s" + "7" * 5000 + ".housed_2024": "1",
                                     "s1.housed_2024": "9" * 5000})
-    _open(page, f"{APP}/begroting?{query}")
+    open_page(page, f"{APP}/begroting?{query}")
     _check(page, "begroting", tabs=True)
     assert page.locator("[data-testid='stException']").count() == 0
     headings = " ".join(page.locator("h3, h4").all_inner_texts()).replace(JOINER, "")
     assert link in headings
     notices = " ".join(page.locator("[data-testid='stAlertContentWarning']").all_inner_texts())
     assert "hoogstens 3 scenario" in notices and "te lang voor een getal" in notices
-    _open(page, f"{APP}/raadspresentatie?mand=begroting/!!!")
+    open_page(page, f"{APP}/raadspresentatie?mand=begroting/!!!")
     notices = " ".join(page.locator("[data-testid='stAlertContentWarning']").all_inner_texts())
     assert "bestaan niet (meer)" in notices
     assert page.locator("[data-testid='stDownloadButton']").count() == 0
@@ -181,14 +176,14 @@ def _download(page, text: str) -> tuple[str, bytes]:
 def test_each_download_leaves_one_audit_line(hostile, page):
     log = audit.path_beside(hostile["db"])
     before = len(audit.read(log))
-    _open(page, f"{APP}/uitvoeringsprogramma")
+    open_page(page, f"{APP}/uitvoeringsprogramma")
     name, data = _download(page, "CSV")
     assert not _formula_cells(data) and "'=HYPERLINK" in data.decode("utf-8-sig")
-    _open(page, f"{APP}/raadspresentatie?mand={urllib.parse.quote(hostile['mand'])}")
+    open_page(page, f"{APP}/raadspresentatie?mand={urllib.parse.quote(hostile['mand'])}")
     deck_name, pptx = _download(page, "PowerPoint downloaden")
     with zipfile.ZipFile(io.BytesIO(pptx)) as z:
         assert not [n for n in z.namelist() if "hlinkClick" in z.read(n).decode("latin-1")]
-    _open(page, f"{APP}/evaluatie")
+    open_page(page, f"{APP}/evaluatie")
     page.get_by_role("button", name="Rapportage maken").click()
     page.wait_for_selector("[data-testid='stDownloadButton']", timeout=300_000)
     wait_idle(page)

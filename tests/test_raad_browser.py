@@ -16,7 +16,8 @@ from pptx import Presentation
 
 from monitor import deck, exports
 from monitor import formatting as fmt
-from tests.browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+from tests.browser import (CHROMIUM, browser, open_page,  # noqa: F401
+                           streamlit_server, wait_idle)
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
 
@@ -41,12 +42,6 @@ def page(browser):  # noqa: F811
     ctx.close()
 
 
-def _open(page, url):
-    page.goto(url)
-    page.wait_for_selector("h1", timeout=60_000)
-    wait_idle(page)
-
-
 def _download(page, text: str, timeout=60_000) -> tuple[str, bytes]:
     with page.expect_download(timeout=timeout) as d:
         page.locator("[data-testid='stDownloadButton'] button").filter(has_text=text).first.click()
@@ -56,7 +51,7 @@ def _download(page, text: str, timeout=60_000) -> tuple[str, bytes]:
 
 
 def test_chart_png_and_csv_download(server, page, demo_store):
-    _open(page, server + "/inburgeringsroute")
+    open_page(page, server + "/inburgeringsroute")
     assert page.evaluate("document.documentElement.lang") == "nl"
     name, raw = _download(page, "CSV")
     assert name.startswith("de-inburgeringsroute-in-stappen_") and name.endswith(".csv")
@@ -83,7 +78,7 @@ def test_chart_png_and_csv_download(server, page, demo_store):
 
 
 def test_five_chart_deck_from_the_basket(server, page):
-    _open(page, f"{server}/raadspresentatie?mand={urllib.parse.quote(','.join(FIVE))}")
+    open_page(page, f"{server}/raadspresentatie?mand={urllib.parse.quote(','.join(FIVE))}")
     assert page.get_by_text("1. Duaal traject: ontwikkeling").count() == 1
     name, data = _download(page, "PowerPoint downloaden", timeout=120_000)
     assert name.endswith(".pptx")
@@ -103,7 +98,7 @@ def test_five_chart_deck_from_the_basket(server, page):
 
 
 def test_add_to_basket_puts_it_in_the_url(server, page):
-    _open(page, server + "/inburgeringsroute")
+    open_page(page, server + "/inburgeringsroute")
     page.get_by_role("button", name="Aan presentatie toevoegen").first.click()
     page.wait_for_url("**mand=route.stappen**", timeout=30_000)
     wait_idle(page)
@@ -111,7 +106,7 @@ def test_add_to_basket_puts_it_in_the_url(server, page):
 
 
 def test_presentation_mode_by_url_and_arrow_key(server, page):
-    _open(page, f"{server}/raadspresentatie?mand={urllib.parse.quote(','.join(FIVE[:3]))}"
+    open_page(page, f"{server}/raadspresentatie?mand={urllib.parse.quote(','.join(FIVE[:3]))}"
                 "&presentatie=1")
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     # plotly's element appears once its code has loaded, after the script is idle
@@ -139,7 +134,7 @@ def test_axe_no_serious_violations_on_any_page(server, page):
     page.on("request", lambda r: requests.append(r.url))
     found = {}
     for path in PAGES:
-        _open(page, f"{server}/{path}")
+        open_page(page, f"{server}/{path}")
         res = axe.run(page, context={"exclude": [["[data-testid='stSidebarNav']"]]},
                       options={"resultTypes": ["violations"],
                                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa",

@@ -15,7 +15,8 @@ import pytest
 from monitor import basket as bk
 from monitor import budget as bm
 from monitor.budget.scenarios import Scenario
-from tests.browser import CHROMIUM, browser, streamlit_server, wait_idle  # noqa: F401
+from tests.browser import (CHROMIUM, browser, open_page,  # noqa: F401
+                           streamlit_server, wait_idle)
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium ontbreekt")
 
@@ -42,12 +43,6 @@ def server(demo_store, tmp_path_factory):
         yield url
 
 
-def _open(page, url):
-    page.goto(url)
-    page.wait_for_selector("h1", timeout=60_000)
-    wait_idle(page)
-
-
 def test_every_presentation_step_fits_every_projector(server, browser):  # noqa: F811
     keys = CHARTS + [_budget_key()]
     mand = urllib.parse.quote(",".join(keys))
@@ -56,7 +51,7 @@ def test_every_presentation_step_fits_every_projector(server, browser):  # noqa:
         ctx = browser.new_context(viewport={"width": w, "height": h})
         page = ctx.new_page()
         for step in range(1, len(keys) + 1):
-            _open(page, f"{server}/raadspresentatie?mand={mand}&presentatie=1&dia={step}")
+            open_page(page, f"{server}/raadspresentatie?mand={mand}&presentatie=1&dia={step}")
             page.wait_for_function(
                 "document.querySelector('.js-plotly-plot .main-svg, [data-testid=stTable]')",
                 timeout=30_000)
@@ -95,7 +90,7 @@ def test_every_presentation_step_fits_every_projector(server, browser):  # noqa:
 def test_shared_link_brings_back_domain_tab_and_breakdown(server, browser):  # noqa: F811
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     page = ctx.new_page()
-    _open(page, f"{server}/cluster_2_ijkpunten")
+    open_page(page, f"{server}/cluster_2_ijkpunten")
     page.get_by_role("radio", name="2.3 Werk en inkomen").click()
     page.wait_for_url("**domein=2.3**", timeout=30_000)
     wait_idle(page)
@@ -108,7 +103,7 @@ def test_shared_link_brings_back_domain_tab_and_breakdown(server, browser):  # n
 
     fresh = browser.new_context(viewport={"width": 1440, "height": 900})
     page = fresh.new_page()
-    _open(page, link)
+    open_page(page, link)
     assert page.get_by_role("radio", name="2.3 Werk en inkomen").get_attribute(
         "aria-checked") == "true"
     assert page.locator("h3").filter(has_text="2.3 Werk en inkomen").count() == 1
@@ -219,7 +214,7 @@ def test_every_page_reads_cleanly(server, browser, width, height):  # noqa: F811
     page = ctx.new_page()
     found = {}
     for path in PAGES:
-        _open(page, f"{server}/{path}")
+        open_page(page, f"{server}/{path}")
         # the tables behind the charts too, as a reader opens them
         page.evaluate("document.querySelectorAll('[data-testid=stMain] details')"
                       ".forEach(d => d.open = true)")
@@ -239,7 +234,7 @@ def test_streamlits_own_menus_speak_dutch(server, browser):  # noqa: F811
     Toegankelijkheidsverklaring."""
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     page = ctx.new_page()
-    _open(page, f"{server}/databronnen")
+    open_page(page, f"{server}/databronnen")
     table = page.locator("[data-testid=stDataFrame]").first
     table.scroll_into_view_if_needed()
     table.hover()
@@ -383,7 +378,7 @@ def _printed(page, url: str, tmp_path) -> list[str]:
     A4 landscape from @page), as the text of each PDF page."""
     import subprocess
 
-    _open(page, url)
+    open_page(page, url)
     page.emulate_media(media="print")
     page.wait_for_timeout(1500)
     pdf = tmp_path / "print.pdf"
@@ -429,7 +424,7 @@ def test_begroting_prints_inputs_scenarios_and_every_section(server, browser, tm
 def test_overzicht_prints_on_two_or_three_pages_with_whole_tiles(server, browser, tmp_path):  # noqa: F811
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     page = ctx.new_page()
-    _open(page, server)
+    open_page(page, server)
     # the script can be idle before the browser has drawn what it sent
     page.wait_for_function("document.querySelectorAll('.im-domain').length >= 13", timeout=60_000)
     tiles = page.evaluate("""() => [...document.querySelectorAll(
