@@ -4,12 +4,11 @@ Vergelijken, three times (the first with the page's own caches cold).
 
     python bench/vergelijken_page.py <worktree> <store.duckdb> [--warm] [--group alle]
 
---warm: before the first switch, take the one disclosure decision every
-view per gemeente shares (the breakdown by gemeente of all indicators, which
-the server's background warm-up, data.warm, takes first once it is idle;
-seconds nationally), through another indicator, so the page's own queries
-stay cold: a page opened once the server has been up a moment. Without it
-the first switch takes that decision itself (a fresh server).
+--warm: before the first switch, a view by gemeente of another indicator
+(digitaal.digid_pct), as on a server that has just shown another page: the
+disclosure decision by gemeente is taken per chunk of indicators, so the
+page's own decision and queries stay cold. Without it the first switch is
+also the process's first view by gemeente.
 --group: the comparison group chosen on the page after the first render
 (its render timed as `group_s`).
 """
