@@ -41,6 +41,26 @@ def _rss_mib(pid: int) -> float:
     return 0.0
 
 
+def _pss_mib(pid: int) -> float:
+    """Proportional set size: a page shared by n processes counts 1/n in
+    each. Summed over a replica and its PNG browser (a dozen Chromium
+    processes sharing their libraries) this is what the tree takes; a sum of
+    RSS counts every shared page once per process."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _memory(pid: int) -> dict[str, float]:
+    tree = _family(pid)
+    return {"rss_sum": sum(_rss_mib(p) for p in tree), "pss": sum(_pss_mib(p) for p in tree),
+            "python_rss": _rss_mib(pid)}
+
+
 def _family(pid: int) -> list[int]:
     """pid and its descendants (a replica's PNG browser counts too)."""
     children: dict[int, list[int]] = {}
@@ -60,11 +80,14 @@ def _family(pid: int) -> list[int]:
 
 
 async def _sample_rss(pids: list[int], peaks: dict, stop: asyncio.Event) -> None:
+    """Peak per replica and over all, of each measure of _memory."""
     while not stop.is_set():
-        per = {pid: sum(_rss_mib(p) for p in _family(pid)) for pid in pids}
-        for pid, mib in per.items():
-            peaks[pid] = max(peaks.get(pid, 0.0), mib)
-        peaks["total"] = max(peaks.get("total", 0.0), sum(per.values()))
+        per = {pid: _memory(pid) for pid in pids}
+        for measure in ("rss_sum", "pss", "python_rss"):
+            mine = peaks.setdefault(measure, {})
+            for pid, m in per.items():
+                mine[pid] = max(mine.get(pid, 0.0), m[measure])
+            mine["total"] = max(mine.get("total", 0.0), sum(m[measure] for m in per.values()))
         try:
             await asyncio.wait_for(stop.wait(), 0.5)
         except asyncio.TimeoutError:
@@ -129,12 +152,20 @@ async def session(n: int, url: str, delay: float, timeout: float, all_done: asyn
             results.append(r)
 
 
-def _stickiness(access_log: Path, since: float) -> dict:
-    """Per route cookie, the replicas that served it (must be one)."""
+def _log_size(access_log: Path | None) -> int:
+    return access_log.stat().st_size if access_log and access_log.exists() else 0
+
+
+def _stickiness(access_log: Path, offset: int) -> dict:
+    """Per route cookie of this run (the log from `offset` on: the proxy
+    appends across runs), the replicas that served it (must be one)."""
     routes: dict[str, set] = {}
     if not access_log.exists():
         return {}
-    for line in access_log.read_text(errors="replace").splitlines():
+    with access_log.open("rb") as fh:
+        fh.seek(offset)
+        text = fh.read().decode(errors="replace")
+    for line in text.splitlines():
         fields = dict(f.split("=", 1) for f in line.split() if f.startswith(("route=", "upstream=")))
         if "route" in fields:
             routes.setdefault(fields["route"], set()).add(fields.get("upstream"))
@@ -151,7 +182,9 @@ async def run(args) -> dict:
     peaks: dict = {}
     stop = asyncio.Event()
     sampler = asyncio.create_task(_sample_rss(pids, peaks, stop))
-    before = {pid: sum(_rss_mib(p) for p in _family(pid)) for pid in pids}
+    before = {pid: _memory(pid) for pid in pids}
+    log = Path(args.access_log) if args.access_log else None
+    log_offset = _log_size(log)
     rng = random.Random(args.seed)
     delays = sorted(rng.uniform(0, args.spread) for _ in range(args.sessions))
     results: list = []
@@ -175,9 +208,11 @@ async def run(args) -> dict:
             "complete_s": {"min": s[0] if s else None, "median": statistics.median(s) if s else None,
                            "p95": p95, "max": s[-1] if s else None},
             "elements_per_session": sorted({r["elements"] for r in results})[:5],
-            "rss_before_mib": {str(k): round(v) for k, v in before.items()},
-            "rss_peak_mib": {str(k): round(v) for k, v in peaks.items()},
-            "stickiness": _stickiness(Path(args.access_log), started) if args.access_log else None}
+            # per replica: the sum of RSS over it and its PNG browser (the
+            # measure of earlier runs), their PSS, and the Python process alone
+            "before_mib": {str(k): {m: round(v) for m, v in d.items()} for k, d in before.items()},
+            "peak_mib": {m: {str(k): round(v) for k, v in d.items()} for m, d in peaks.items()},
+            "stickiness": _stickiness(log, log_offset) if log else None}
 
 
 def main() -> None:
