@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -1077,17 +1078,61 @@ def funnel_value_text(x, kind: str, unit: str) -> str:
     return pres.fmt_value(v, "pct" if kind == "aandeel" else unit)
 
 
-def _named_positions(named: list[str], x, y, reference) -> list[str]:
-    """_label_positions over the named points only: two names side by side
-    go one above, one below, whatever unnamed points lie between them."""
+# A name in the plot takes about this share of the plot's width per
+# character and of its height (13 px text in a plot of ~900 x 300 px, on
+# screen, in a PNG and on a slide alike).
+NAME_WIDTH_PER_CHAR = 0.009
+NAME_HEIGHT = 0.09
+# More gemeenten outside the limits than this are named in the caption, not
+# in the plot: nationally their names printed over each other and the legend.
+MAX_NAMED_OUTLIERS = 4
+
+
+def _name_layout(named: list[str], x, y, reference, log_x: bool,
+                 y_range) -> tuple[list[str], bool]:
+    """Where the name of each named point goes ("top center" or "bottom
+    center"; "" for a point without a name), and whether two names would
+    print over each other. Names side by side alternate above and below
+    (_label_positions); a name that would leave the plot at the top or the
+    bottom goes to the other side of its point."""
     idx = [i for i, n in enumerate(named) if n]
-    out = ["top center"] * len(named)
-    if idx:
-        xs, ys = list(x), list(y)
-        for i, pos in zip(idx, _label_positions([xs[i] for i in idx], [ys[i] for i in idx],
-                                                reference)):
-            out[i] = pos
-    return out
+    out = [""] * len(named)
+    if not idx:
+        return out, False
+    xs = np.asarray(x, dtype=float)
+    xs = np.log10(np.maximum(xs, 1e-9)) if log_x else xs
+    ys = np.asarray(y, dtype=float)
+    lo, hi = y_range if y_range else (float(ys.min()), float(ys.max()))
+    nx = (xs - xs.min()) / ((xs.max() - xs.min()) or 1.0)
+    ny = (ys - lo) / ((hi - lo) or 1.0)
+    boxes = []
+    for i, pos in zip(idx, _label_positions([xs[i] for i in idx], [ys[i] for i in idx],
+                                            reference)):
+        if pos.startswith("top") and ny[i] + 1.2 * NAME_HEIGHT > 1.0:
+            pos = "bottom center"
+        elif pos.startswith("bottom") and ny[i] - 1.2 * NAME_HEIGHT < 0.0:
+            pos = "top center"
+        out[i] = pos
+        mid = ny[i] + (0.6 if pos.startswith("top") else -0.6) * NAME_HEIGHT
+        boxes.append((nx[i], mid, len(named[i]) * NAME_WIDTH_PER_CHAR))
+    crowded = any(abs(x1 - x2) < (w1 + w2) / 2 and abs(y1 - y2) < NAME_HEIGHT
+                  for k, (x1, y1, w1) in enumerate(boxes) for x2, y2, w2 in boxes[k + 1:])
+    return out, crowded
+
+
+def _outlier_note(names, shares, verdicts, most: int = 6) -> str:
+    """The gemeenten outside the limits, for the caption, the furthest first."""
+    parts = []
+    for verdict, furthest_first in (("hoger", True), ("lager", False)):
+        mine = sorted(((s, n) for n, s, o in zip(names, shares, verdicts) if o == verdict),
+                      reverse=furthest_first)
+        if not mine:
+            continue
+        shown = ", ".join(n for _, n in mine[:most])
+        rest = len(mine) - most
+        parts.append(f"{VERDICT_LABELS[verdict]}: {shown}"
+                     + (f" en {rest} andere" if rest > 0 else ""))
+    return "buiten de 99,8%-grenzen, " + "; ".join(parts) if parts else ""
 
 
 def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict] | None = None,
@@ -1130,6 +1175,19 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
                                  name=f"{what} ({funnel_value_text(f.reference, kind, ind.unit)})",
                                  hoverinfo="skip"))
     size_word = "inwoners" if kind == "per_1000_inwoners" else "personen"
+    log_x = bool(not pts.empty
+                 and pts["denominator"].max() / max(1.0, pts["denominator"].min()) > 5)
+    # the axis spans every point's own 99,8% limits and the reference lines, not
+    # the curve's far ends at the smallest n
+    ys = ([scale * v for v in pts["share"]] + [scale * v for v in pts["lo998"]]
+          + [scale * v for v in pts["hi998"]] if not pts.empty else []) + \
+        [float(r["waarde"]) for r in references or []]
+    y_range = None
+    if ys:
+        pad = max(2.0 if kind == "aandeel" else 0.0, (max(ys) - min(ys)) * 0.08)
+        top = 100.0 if kind == "aandeel" else max(ys) + pad
+        y_range = (max(0.0, min(ys) - pad), min(top, max(ys) + pad))
+    outliers_in_caption = ""
     if not pts.empty:
         focal = (pts["gemeentecode"] == comp.focal).to_numpy()
         symbols = {"hoger": "triangle-up", "lager": "triangle-down", "binnen": "circle"}
@@ -1140,36 +1198,49 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
                  for n, s, d, c, o, r in zip(names, pts["share"], pts["denominator"],
                                              pts["numerator"], pts["oordeel"],
                                              pts.get("rang_tekst", [""] * len(pts)))]
+        # Named in the plot: the chosen gemeente and those outside the limits,
+        # the points a reader asks about (names of gemeenten within chance
+        # overprinted each other; hover and table name all), unless those
+        # names would print over each other: then the caption names them.
+        outlier = (pts["oordeel"] != "binnen").to_numpy() & ~focal
+        x_all, y_all = pts["denominator"].to_numpy(dtype=float), scale * pts["share"].to_numpy(
+            dtype=float)
+        reference = None if f.reference is None else scale * f.reference
+        named = [n if f_ or o else "" for n, f_, o in zip(names, focal, outlier)]
+        positions, crowded = _name_layout(named, x_all, y_all, reference, log_x, y_range)
+        if outlier.sum() > MAX_NAMED_OUTLIERS or crowded:
+            outliers_in_caption = _outlier_note(list(pts["naam"][outlier]),
+                                                list(y_all[outlier]),
+                                                list(pts["oordeel"][outlier]))
+            named = [n if f_ else "" for n, f_ in zip(names, focal)]
+            positions, _ = _name_layout(named, x_all, y_all, reference, log_x, y_range)
         for mine, label, colour, size in ((False, "andere gemeenten", PALETTE[0], 10),
                                           (True, comp.focal_name, PALETTE[1], 16)):
             sel = focal if mine else ~focal
             if not sel.any():
                 continue
-            # Named in the plot: the chosen gemeente and those outside the
-            # limits, the points a reader asks about; names of gemeenten
-            # within chance overprinted each other (hover and table name all).
-            named = [n if mine or o != "binnen" else ""
-                     for n, o, s in zip(names, pts["oordeel"], sel) if s]
-            show_text = any(named)
+            text = [n for n, s in zip(named, sel) if s]
+            show_text = any(text)
             fig.add_trace(go.Scatter(
                 x=pts["denominator"][sel], y=scale * pts["share"][sel],
                 mode="markers+text" if show_text else "markers",
                 marker=dict(size=size, color=colour, line=dict(color="white", width=1),
                             symbol=[symbols[o] if not mine else "diamond"
                                     for o in pts["oordeel"][sel]]),
-                text=named if show_text else None,
-                textposition=_named_positions(named, pts["denominator"][sel],
-                                              pts["share"][sel], f.reference),
+                text=text if show_text else None,
+                textposition=[p or "top center" for p, s in zip(positions, sel) if s],
                 textfont=dict(size=13),
                 name=plotly_text(label), customdata=[h for h, s in zip(hover, sel) if s],
                 hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))
     notes = []
     _reference_lines(fig, references, notes)
+    if outliers_in_caption:
+        notes.append(outliers_in_caption)
     style(fig, height=440, x_title=f"aantal {size_word}" if kind == "per_1000_inwoners"
           else x_title, y_title=y_title)
     if kind == "aandeel":
         fig.update_yaxes(ticksuffix="%")
-    if not pts.empty and pts["denominator"].max() / max(1.0, pts["denominator"].min()) > 5:
+    if log_x:
         lo_n, hi_n = float(pts["denominator"].min()) * 0.8, float(pts["denominator"].max()) * 1.15
         ticks = [t for t in (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000,
                              50000, 100000, 200000, 500000, 1000000) if lo_n <= t <= hi_n]
@@ -1177,15 +1248,8 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
     else:
         # whole numbers with a thousands point (plotly's default says 50k)
         fig.update_xaxes(tickformat=",d")
-    # the axis spans every point's own 99,8% limits and the reference lines, not
-    # the curve's far ends at the smallest n
-    ys = ([scale * v for v in pts["share"]] + [scale * v for v in pts["lo998"]]
-          + [scale * v for v in pts["hi998"]] if not pts.empty else []) + \
-        [float(r["waarde"]) for r in references or []]
-    if ys:
-        pad = max(2.0 if kind == "aandeel" else 0.0, (max(ys) - min(ys)) * 0.08)
-        top = 100.0 if kind == "aandeel" else max(ys) + pad
-        fig.update_yaxes(range=[max(0.0, min(ys) - pad), min(top, max(ys) + pad)])
+    if y_range:
+        fig.update_yaxes(range=list(y_range))
     digits = 2 if kind == "per_1000_inwoners" else 1
     limit_unit = {"aandeel": "%", "per_1000_inwoners": "per 1.000"}.get(kind, axis_title(ind.unit))
 
