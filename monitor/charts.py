@@ -1229,7 +1229,10 @@ def funnel_plot(ind: Indicator, comp, peildatum: dt.date, references: list[dict]
                                     for o in pts["oordeel"][sel]]),
                 text=text if show_text else None,
                 textposition=[p or "top center" for p, s in zip(positions, sel) if s],
-                textfont=dict(size=13),
+                # a light halo: the chosen gemeente's name often sits among
+                # dozens of points and limit lines
+                textfont=dict(size=13, color="#222", shadow="auto",
+                              weight="bold" if mine else "normal"),
                 name=plotly_text(label), customdata=[h for h, s in zip(hover, sel) if s],
                 hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))
     notes = []
