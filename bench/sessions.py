@@ -31,14 +31,19 @@ import urllib.request
 from pathlib import Path
 
 
-def _rss_mib(pid: int) -> float:
+def _proc_mib(path: str, field: str) -> float:
+    """A "Field: N kB" line of a /proc file, in MiB (0 for a process gone)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def _rss_mib(pid: int) -> float:
+    return _proc_mib(f"/proc/{pid}/status", "VmRSS")
 
 
 def _pss_mib(pid: int) -> float:
@@ -46,13 +51,7 @@ def _pss_mib(pid: int) -> float:
     each. Summed over a replica and its PNG browser (a dozen Chromium
     processes sharing their libraries) this is what the tree takes; a sum of
     RSS counts every shared page once per process."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return _proc_mib(f"/proc/{pid}/smaps_rollup", "Pss")
 
 
 def _memory(pid: int) -> dict[str, float]:
