@@ -584,7 +584,7 @@ def _dates(labels: list[str]) -> bool:
 
 def slide_images(charts_in: list[Chart]) -> list[bytes]:
     """The 16:9 images for chart slides (title and footer are on the slide)."""
-    return exports.render_png([slide_figure(c) for c in charts_in], scale=SLIDE_IMAGE_SCALE)
+    return exports.render_png((slide_figure(c) for c in charts_in), scale=SLIDE_IMAGE_SCALE)
 
 
 def slide_figure(c: Chart):

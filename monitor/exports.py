@@ -22,11 +22,13 @@ import copy
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 import os
 import re
 import shutil
 import threading
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -359,12 +361,25 @@ class _Renderer:
                 self._start(path)
             return self._loop, self._kaleido
 
-    def render(self, figures: list[dict], sizes: list[tuple[int, int]], path: str,
+    def render(self, figures: Iterable[tuple[dict, tuple[int, int]]], path: str,
                scale: float) -> list[bytes]:
+        """PNGs of (figure, (width, height)) pairs. Each figure goes to the
+        browser as soon as the iterable yields it, so Chromium draws one
+        while the caller lays out the next (a deck's figures take seconds of
+        plotly in Python; the machine has a second core). An error while
+        laying out is the caller's, raised as _LayoutFailed; the browser
+        stays."""
         loop, k = self.ensure(path)
-        futures = [asyncio.run_coroutine_threadsafe(
-            k.calc_fig(fig, opts=dict(format="png", width=w, height=h, scale=scale)), loop)
-            for fig, (w, h) in zip(figures, sizes)]
+        futures = []
+        try:
+            for fig, (w, h) in figures:
+                futures.append(asyncio.run_coroutine_threadsafe(
+                    k.calc_fig(fig, opts=dict(format="png", width=w, height=h, scale=scale)),
+                    loop))
+        except Exception as exc:
+            for f in futures:
+                f.cancel()
+            raise _LayoutFailed() from exc
         try:
             return [f.result(timeout=120) for f in futures]
         except BaseException:
@@ -374,6 +389,11 @@ class _Renderer:
                 if self._kaleido is k:
                     self._close()
             raise
+
+
+class _LayoutFailed(Exception):
+    """Laying out a figure failed (its cause): a fault of the caller's
+    figure, not of the browser, and not to be reported as one."""
 
 
 _renderer = _Renderer()
@@ -389,17 +409,24 @@ def warm(browser: str | None = None) -> None:
         pass
 
 
-def render_png(figures: list[go.Figure], browser: str | None = None,
+def render_png(figures: Iterable[go.Figure], browser: str | None = None,
                scale: float = 1) -> list[bytes]:
-    """PNGs of laid-out figures, from the process's one open browser."""
-    if not figures:
+    """PNGs of laid-out figures, from the process's one open browser.
+    `figures` may be a generator: each is drawn while the next is laid out."""
+    figures = iter(figures)
+    first = next(figures, None)
+    if first is None:
         return []
     path = browser_path(browser)
-    dicts = [f.to_dict() for f in figures]
-    sizes = [(int(f.layout.width or SCREEN_SIZE[0]), int(f.layout.height or SCREEN_SIZE[1]))
-             for f in figures]
+
+    def laid_out():
+        for f in itertools.chain([first], figures):
+            yield f.to_dict(), (int(f.layout.width or SCREEN_SIZE[0]),
+                                int(f.layout.height or SCREEN_SIZE[1]))
     try:
-        return _renderer.render(dicts, sizes, path, scale)
+        return _renderer.render(laid_out(), path, scale)
+    except _LayoutFailed as failed:
+        raise failed.__cause__ from None
     except PngUnavailable:
         raise
     except Exception as exc:

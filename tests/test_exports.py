@@ -138,6 +138,30 @@ def test_png_browser_stays_open_and_concurrent_callers_get_their_own_image():
     assert _browser_pids() == browsers  # the same browser drew all of them
 
 
+def test_figures_from_a_generator_are_drawn_in_order_and_a_layout_error_is_the_callers():
+    """A deck hands its figures over as it lays them out (Chromium draws one
+    while Python lays out the next): the images come back in order; a figure
+    that fails to lay out raises its own error, not 'no image', and leaves
+    the browser running."""
+    def fig(n):
+        return exports.print_figure(a_chart(figure=go.Figure(go.Bar(y=list(range(1, n + 2))))))
+
+    exports.warm()
+    browsers = _browser_pids()
+    alone = [exports.render_png([fig(n)])[0] for n in range(3)]
+    assert exports.render_png(fig(n) for n in range(3)) == alone
+    assert exports.render_png(iter([])) == []
+
+    def broken():
+        yield fig(0)
+        raise KeyError("opmaak")
+
+    with pytest.raises(KeyError):
+        exports.render_png(broken())
+    assert _browser_pids() == browsers
+    assert exports.render_png([fig(1)]) == [alone[1]]
+
+
 def test_png_renderer_recovers_from_a_dead_browser():
     import os
     import signal
