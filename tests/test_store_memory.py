@@ -2,9 +2,23 @@
 may cache at most SCAN_MEMORY_LIMIT for the store version; afterwards the
 default limit returns, also when two threads were inside at once."""
 
+import shutil
 import threading
 
+import pytest
+
 from monitor import store
+
+
+@pytest.fixture
+def db(demo_store, tmp_path):
+    """A store of the test's own: the limit is per store version and counted
+    across threads, and pages run earlier in this process leave their warm-up
+    taking it (indicators.warm_steps) in the background on the shared demo
+    store, where the test would read the bounded limit as the default."""
+    own = tmp_path / "monitor.duckdb"
+    shutil.copyfile(demo_store[0], own)
+    return own
 
 
 def limit(db) -> str:
@@ -12,8 +26,7 @@ def limit(db) -> str:
         return cur.execute("SELECT current_setting('memory_limit')").fetchone()[0]
 
 
-def test_the_limit_holds_inside_and_the_default_returns(demo_store):
-    db = demo_store[0]
+def test_the_limit_holds_inside_and_the_default_returns(db):
     default = limit(db)
     with store.bounded_memory(db):
         inside = limit(db)
@@ -22,8 +35,7 @@ def test_the_limit_holds_inside_and_the_default_returns(demo_store):
     assert limit(db) == default
 
 
-def test_the_default_returns_only_when_the_last_caller_leaves(demo_store):
-    db = demo_store[0]
+def test_the_default_returns_only_when_the_last_caller_leaves(db):
     default = limit(db)
     first_in, first_may_leave = threading.Event(), threading.Event()
     seen = {}
@@ -45,8 +57,7 @@ def test_the_default_returns_only_when_the_last_caller_leaves(demo_store):
     assert limit(db) == default
 
 
-def test_an_error_inside_still_restores_the_default(demo_store):
-    db = demo_store[0]
+def test_an_error_inside_still_restores_the_default(db):
     default = limit(db)
     try:
         with store.bounded_memory(db):
