@@ -61,10 +61,15 @@ def test_rename_the_edited_scenario_then_move_a_slider(server, browser):
     box.fill("Hoge instroom")
     box.press("Enter")
     settle(page)
-    slider = page.locator("input[type=range][aria-label='Gehuisvest 2024']")
+    selector = "input[type=range][aria-label='Gehuisvest 2024']"
+    slider = page.locator(selector)
     # each step lands in the link; on a busy machine the slider sends its
     # value well after the key, so wait for the link rather than for quiet
     for value in (135, 136):
+        # the rename gives the inputs new identities: on a busy machine the
+        # previous run's slider can still stand beside the new one
+        page.wait_for_function(f"() => document.querySelectorAll({selector!r}).length === 1",
+                               timeout=60_000)
         slider.focus()
         slider.press("ArrowRight")
         page.wait_for_url(f"**s2.housed_2024={value}**", timeout=60_000)
