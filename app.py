@@ -108,7 +108,8 @@ def main() -> None:
         st.session_state.pop(frame.VIA_APP, None)
         data.ACTIVITY.ended()
         # shared decisions in the background, once pages are drawn (data.warm)
-        data.warm(data.snapshot())
+        if os.environ.get("MONITOR_WARM", "1") != "0":
+            data.warm(data.snapshot())
         if os.environ.get("MONITOR_PNG_WARM", "1") != "0":
             data.warm_png()
 

@@ -13,6 +13,12 @@ import pytest
 # The app's servers in this run start the PNG browser at the first click, not
 # in the background of every AppTest run and test server.
 os.environ.setdefault("MONITOR_PNG_WARM", "0")
+# Nor does any AppTest run or test server decide every family of its store
+# in the background (pages/ui/data.warm): in a test worker the process is
+# never idle between runs, so that warm-up took CPU from the tests that
+# followed, once per store a page had been opened on. What the warm-up
+# decides is tested directly (tests/test_breakdown_decision.py).
+os.environ.setdefault("MONITOR_WARM", "0")
 
 TEST_KEY = "test-sleutel"
 DEMO_TODAY = dt.date(2026, 11, 23)
