@@ -5,6 +5,7 @@ layer bound once per run for every load."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 
@@ -42,6 +43,21 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if module in SLOW_MODULES or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+
+
+# Every AppTest scans the metadata of every installed package for Streamlit
+# components (BidiComponentManager), ~0,25 s per AppTest and a sixth of an
+# AppTest-heavy file's time; nothing is installed during a run, so once per
+# process gives the same answer.
+def _scan_once():
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    if not hasattr(scan, "cache_info"):
+        manifest_scanner.scan_component_manifests = functools.lru_cache(maxsize=1)(scan)
+
+
+_scan_once()
 
 
 # Streamlit runs a script (AppTest, in this process) as a module it installs
