@@ -371,9 +371,10 @@ def comparison_items(source, catalogue: list[cat.Indicator], f: Filters, focal: 
 
 
 def build(path: Path, now: dt.date | None = None, region: str | None = None,
-          pngs: list[bytes] | None = None) -> bytes:
+          render=None) -> bytes:
     """The evaluation deck (.pptx bytes) on the store at `path`; `region`
-    defaults to the name the store was loaded with."""
+    defaults to the name the store was loaded with; `render` draws the
+    chart slides' images (deck.build)."""
     source = Source(Path(path))
     peildata = indicators.peildata(path=path)
     # the newest month every source delivered in full, as on the screen
@@ -427,4 +428,4 @@ def build(path: Path, now: dt.date | None = None, region: str | None = None,
             conclusion=f"Actielijn {line}: " + c.conclusion[0].lower() + c.conclusion[1:]))
     definitions = [(i.name, i.definition) for c in pres.CLUSTERS
                    for d in pres.domains_of(c) for i in cat.headline_of_domain(catalogue, d)]
-    return deck.build(meta, items, definitions, pngs)
+    return deck.build(meta, items, definitions, render=render)

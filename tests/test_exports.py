@@ -27,6 +27,13 @@ def tiny_png() -> bytes:
     return buf.getvalue()
 
 
+def stand_ins(charts_in) -> list[bytes]:
+    """Slide images without a browser, one per chart slide: for tests of a
+    deck's text and structure (drawing them is tested on its own, and in
+    test_raad_deck on a whole report)."""
+    return [tiny_png()] * len(charts_in)
+
+
 def a_chart(**kw) -> charts.Chart:
     table = pd.DataFrame({
         "Gemeente": ["Regio", "Maastricht", "Vaals"],
@@ -265,8 +272,7 @@ def _pptx_text(data: bytes) -> tuple[int, str]:
 
 def test_evaluation_deck_on_demo_store(demo_store):
     db, _ = demo_store
-    # stand-in images, one per chart slide (timelines and funnels): more than the report has
-    n, text = _pptx_text(evaluation.build(db, P, pngs=[tiny_png()] * 64))
+    n, text = _pptx_text(evaluation.build(db, P, render=stand_ins))
     assert n >= 9
     assert "Vergelijking: Maastricht" in text
     assert "Evaluatierapportage" in text and "start 31-01-2024" in text
@@ -293,7 +299,7 @@ def test_evaluation_deck_on_a_store_with_one_peildatum(demo_store, tmp_path):
             con.execute(f"DELETE FROM {table} WHERE peildatum <> ?", [P])
     from monitor import indicators
     assert indicators.peildata(path=one) == [P]
-    n, text = _pptx_text(evaluation.build(one, pngs=[tiny_png()] * 64))
+    n, text = _pptx_text(evaluation.build(one, render=stand_ins))
     assert n >= 9
     assert "geen nulmeting" in text
     assert "verbeterd" not in text and "verslechterd" not in text
