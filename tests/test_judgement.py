@@ -19,7 +19,7 @@ from monitor.catalogue import Indicator
 from monitor.filters import Filters, filters_from_query
 
 from tests.conftest import DEMO_TODAY
-from tests.test_exports import tiny_png
+from tests.test_exports import stand_ins
 
 
 def _ind(**kw) -> Indicator:
@@ -236,7 +236,7 @@ def test_tile_chart_slide_and_evaluation_row_agree(demo_store):
         checked += 1
     assert checked >= 20
     titles = _slide_titles(deck.build(deck.DeckMeta("t", P, "r", "f"), built, [],
-                                      pngs=[tiny_png()] * len(built)))
+                                      render=stand_ins))
     for c in built:
         assert c.conclusion in titles
     # the taakstelling reads the same everywhere: running, no comparison
@@ -316,7 +316,7 @@ def test_the_taakstelling_reads_the_same_on_every_output(demo_store):
     assert rows.loc[taak.name, "Nu"] == tile.now.label
     assert rows.loc[taak.name, evaluation.JUDGED] == judgement.status_text(tile)
     titles = _slide_titles(deck.build(deck.DeckMeta("t", P, "r", "f"), built, [],
-                                      pngs=[tiny_png()] * len(built)))
+                                      render=stand_ins))
     for c in built:
         assert c.conclusion in titles
 
