@@ -33,7 +33,8 @@ SLOW_MODULES = {"test_kill", "test_store_concurrency", "test_disclosure_views",
 # Real Chromium against a real server. .ci/run gives them a phase of their
 # own: among CPU-bound workers a starved renderer misses its timeouts.
 BROWSER_MODULES = {"test_browser", "test_browser_begroting", "test_raad_browser",
-                   "test_raad_screen", "test_hostile_browser", "test_login"}
+                   "test_raad_screen", "test_page_walk", "test_hostile_browser",
+                   "test_hostile_downloads", "test_login"}
 
 
 def pytest_collection_modifyitems(config, items):
