@@ -5,8 +5,11 @@ layer bound once per run for every load."""
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import functools
 import os
+import pickle
+import shutil
 import sys
 
 import pytest
@@ -98,23 +101,56 @@ def drop(tmp_path):
     return d
 
 
+def _once_per_run(tmp_path_factory, name: str, build):
+    """What build(folder) returns, built once per test run whatever the
+    number of xdist workers: the first worker to ask builds it under a
+    lock in the run's shared temporary folder, the others wait for it and
+    read the same result (pickled beside it)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the folder all workers of this run share
+    folder = root / name
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / "built.pickle"
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            result = build(folder)
+            done.write_bytes(pickle.dumps(result))
+        return pickle.loads(done.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def demo_drop(tmp_path_factory):
+    """The demo drop, written once per run; tests only read it."""
     from etl.demo import write_demo_drop
 
-    drop = tmp_path_factory.mktemp("demo_drop")
-    summary = write_demo_drop(drop, seed=2024, today=DEMO_TODAY)
-    return drop, summary
+    def build(folder):
+        drop = folder / "drop"
+        return drop, write_demo_drop(drop, seed=2024, today=DEMO_TODAY)
+
+    return _once_per_run(tmp_path_factory, "demo_drop", build)
 
 
 @pytest.fixture(scope="session")
 def demo_store(demo_drop, tmp_path_factory):
-    """The demo drop loaded as the app would: with the demo key."""
+    """The demo drop loaded as the app would: with the demo key. Loaded
+    once per run; each worker gets a copy of its own (with the audit log
+    beside it), as tests write downloads and loads into theirs."""
     from etl.load import load
 
     drop, _ = demo_drop
+
+    def build(folder):
+        db = folder / "monitor.duckdb"
+        return db, load(drop, db, today=DEMO_TODAY)
+
+    shared, report = _once_per_run(tmp_path_factory, "demo_store", build)
     db = tmp_path_factory.mktemp("store") / "monitor.duckdb"
-    return db, load(drop, db, today=DEMO_TODAY)
+    for beside in shared.parent.glob(shared.name + "*"):
+        if beside.is_file() and not beside.name.endswith((".lock", ".laadslot")):
+            shutil.copy2(beside, db.parent / beside.name.replace(shared.name, db.name, 1))
+    return db, report
 
 
 @pytest.fixture(scope="session")
