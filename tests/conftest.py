@@ -40,7 +40,22 @@ BROWSER_MODULES = {"test_browser", "test_browser_begroting", "test_raad_browser"
                    "test_hostile_downloads", "test_login"}
 
 
+# The files that take minutes, the longest first (measured in .ci/run's
+# phases). xdist hands out whole files in collection order (.ci/run passes
+# --no-loadscope-reorder, which would otherwise order them by their number
+# of tests): the longest start first and the short ones fill in at the end,
+# instead of one long file starting last and holding its phase up.
+LONGEST_FIRST = ["test_page_walk", "test_browser", "test_raad_screen", "test_hostile_downloads",
+                 "test_hostile_browser", "test_login",
+                 "test_disclosure_adversary", "test_hostile_outputs", "test_pages",
+                 "test_disclosure_views", "test_breakdown_decision", "test_page_begroting_random",
+                 "test_registry", "test_exports", "test_judgement", "test_calib_export",
+                 "test_load_rejections", "test_kill"]
+
+
 def pytest_collection_modifyitems(config, items):
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.module.__name__.rsplit(".", 1)[-1], len(rank)))
     for item in items:
         module = item.module.__name__.rsplit(".", 1)[-1]
         if module in BROWSER_MODULES:
