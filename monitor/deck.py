@@ -406,17 +406,12 @@ def definitions_for(items: list, catalogue: list[cat.Indicator]) -> list[tuple[s
 
 
 def build(meta: DeckMeta, items: list, definitions: list[tuple[str, str]],
-          pngs: list[bytes] | None = None, render=None) -> bytes:
+          render=None) -> bytes:
     """The .pptx as bytes. `items` are Charts and TableSlides in order;
-    `pngs` the slide images of the Charts, in the same order; when not given
-    (or not one per slide) `render` draws them from the slides' charts
+    `render` draws the chart slides' images, one per chart slide in order
     (default slide_images)."""
-    given = [it for it in items if isinstance(it, Chart)]
     items = slides_of(items)
-    charts_in = [it for it in items if isinstance(it, Chart)]
-    if pngs is None or len(charts_in) != len(given) or len(pngs) != len(charts_in):
-        pngs = (render or slide_images)(charts_in)
-    images = iter(pngs)
+    images = iter((render or slide_images)([it for it in items if isinstance(it, Chart)]))
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     prs.core_properties.title = meta.title

@@ -212,7 +212,7 @@ def test_deck_has_title_chart_table_and_definition_slides():
     meta = deck.DeckMeta("Raadspresentatie", P, "Maastricht-Heuvelland", "hele regio", demo=True,
                          made_on=dt.date(2026, 11, 1))
     data = deck.build(meta, [charts_in[0], table, charts_in[1]], [("Duaal traject", "Def.")],
-                      pngs=[tiny_png(), tiny_png()])
+                      render=stand_ins)
     prs = Presentation(io.BytesIO(data))
     slides = list(prs.slides)
     assert len(slides) == 5
@@ -237,7 +237,7 @@ def test_deck_has_title_chart_table_and_definition_slides():
 
 def test_deck_without_demo_has_no_notice():
     meta = deck.DeckMeta("R", P, "regio", "hele regio", demo=False)
-    prs = Presentation(io.BytesIO(deck.build(meta, [a_chart()], [], pngs=[tiny_png()])))
+    prs = Presentation(io.BytesIO(deck.build(meta, [a_chart()], [], render=stand_ins)))
     assert all(exports.DEMO_NOTICE not in _texts(s) for s in prs.slides)
 
 
@@ -326,7 +326,7 @@ def test_budget_scenarios_go_into_the_deck_as_a_real_table(demo_store):
     assert list(built[0].table.columns) == ["Cijfer", "Seed 002", "Krap, met komma"]
     assert "dezelfde uitkomsten" in built[0].conclusion
     meta = deck.DeckMeta("R", P, "regio", "hele regio")
-    prs = Presentation(io.BytesIO(deck.build(meta, built, [], pngs=[tiny_png()])))
+    prs = Presentation(io.BytesIO(deck.build(meta, built, [], render=stand_ins)))
     table_slide = list(prs.slides)[1]
     cells = [c.text for s in table_slide.shapes if s.has_table for r in s.table.rows
              for c in r.cells]

@@ -73,7 +73,7 @@ def test_every_registered_chart_reaches_every_output(name, store_filters, demo_s
 
     # a deck slide: a picture under the conclusion, or a real table
     meta = deck.DeckMeta("R", f.peildatum, "regio", "hele regio", demo=True)
-    prs = Presentation(io.BytesIO(deck.build(meta, [rebuilt], [], pngs=[png])))
+    prs = Presentation(io.BytesIO(deck.build(meta, [rebuilt], [], render=lambda cs: [png] * len(cs))))
     slide = list(prs.slides)[1]
     if kind.deck == "table":
         assert isinstance(rebuilt, deck.TableSlide)

@@ -13,9 +13,9 @@ from monitor import store
 @pytest.fixture
 def db(demo_store, tmp_path):
     """A store of the test's own: the limit is per store version and counted
-    across threads, and pages run earlier in this process leave their warm-up
-    taking it (indicators.warm_steps) in the background on the shared demo
-    store, where the test would read the bounded limit as the default."""
+    across threads, so any other thread of this worker inside bounded_memory
+    on the shared demo store would make the test read the bounded limit as
+    the default."""
     own = tmp_path / "monitor.duckdb"
     shutil.copyfile(demo_store[0], own)
     return own
