@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from . import store
+from . import decisions, store
 from . import catalogue as cat
 from . import dimensions as dims
 from .disclosure import (TOTAL, grid_selection, place_selection, protect, protect_count_grid,
@@ -284,21 +284,30 @@ def _family_chunk(dimension: str, n: int, path, version) -> dict:
     family of `dimension`. Kept as arrays per place and member: the chunks'
     rows put together as one table (nationally 7 million rows of text for
     land van herkomst) took 1 GB."""
+    name = f"{dimension}-{n}"
+    hidden = decisions.read(path, version, name)
+    if hidden is None:
+        hidden = _decide_family_chunk(dimension, n, path, version)
+        decisions.write(path, version, name, hidden)
+    if hidden.empty:
+        return {}
+    return _by_cell(hidden["g"], hidden["m"], _cell_ids(hidden, path))
+
+
+def _decide_family_chunk(dimension: str, n: int, path, version) -> pd.DataFrame:
+    """The hidden cells of _family_chunk as decisions.COLUMNS."""
     chunk = _family_chunks(path, version)[n]
     if dimension == "gemeentecode":
         with store.bounded_memory(path):
             hidden = _hidden_of(Filters(), chunk, dimension, path)
-        if hidden.empty:
-            return {}
-        return _by_cell(pd.Series(hidden["member"].astype(str).to_numpy(), dtype=object),
-                        pd.Series([REGION] * len(hidden), dtype=object),
-                        _cell_ids(hidden, path))
+        return pd.DataFrame({"g": hidden["member"].astype(str).to_numpy(dtype=object),
+                             "m": np.full(len(hidden), REGION, dtype=object),
+                             "indicator_id": hidden["indicator_id"].astype(str).to_numpy(),
+                             "peildatum": hidden["peildatum"].to_numpy(),
+                             "key_group": hidden["key_group"].astype(str).to_numpy()})
     column = _family_chunk("gemeentecode", n, path, version)
     with store.bounded_memory(path):
-        hidden = _family_of(dimension, chunk, column, path)
-    if hidden.empty:
-        return {}
-    return _by_cell(hidden["g"], hidden["m"], hidden["id"].to_numpy(dtype=np.int64))
+        return _family_of(dimension, chunk, column, path)
 
 
 @lru_cache(maxsize=4)
@@ -362,7 +371,7 @@ def _family_of(dimension: str, indicators: tuple, column: dict, path) -> pd.Data
     both = pd.concat([grand, totals, region, cells.drop(columns=["gemeentecode"])],
                      ignore_index=True)
     if both.empty:
-        return pd.DataFrame({"g": [], "m": [], "id": np.zeros(0, dtype=np.int64)})
+        return pd.DataFrame({c: [] for c in decisions.COLUMNS})
     both["key_group"] = _key_group(both["key"])
     both["id"] = _cell_ids(both, path)
     locked = (both["m"] == REGION).to_numpy()
@@ -371,7 +380,9 @@ def _family_of(dimension: str, indicators: tuple, column: dict, path) -> pd.Data
                                                  locked, column)
     hide = suppressed_mask(both, group_by=["indicator_id", "peildatum", "key_group"],
                            grid=("g", "m"), total=REGION)
-    return both.loc[hide & ~locked, ["g", "m", "id"]]
+    out = both.loc[hide & ~locked, decisions.COLUMNS]
+    return out.assign(indicator_id=out["indicator_id"].astype(str),
+                      key_group=out["key_group"].astype(str))
 
 
 def _view_dimensions(filters: Filters) -> list[str]:

@@ -44,11 +44,14 @@ def _cold():
         cached.cache_clear()
 
 
-def test_warm_decides_as_cold_calls_would_and_leaves_any_later_pick_warm(demo_store):
+def test_warm_decides_as_cold_calls_would_and_leaves_any_later_pick_warm(demo_store,
+                                                                        monkeypatch):
     """One warm-up (minutes on a busy machine) for both halves: what the
     sidebar sends after it (the default peildatum and another gemeente, then
     a person filter under it) finds its families decided, and is what the
-    same calls give on a cold process."""
+    same calls give on a cold process. Decided here, not read from the
+    decisions another process kept (tests/test_decisions.py)."""
+    monkeypatch.setenv("MONITOR_DECISIONS", "0")
     db = demo_store[0]
     codes = list(ind.gemeente_namen(db))
     picks = [Filters(peildatum=ind.default_peildatum(db), gemeenten=(codes[-1],)),
