@@ -108,6 +108,21 @@ def schema_cache(tmp_path_factory):
     load.SCHEMA_CACHE = None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def kept_decisions(tmp_path_factory):
+    """One folder of kept disclosure decisions (monitor.decisions) for the
+    whole run, as replicas share one beside their store: each worker's copy
+    of the demo store is the same load, so a family one worker or test
+    server decided is read by the others. Loads in the run are told apart
+    by their run_id."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    os.environ["MONITOR_DECISIONS"] = str(root / "besluiten")
+    yield
+    os.environ.pop("MONITOR_DECISIONS", None)
+
+
 @pytest.fixture
 def drop(tmp_path):
     """An empty drop folder; tests write its files with tests.factories."""
@@ -161,20 +176,31 @@ def demo_store(demo_drop, tmp_path_factory):
         return db, load(drop, db, today=DEMO_TODAY)
 
     shared, report = _once_per_run(tmp_path_factory, "demo_store", build)
-    db = tmp_path_factory.mktemp("store") / "monitor.duckdb"
+    return _own_copy(shared, tmp_path_factory.mktemp("store")), report
+
+
+def _own_copy(shared, folder):
+    """A copy of a store built once per run, with the files beside it (its
+    audit log), for a worker that writes downloads and loads into it."""
+    db = folder / shared.name
     for beside in shared.parent.glob(shared.name + "*"):
         if beside.is_file() and not beside.name.endswith((".lock", ".laadslot")):
-            shutil.copy2(beside, db.parent / beside.name.replace(shared.name, db.name, 1))
-    return db, report
+            shutil.copy2(beside, db.parent / beside.name)
+    return db
 
 
 @pytest.fixture(scope="session")
 def hostile_store(demo_drop, tmp_path_factory):
-    """The demo drop with every free-text field poisoned (tests.hostile), loaded."""
+    """The demo drop with every free-text field poisoned (tests.hostile),
+    loaded once per run; each worker gets a copy of its own."""
     from etl.load import load
     from tests.hostile import write_hostile_drop
 
-    drop = tmp_path_factory.mktemp("hostile") / "drop"
-    rewritten = write_hostile_drop(demo_drop[0], drop)
-    db = tmp_path_factory.mktemp("hostile_store") / "monitor.duckdb"
-    return db, load(drop, db, today=DEMO_TODAY), rewritten
+    def build(folder):
+        drop = folder / "drop"
+        rewritten = write_hostile_drop(demo_drop[0], drop)
+        db = folder / "monitor.duckdb"
+        return db, load(drop, db, today=DEMO_TODAY), rewritten
+
+    shared, report, rewritten = _once_per_run(tmp_path_factory, "hostile_store", build)
+    return _own_copy(shared, tmp_path_factory.mktemp("hostile_store")), report, rewritten
