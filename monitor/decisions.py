@@ -19,10 +19,12 @@ the previous load's.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -80,21 +82,51 @@ def read(path, version, name: str) -> pd.DataFrame | None:
     return df if list(df.columns) == COLUMNS else None
 
 
+def _ready(where) -> Path:
+    """The folder, made; the first to make one beside the store removes the
+    previous loads' decisions, which are never read again."""
+    folder, beside_store = where
+    new = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    if new and beside_store:
+        for old in folder.parent.iterdir():
+            if old != folder and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+    return folder
+
+
+@contextmanager
+def deciding(path, version, name: str):
+    """Held while one process or thread decides `name`: the replicas warm
+    up at the same time after a load, and without it each would take every
+    decision itself. The others wait for it (a chunk: ~1-2 s nationally)
+    and then read it. flock, so the lock goes with the process that held
+    it, and two threads of one process exclude each other too."""
+    where = _folder(path, version)
+    lock = None
+    if where is not None:
+        try:
+            lock = open(_ready(where) / f"{name}.lock", "a")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except OSError:
+            if lock is not None:
+                lock.close()
+            lock = None
+    try:
+        yield
+    finally:
+        if lock is not None:
+            lock.close()
+
+
 def write(path, version, name: str, hidden: pd.DataFrame) -> None:
     """Keep `hidden` (COLUMNS) under `name`; best effort. Written to a
     temporary file and renamed, so a reader sees all of it or nothing."""
     where = _folder(path, version)
     if where is None:
         return
-    folder, beside_store = where
     try:
-        new = not folder.exists()
-        folder.mkdir(parents=True, exist_ok=True)
-        if new and beside_store:
-            # the previous loads' decisions are never read again
-            for old in folder.parent.iterdir():
-                if old != folder and old.is_dir():
-                    shutil.rmtree(old, ignore_errors=True)
+        folder = _ready(where)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         os.close(fd)
         try:

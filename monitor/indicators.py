@@ -287,8 +287,12 @@ def _family_chunk(dimension: str, n: int, path, version) -> dict:
     name = f"{dimension}-{n}"
     hidden = decisions.read(path, version, name)
     if hidden is None:
-        hidden = _decide_family_chunk(dimension, n, path, version)
-        decisions.write(path, version, name, hidden)
+        with decisions.deciding(path, version, name):
+            # another replica or thread may have decided it while we waited
+            hidden = decisions.read(path, version, name)
+            if hidden is None:
+                hidden = _decide_family_chunk(dimension, n, path, version)
+                decisions.write(path, version, name, hidden)
     if hidden.empty:
         return {}
     return _by_cell(hidden["g"], hidden["m"], _cell_ids(hidden, path))

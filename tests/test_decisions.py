@@ -5,6 +5,10 @@ again."""
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from etl.load import load
@@ -124,3 +128,32 @@ def test_kept_decisions_hold_cell_keys_only(small_store, tmp_path, monkeypatch):
         assert list(df.columns) == decisions.COLUMNS
         assert set(df["g"]) <= places
         assert set(df["indicator_id"]) <= catalogue
+
+
+def test_two_at_once_decide_once(small_store, tmp_path, monkeypatch):
+    """Replicas warm up at the same moment after a load: of two asking for
+    the same undecided chunk, one decides and the other waits and reads it.
+    Two threads, each with its own open lock file, as two processes have."""
+    db = small_store
+    monkeypatch.setenv(decisions.ENV, str(tmp_path / "kept"))
+    _cold()
+    version = store.store_version(db)
+    decide, calls = ind._decide_family_chunk, []
+    started = threading.Barrier(2)
+
+    def slow(*args):
+        calls.append(args)
+        time.sleep(0.5)  # long enough for the other thread to be waiting
+        return decide(*args)
+
+    monkeypatch.setattr(ind, "_decide_family_chunk", slow)
+
+    def ask():
+        started.wait()
+        return ind._family_chunk.__wrapped__("gemeentecode", 0, db, version)
+
+    with ThreadPoolExecutor(2) as pool:
+        results = [f.result() for f in [pool.submit(ask), pool.submit(ask)]]
+    assert len(calls) == 1
+    assert results[0].keys() == results[1].keys()
+    assert all((results[0][k] == results[1][k]).all() for k in results[0])
