@@ -115,10 +115,7 @@ def kept_decisions(tmp_path_factory):
     of the demo store is the same load, so a family one worker or test
     server decided is read by the others. Loads in the run are told apart
     by their run_id."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent
-    os.environ["MONITOR_DECISIONS"] = str(root / "besluiten")
+    os.environ["MONITOR_DECISIONS"] = str(_run_folder(tmp_path_factory) / "besluiten")
     yield
     os.environ.pop("MONITOR_DECISIONS", None)
 
@@ -131,14 +128,18 @@ def drop(tmp_path):
     return d
 
 
+def _run_folder(tmp_path_factory):
+    """The temporary folder all xdist workers of this run share."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
 def _once_per_run(tmp_path_factory, name: str, build):
     """What build(folder) returns, built once per test run whatever the
     number of xdist workers: the first worker to ask builds it under a
     lock in the run's shared temporary folder, the others wait for it and
     read the same result (pickled beside it)."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the folder all workers of this run share
+    root = _run_folder(tmp_path_factory)
     folder = root / name
     with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
